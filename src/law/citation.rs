@@ -86,23 +86,41 @@ pub(crate) struct Loc {
 impl Loc {
     /// `Pasal n`.
     pub(crate) const fn pasal(pasal: &'static str) -> Self {
-        Loc { pasal, ayat: None, huruf: None, angka: None, penjelasan: false }
+        Loc {
+            pasal,
+            ayat: None,
+            huruf: None,
+            angka: None,
+            penjelasan: false,
+        }
     }
     /// `Pasal n ayat (m)`.
     pub(crate) const fn ayat(pasal: &'static str, ayat: &'static str) -> Self {
-        Loc { ayat: Some(ayat), ..Loc::pasal(pasal) }
+        Loc {
+            ayat: Some(ayat),
+            ..Loc::pasal(pasal)
+        }
     }
     /// Adds a huruf.
     pub(crate) const fn huruf(self, huruf: &'static str) -> Self {
-        Loc { huruf: Some(huruf), ..self }
+        Loc {
+            huruf: Some(huruf),
+            ..self
+        }
     }
     /// Adds an angka.
     pub(crate) const fn angka(self, angka: &'static str) -> Self {
-        Loc { angka: Some(angka), ..self }
+        Loc {
+            angka: Some(angka),
+            ..self
+        }
     }
     /// Cites the Penjelasan too.
     pub(crate) const fn penjelasan(self) -> Self {
-        Loc { penjelasan: true, ..self }
+        Loc {
+            penjelasan: true,
+            ..self
+        }
     }
 
     pub(crate) fn to_locator(self) -> Locator {

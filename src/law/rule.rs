@@ -166,7 +166,10 @@ impl Entry {
 
     /// Marks a `[PRIMARY]` rule that records an absence in the text ("the PP sets no ...").
     pub(crate) const fn absence(self) -> Self {
-        Entry { absence: true, ..self }
+        Entry {
+            absence: true,
+            ..self
+        }
     }
 
     /// A `[SECONDARY]` rule: practice or secondary sources, configured by a policy key.
@@ -234,8 +237,8 @@ impl Entry {
             id: self.id,
             provenance: self.provenance,
             citation: self.citation(),
-            text_id: self.text_id.to_owned(),
-            text_en: self.text_en.to_owned(),
+            text_id: self.text_id().to_owned(),
+            text_en: self.text_en().to_owned(),
             policy_key: self.policy_key.map(str::to_owned),
         }
     }
