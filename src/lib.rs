@@ -1,4 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
 pub mod law;
+pub mod lifecycle;
+pub mod model;
+pub mod time;

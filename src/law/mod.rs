@@ -2,9 +2,16 @@
 
 mod citation;
 mod ids;
+mod policy;
 mod rule;
 pub mod rules;
+mod ruleset;
 
 pub use citation::{Citation, Instrument, Locator};
 pub use ids::*;
+pub use policy::{
+    BurdenReading, KbSignatoryPolicy, OnDprdRefusal, Policy, SectorTermOverride, Severity,
+    TermSector, TkksdReviewPolicy, WajibBorderRule,
+};
 pub use rule::{Provenance, Rule, RuleId, UnknownRuleId};
+pub use ruleset::{RuleSet, RuleSetId, RuleSetRef};

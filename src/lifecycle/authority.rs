@@ -1,0 +1,169 @@
+//! Actor authority (RULES.md §4.4): who may issue a command, for which party.
+//!
+//! A wrong actor is refused with [`Rejection::ActorNotAuthorised`] before any guard runs.
+
+use crate::law::{KSD_DPRD_01, KSD_ENF_01, KSD_ENF_02, RuleId};
+use crate::model::{Actor, PartyId, RegionLevel, Role, TakeoverBy};
+
+use super::command::{Command, CooperationSpec};
+use super::cooperation::Cooperation;
+use super::table::Transition;
+use super::violation::Rejection;
+
+/// Whether the actor's role is one the row allows.
+pub(crate) fn role_allowed(row: &Transition, actor: &Actor) -> bool {
+    row.roles.contains(&actor.role)
+}
+
+fn refuse(row: &Transition, actor: &Actor, rule: RuleId, reason: String) -> Rejection {
+    Rejection::ActorNotAuthorised {
+        role: actor.role,
+        command: row.command,
+        allowed_roles: row.roles.to_vec(),
+        rule,
+        reason,
+    }
+}
+
+/// Checks role, the party acted for, and command-specific authority.
+pub(crate) fn check(
+    row: &Transition,
+    spec: &CooperationSpec,
+    coop: &Cooperation,
+    command: &Command,
+    actor: &Actor,
+    policy: &crate::law::Policy,
+) -> Result<(), Rejection> {
+    if !role_allowed(row, actor) {
+        return Err(refuse(
+            row,
+            actor,
+            row.authority,
+            format!("role {} may not issue this command", actor.role),
+        ));
+    }
+    scope(row, spec, actor)?;
+    let own_region = actor.region();
+    let initiator = Some(&spec.initiator) == actor.party.as_ref();
+    match command {
+        Command::FileMapping { mapping }
+            if actor.role.is_regional() && own_region != Some(mapping.region) =>
+        {
+            Err(refuse(
+                row,
+                actor,
+                row.authority,
+                format!("a region files its own mapping, not {}'s", mapping.region),
+            ))
+        }
+        Command::AssessDprdGate { region, .. } if own_region != Some(*region) => Err(refuse(
+            row,
+            actor,
+            row.authority,
+            format!("each region assesses its own gate, not {region}'s"),
+        )),
+        Command::SendOffer { .. } | Command::Withdraw { .. } | Command::Cancel { .. }
+            if !initiator =>
+        {
+            Err(refuse(
+                row,
+                actor,
+                row.authority,
+                "only the initiating party may do this".into(),
+            ))
+        }
+        Command::AcceptOffer | Command::RejectOffer { .. } if initiator => Err(refuse(
+            row,
+            actor,
+            row.authority,
+            "the initiator cannot answer its own offer".into(),
+        )),
+        Command::AcceptOffer | Command::RejectOffer { .. }
+            if actor
+                .party
+                .as_ref()
+                .is_some_and(|p| coop.accepted_by.contains(p)) =>
+        {
+            Err(refuse(
+                row,
+                actor,
+                row.authority,
+                "this partner has already accepted".into(),
+            ))
+        }
+        Command::ApproveDprd { .. } | Command::RefuseDprd { .. } => {
+            let gate_true = own_region
+                .and_then(|region| coop.dprd_gates().get(&region))
+                .is_some_and(|gate| policy.dprd_required(gate));
+            if gate_true {
+                Ok(())
+            } else {
+                Err(refuse(
+                    row,
+                    actor,
+                    KSD_DPRD_01,
+                    "the DPRD acts only for a region whose gate is true".into(),
+                ))
+            }
+        }
+        Command::TakeOver { takeover } => takeover_authority(row, actor, takeover),
+        _ => Ok(()),
+    }
+}
+
+/// The party an actor acts for must be one of the cooperation's, of the right kind.
+fn scope(row: &Transition, spec: &CooperationSpec, actor: &Actor) -> Result<(), Rejection> {
+    let ok = match (actor.role, &actor.party) {
+        (role, Some(PartyId::Region(code))) if role.is_regional() => {
+            spec.region_codes().contains(code)
+        }
+        (role, _) if role.is_regional() => false,
+        (Role::ThirdParty, Some(party @ PartyId::ThirdParty(_))) => spec.has_party(party),
+        (Role::ThirdParty, _) => false,
+        (Role::Governor, Some(PartyId::Region(code))) => code.level() == RegionLevel::Province,
+        (Role::Governor, _) => false,
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        let acting_for = actor
+            .party
+            .as_ref()
+            .map_or_else(|| "no party".to_owned(), ToString::to_string);
+        Err(refuse(
+            row,
+            actor,
+            row.authority,
+            format!("acts for {acting_for}, which is not a party in that capacity"),
+        ))
+    }
+}
+
+fn takeover_authority(
+    row: &Transition,
+    actor: &Actor,
+    takeover: &crate::model::Takeover,
+) -> Result<(), Rejection> {
+    match (takeover.by, actor.role) {
+        (TakeoverBy::CentralGovernment, Role::CentralGovernment) => Ok(()),
+        (TakeoverBy::Governor, Role::Governor)
+            if actor.region() == Some(takeover.defaulting_region.province())
+                && takeover.defaulting_region.level() != RegionLevel::Province =>
+        {
+            Ok(())
+        }
+        (TakeoverBy::Governor, _) => Err(refuse(
+            row,
+            actor,
+            KSD_ENF_02,
+            "only the governor of the kab/kota's own province takes over".into(),
+        )),
+        _ => Err(refuse(
+            row,
+            actor,
+            KSD_ENF_01,
+            "only the central government takes over a province's affair".into(),
+        )),
+    }
+}

@@ -1,0 +1,322 @@
+//! Commands: what an actor asks to happen (intent). `decide` turns them into events or a
+//! rejection; nothing changes until the events are applied.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    AffairsMapping, BorderTable, CooperationId, CooperationKind, CooperationObject,
+    CoordinationLevel, DisputeForum, Document, DprdGate, FeasibilityStudy, Funding,
+    InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, Party, PartyId, Takeover,
+    TkksdReview,
+};
+
+use super::event::EndGround;
+
+/// Everything recorded when a cooperation is registered (state `Draft`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CooperationSpec {
+    /// The caller's id for it.
+    pub id: CooperationId,
+    /// Title, e.g. `TPA Regional Sidrap–Parepare–Pinrang`.
+    pub title: String,
+    /// Kind (KSD-KIND-01, -06; KSD-PK-02).
+    pub kind: CooperationKind,
+    /// The parties, n-ary, in the order the documents list them.
+    pub parties: Vec<Party>,
+    /// The party that takes the initiative.
+    pub initiator: PartyId,
+    /// The object (KSD-OBJ-01..03).
+    pub object: CooperationObject,
+    /// Which region parties border each other: the caller's border data restricted to the
+    /// parties, recorded so that every replay sees the same facts (see [`BorderTable::among`]).
+    #[serde(default)]
+    pub borders: BorderTable,
+    /// Funding per party.
+    #[serde(default)]
+    pub funding: Vec<Funding>,
+    /// KSDPK types (b)–(d): the sectoral regime that governs it (KSD-PK-03).
+    #[serde(default)]
+    pub sectoral_regime: Option<String>,
+    /// The term proposed at registration, in years (checked against KSD-TERM-05).
+    #[serde(default)]
+    pub proposed_term_years: Option<u16>,
+    /// The cooperation this one extends (KSD-TERM-06).
+    #[serde(default)]
+    pub renews: Option<CooperationId>,
+    /// The OPD in charge (for registers and reports).
+    #[serde(default)]
+    pub lead_opd: Option<String>,
+}
+
+impl CooperationSpec {
+    /// The region parties' codes, in order.
+    pub fn region_codes(&self) -> Vec<KodeWilayah> {
+        self.parties
+            .iter()
+            .filter_map(|party| match party {
+                Party::Region(region) => Some(region.code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The third parties' ids, in order.
+    pub fn third_party_ids(&self) -> Vec<PartyId> {
+        self.parties
+            .iter()
+            .filter_map(|party| match party {
+                Party::ThirdParty(third) => Some(PartyId::ThirdParty(third.id.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether `party` is one of the parties.
+    pub fn has_party(&self, party: &PartyId) -> bool {
+        self.parties.iter().any(|p| p.id().as_ref() == Some(party))
+    }
+}
+
+/// A command: what an actor asks to happen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "command", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Command {
+    /// Record a new cooperation (kind, parties, object).
+    Register {
+        /// What is registered.
+        spec: Box<CooperationSpec>,
+    },
+    /// Start the kerja sama wajib pre-stages (RULES.md §4.2).
+    BeginWajibProcedure,
+    /// File one region's mapping of affairs (KSD-WAJIB-01; KSD-PK-04 (a)).
+    FileMapping {
+        /// The mapping.
+        mapping: AffairsMapping,
+    },
+    /// Record the technical coordination of the mappings (KSD-WAJIB-02).
+    HoldTechnicalCoordination {
+        /// The level at which it was held.
+        level: CoordinationLevel,
+    },
+    /// Record the heads' joint agreement on the coordination outcome (KSD-WAJIB-03).
+    SignHeadsAgreement {
+        /// The agreement, signed by every head.
+        document: Document,
+    },
+    /// Start preparation (stage a).
+    StartPreparation,
+    /// Receive a third party's own proposal with its feasibility study (KSD-PK-06).
+    ReceiveProposal {
+        /// Its offer letter number.
+        letter_number: String,
+        /// The third party's feasibility study.
+        study: FeasibilityStudy,
+    },
+    /// Ask the third party to revise its proposal (KSD-PK-09).
+    RequestRevision {
+        /// What to revise.
+        note: String,
+    },
+    /// Record the assessment of the three criteria of KSD-PK-05.
+    AssessCriteria {
+        /// The criteria with evidence.
+        criteria: InitiativeCriteria,
+    },
+    /// The head accepts a third party's proposal.
+    AcceptProposal,
+    /// The head rejects a third party's proposal.
+    RejectProposal {
+        /// Why.
+        reason: String,
+    },
+    /// Record that object and conduct are lawful (KSD-OBJ-04).
+    AttestLawfulness {
+        /// The attestation.
+        attestation: LawfulnessAttestation,
+    },
+    /// Submit the region's feasibility study (KSD-PK-04 (b)).
+    SubmitFeasibilityStudy {
+        /// The study.
+        study: FeasibilityStudy,
+    },
+    /// Record a TKKSD review (KSD-STAGE-04).
+    RecordTkksdReview {
+        /// The review.
+        review: TkksdReview,
+    },
+    /// Record one region party's DPRD gate flags (KSD-DPRD-01).
+    AssessDprdGate {
+        /// The region party.
+        region: KodeWilayah,
+        /// Its flags.
+        gate: DprdGate,
+    },
+    /// Send the offer letter signed by the head (stage b).
+    SendOffer {
+        /// The letter.
+        letter: OfferLetter,
+    },
+    /// A partner accepts the offer.
+    AcceptOffer,
+    /// A partner rejects the offer.
+    RejectOffer {
+        /// Why.
+        reason: String,
+    },
+    /// The initiator withdraws before the offer is accepted.
+    Withdraw {
+        /// Why.
+        reason: String,
+    },
+    /// Start drafting the KB (stage c).
+    StartKbDrafting,
+    /// Record the signed KB (stage d).
+    SignKb {
+        /// The signed KB.
+        document: Document,
+    },
+    /// The head requests DPRD approval (stage e).
+    SubmitToDprd,
+    /// A DPRD approves (for its own region).
+    ApproveDprd {
+        /// Its decision's reference.
+        reference: String,
+    },
+    /// A DPRD refuses (for its own region).
+    RefuseDprd {
+        /// Why.
+        reason: String,
+    },
+    /// Start drafting the PKS (stage f).
+    StartPksDrafting,
+    /// Record a signed PKS (stage g); again later for further PKS under the same KB.
+    SignPks {
+        /// The signed PKS.
+        document: Document,
+    },
+    /// The PKS takes effect (stage h).
+    EnterIntoForce,
+    /// A head of region or authorised official changed (KSD-TERM-03): nothing ends.
+    RecordLeadershipChange {
+        /// The party whose leadership changed.
+        party: PartyId,
+        /// The new office holder.
+        new_office_holder: String,
+    },
+    /// Record a signed addendum (KSD-TERM-08).
+    SignAddendum {
+        /// The addendum.
+        document: Document,
+    },
+    /// Set up a cooperation secretariat (KSD-ENF-08).
+    EstablishSecretariat {
+        /// The cooperation is continuous (terus menerus).
+        continuous: bool,
+    },
+    /// Record a dispute and its forum (KSD-DISP-01, -02).
+    RaiseDispute {
+        /// The forum.
+        forum: DisputeForum,
+        /// Notes.
+        note: String,
+    },
+    /// End the cooperation on one or more grounds (KSD-TERM-01, -02).
+    Terminate {
+        /// The grounds.
+        grounds: Vec<EndGround>,
+    },
+    /// Record that the term has expired (ground (a)).
+    RecordExpiry,
+    /// Take over an unperformed kerja sama wajib (KSD-ENF-01..04).
+    TakeOver {
+        /// The decree and its preconditions.
+        takeover: Takeover,
+    },
+    /// Cancel before entry into force.
+    Cancel {
+        /// Why.
+        reason: String,
+    },
+}
+
+macro_rules! command_kinds {
+    ($($variant:ident $({ $($field:tt)* })? => $id:literal, $en:literal;)*) => {
+        /// The kind of a [`Command`], without its data: what the transition table is keyed by.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum CommandKind {
+            $(#[doc = concat!($id, " (", $en, ").")] $variant,)*
+        }
+
+        impl CommandKind {
+            /// Every command kind.
+            pub const ALL: &'static [CommandKind] = &[$(CommandKind::$variant),*];
+
+            /// Indonesian label.
+            pub fn label_id(self) -> &'static str {
+                match self { $(CommandKind::$variant => $id,)* }
+            }
+
+            /// English label.
+            pub fn label_en(self) -> &'static str {
+                match self { $(CommandKind::$variant => $en,)* }
+            }
+        }
+
+        impl Command {
+            /// The kind of this command.
+            pub fn kind(&self) -> CommandKind {
+                match self { $(Command::$variant $({ $($field)* })? => CommandKind::$variant,)* }
+            }
+        }
+    };
+}
+
+command_kinds! {
+    Register { .. } => "pendaftaran", "register";
+    BeginWajibProcedure => "mulai prosedur kerja sama wajib", "begin wajib procedure";
+    FileMapping { .. } => "penyampaian pemetaan urusan", "file mapping";
+    HoldTechnicalCoordination { .. } => "koordinasi teknis", "hold technical coordination";
+    SignHeadsAgreement { .. } => "kesepakatan para kepala daerah", "sign heads' agreement";
+    StartPreparation => "mulai persiapan", "start preparation";
+    ReceiveProposal { .. } => "penerimaan usulan pihak ketiga", "receive proposal";
+    RequestRevision { .. } => "permintaan perbaikan usulan", "request revision";
+    AssessCriteria { .. } => "penilaian kriteria prakarsa", "assess criteria";
+    AcceptProposal => "penerimaan usulan", "accept proposal";
+    RejectProposal { .. } => "penolakan usulan", "reject proposal";
+    AttestLawfulness { .. } => "pernyataan tidak bertentangan", "attest lawfulness";
+    SubmitFeasibilityStudy { .. } => "penyampaian studi kelayakan", "submit feasibility study";
+    RecordTkksdReview { .. } => "pembahasan TKKSD", "record TKKSD review";
+    AssessDprdGate { .. } => "penilaian syarat persetujuan DPRD", "assess DPRD gate";
+    SendOffer { .. } => "penawaran", "send offer";
+    AcceptOffer => "penerimaan penawaran", "accept offer";
+    RejectOffer { .. } => "penolakan penawaran", "reject offer";
+    Withdraw { .. } => "penarikan", "withdraw";
+    StartKbDrafting => "mulai penyusunan KB", "start KB drafting";
+    SignKb { .. } => "penandatanganan KB", "sign KB";
+    SubmitToDprd => "permohonan persetujuan DPRD", "submit to DPRD";
+    ApproveDprd { .. } => "persetujuan DPRD", "DPRD approves";
+    RefuseDprd { .. } => "penolakan DPRD", "DPRD refuses";
+    StartPksDrafting => "mulai penyusunan PKS", "start PKS drafting";
+    SignPks { .. } => "penandatanganan PKS", "sign PKS";
+    EnterIntoForce => "mulai berlaku", "enter into force";
+    RecordLeadershipChange { .. } => "pergantian pimpinan", "record leadership change";
+    SignAddendum { .. } => "penandatanganan addendum", "sign addendum";
+    EstablishSecretariat { .. } => "pembentukan sekretariat kerja sama", "establish secretariat";
+    RaiseDispute { .. } => "perselisihan", "raise dispute";
+    Terminate { .. } => "pengakhiran", "terminate";
+    RecordExpiry => "berakhirnya jangka waktu", "record expiry";
+    TakeOver { .. } => "pengambilalihan", "take over";
+    Cancel { .. } => "pembatalan", "cancel";
+}
+
+impl fmt::Display for CommandKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.label_id(), self.label_en())
+    }
+}

@@ -1,0 +1,568 @@
+//! The aggregate: a cooperation's state, `decide` (pure) and `apply` (never fails).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::law::{
+    KSD_DPRD_03, KSD_DPRD_04, KSD_STAGE_01, KSD_STAGE_02, RuleSet, RuleSetRef, Severity,
+};
+use crate::model::{
+    Actor, AffairsMapping, CooperationKind, CoordinationLevel, DisputeForum, Document,
+    DocumentKind, DprdGate, FeasibilityStudy, InitiativeCriteria, KodeWilayah,
+    LawfulnessAttestation, OfferLetter, PartyId, ReviewPoint, Takeover, Track,
+};
+
+use super::authority;
+use super::command::{Command, CommandKind, CooperationSpec};
+use super::event::{EndGround, Event, EventKind};
+use super::guard::{self, Ctx};
+use super::stage::Stage;
+use super::table::{self, Transition};
+use super::violation::{Rejection, Violation};
+
+/// A DPRD's decision for its region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum DprdDecision {
+    /// Approved, with the decision's reference.
+    Approved {
+        /// Reference.
+        reference: String,
+        /// Date.
+        on: NaiveDate,
+    },
+    /// Refused.
+    Refused {
+        /// Why.
+        reason: String,
+        /// Date.
+        on: NaiveDate,
+    },
+}
+
+/// A cooperation (kerja sama daerah): the replay of its events.
+///
+/// ```
+/// use kerjasama::lifecycle::{Cooperation, Stage};
+/// let coop = Cooperation::new();
+/// assert_eq!(coop.stage(), Stage::Unregistered);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cooperation {
+    pub(crate) spec: Option<CooperationSpec>,
+    pub(crate) rule_set: Option<RuleSetRef>,
+    pub(crate) stage: Stage,
+    pub(crate) last_date: Option<NaiveDate>,
+    pub(crate) mappings: BTreeMap<KodeWilayah, AffairsMapping>,
+    pub(crate) coordination: Option<CoordinationLevel>,
+    pub(crate) heads_agreement: Option<Document>,
+    pub(crate) proposal_letter: Option<String>,
+    pub(crate) studies: Vec<FeasibilityStudy>,
+    pub(crate) criteria: Option<InitiativeCriteria>,
+    pub(crate) attestation: Option<LawfulnessAttestation>,
+    pub(crate) reviews: BTreeSet<ReviewPoint>,
+    pub(crate) gates: BTreeMap<KodeWilayah, DprdGate>,
+    pub(crate) offer: Option<OfferLetter>,
+    pub(crate) accepted_by: BTreeSet<PartyId>,
+    pub(crate) kb: Option<Document>,
+    pub(crate) dprd: BTreeMap<KodeWilayah, DprdDecision>,
+    pub(crate) pks: Vec<Document>,
+    pub(crate) addenda: Vec<Document>,
+    pub(crate) secretariat: bool,
+    pub(crate) disputes: Vec<(DisputeForum, NaiveDate)>,
+    pub(crate) end_grounds: Vec<EndGround>,
+    pub(crate) takeover: Option<Takeover>,
+    pub(crate) warnings: Vec<Violation>,
+}
+
+/// A command the table allows next, with whatever currently blocks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowedCommand {
+    /// The command.
+    pub command: CommandKind,
+    /// Where it may lead.
+    pub to: Vec<Stage>,
+    /// Whether the given actor may issue it.
+    pub actor_may_issue: bool,
+    /// Rules that block it now, checked on the state alone (a command's own data, such as
+    /// a document's signatories, is checked when it is decided).
+    pub blockers: Vec<Violation>,
+}
+
+impl Cooperation {
+    /// A cooperation not yet registered: only [`Command::Register`] applies.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Replays events into a state. Events are facts: nothing is re-checked here (the audit
+    /// layer re-decides stored commands when it must prove a log).
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut coop = Cooperation::new();
+        for event in events {
+            coop.apply(event);
+        }
+        coop
+    }
+
+    /// The current stage.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// What was registered (`None` before registration).
+    pub fn spec(&self) -> Option<&CooperationSpec> {
+        self.spec.as_ref()
+    }
+
+    /// The kind, once registered.
+    pub fn kind(&self) -> Option<&CooperationKind> {
+        self.spec.as_ref().map(|spec| &spec.kind)
+    }
+
+    /// The rule set recorded at registration.
+    pub fn rule_set(&self) -> Option<RuleSetRef> {
+        self.rule_set
+    }
+
+    /// The signed KB, if any.
+    pub fn kb(&self) -> Option<&Document> {
+        self.kb.as_ref()
+    }
+
+    /// The signed PKS, in signing order.
+    pub fn pks(&self) -> &[Document] {
+        &self.pks
+    }
+
+    /// The signed addenda.
+    pub fn addenda(&self) -> &[Document] {
+        &self.addenda
+    }
+
+    /// The DPRD gate flags recorded per region party.
+    pub fn dprd_gates(&self) -> &BTreeMap<KodeWilayah, DprdGate> {
+        &self.gates
+    }
+
+    /// The DPRD decisions recorded per region party.
+    pub fn dprd_decisions(&self) -> &BTreeMap<KodeWilayah, DprdDecision> {
+        &self.dprd
+    }
+
+    /// The grounds it ended on, if it ended.
+    pub fn end_grounds(&self) -> &[EndGround] {
+        &self.end_grounds
+    }
+
+    /// The takeover decree, if taken over.
+    pub fn takeover(&self) -> Option<&Takeover> {
+        self.takeover.as_ref()
+    }
+
+    /// Whether a cooperation secretariat was set up.
+    pub fn has_secretariat(&self) -> bool {
+        self.secretariat
+    }
+
+    /// Every warning recorded on accepted steps.
+    pub fn warnings(&self) -> &[Violation] {
+        &self.warnings
+    }
+
+    /// The date of the latest event.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.last_date
+    }
+
+    /// The lifecycle branch of its kind, once registered.
+    pub fn track(&self) -> Option<Track> {
+        self.spec.as_ref().map(|spec| spec.kind.track())
+    }
+
+    /// The rule a refusal for being out of order cites.
+    fn ordering_rule(&self, command: CommandKind) -> crate::law::RuleId {
+        match (self.stage, command) {
+            (Stage::AwaitingDprd, CommandKind::StartPksDrafting | CommandKind::SignPks) => {
+                KSD_DPRD_04
+            }
+            (_, CommandKind::SubmitToDprd | CommandKind::ApproveDprd | CommandKind::RefuseDprd) => {
+                KSD_DPRD_03
+            }
+            _ if self.kind().is_some_and(CooperationKind::is_ksdpk) => KSD_STAGE_02,
+            _ => KSD_STAGE_01,
+        }
+    }
+
+    fn row_for(&self, command: &Command) -> Result<&'static Transition, Rejection> {
+        let track = match (&self.spec, command) {
+            (Some(spec), _) => spec.kind.track(),
+            (None, Command::Register { spec }) => spec.kind.track(),
+            (None, _) => Track::KsddSukarela,
+        };
+        table::lookup(self.stage, command.kind(), track).ok_or_else(|| Rejection::NotAllowedHere {
+            stage: self.stage,
+            command: command.kind(),
+            allowed: table::rows_from(self.stage, track)
+                .map(|t| t.command)
+                .collect(),
+            rule: self.ordering_rule(command.kind()),
+        })
+    }
+
+    /// Decides a command: the events it produces, or why it is refused.
+    ///
+    /// Pure: no clock, no I/O, no randomness. Every guard of the table row is evaluated and
+    /// every violation reported. A refusal changes nothing (there is nothing to change: the
+    /// state only moves when the returned events are [applied](Self::apply)).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::law::RuleSet;
+    /// use kerjasama::lifecycle::{Command, Cooperation, Rejection};
+    /// use kerjasama::model::{Actor, Role};
+    /// let coop = Cooperation::new();
+    /// let clerk = Actor::new(Role::CooperationUnit, "73.14".parse::<kerjasama::model::KodeWilayah>()?, "Bagian Kerja Sama");
+    /// let day = NaiveDate::from_ymd_opt(2024, 8, 14).unwrap();
+    /// let refused = coop.decide(&Command::StartPreparation, &clerk, day, &RuleSet::current());
+    /// assert!(matches!(refused, Err(Rejection::NotAllowedHere { .. })));
+    /// # Ok::<(), kerjasama::model::ParseKodeError>(())
+    /// ```
+    pub fn decide(
+        &self,
+        command: &Command,
+        actor: &Actor,
+        occurred_on: NaiveDate,
+        rules: &RuleSet,
+    ) -> Result<Vec<Event>, Rejection> {
+        let row = self.row_for(command)?;
+        if let Some(last) = self.last_date {
+            if occurred_on < last {
+                return Err(Rejection::InvalidInput {
+                    field: "occurred_on".into(),
+                    message: format!(
+                        "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
+                    ),
+                    rule: None,
+                });
+            }
+        }
+        let spec = match (&self.spec, command) {
+            (Some(spec), _) => spec,
+            (None, Command::Register { spec }) => spec.as_ref(),
+            (None, _) => {
+                return Err(Rejection::NotAllowedHere {
+                    stage: self.stage,
+                    command: command.kind(),
+                    allowed: vec![CommandKind::Register],
+                    rule: KSD_STAGE_01,
+                });
+            }
+        };
+        authority::check(row, spec, self, command, actor, &rules.policy)?;
+        guard::validate_input(self, spec, command, occurred_on)?;
+        let ctx = Ctx {
+            coop: self,
+            spec,
+            command: Some(command),
+            actor,
+            date: occurred_on,
+            rules,
+        };
+        let violations = guard::evaluate(row, &ctx);
+        if violations.iter().any(Violation::is_error) {
+            return Err(Rejection::Violations {
+                command: command.kind(),
+                violations,
+            });
+        }
+        let mut events: Vec<Event> = self
+            .facts(command, actor, spec, rules)
+            .into_iter()
+            .map(|kind| Event { occurred_on, kind })
+            .collect();
+        let to = self.target(row, command, actor, &ctx);
+        if to != self.stage {
+            events.push(Event {
+                occurred_on,
+                kind: EventKind::StageChanged {
+                    from: self.stage,
+                    to,
+                    via: command.kind(),
+                    rules_checked: row.guards.to_vec(),
+                },
+            });
+        }
+        if !violations.is_empty() {
+            events.push(Event {
+                occurred_on,
+                kind: EventKind::Warned { violations },
+            });
+        }
+        Ok(events)
+    }
+
+    /// The facts a command records (before any stage change).
+    fn facts(
+        &self,
+        command: &Command,
+        actor: &Actor,
+        _spec: &CooperationSpec,
+        rules: &RuleSet,
+    ) -> Vec<EventKind> {
+        use EventKind as E;
+        let by = actor.party.clone();
+        match command.clone() {
+            Command::Register { spec } => vec![E::Registered {
+                spec,
+                rule_set: rules.reference,
+            }],
+            Command::FileMapping { mapping } => vec![E::MappingFiled { mapping }],
+            Command::HoldTechnicalCoordination { level } => {
+                vec![E::TechnicalCoordinationHeld { level }]
+            }
+            Command::SignHeadsAgreement { document } => vec![E::HeadsAgreementSigned { document }],
+            Command::ReceiveProposal {
+                letter_number,
+                study,
+            } => vec![E::ProposalReceived {
+                letter_number,
+                study,
+            }],
+            Command::RequestRevision { note } => vec![E::RevisionRequested { note }],
+            Command::AssessCriteria { criteria } => vec![E::CriteriaAssessed { criteria }],
+            Command::RejectProposal { reason } => vec![E::ProposalRejected { reason }],
+            Command::AttestLawfulness { attestation } => {
+                vec![E::LawfulnessAttested { attestation }]
+            }
+            Command::SubmitFeasibilityStudy { study } => {
+                vec![E::FeasibilityStudySubmitted { study }]
+            }
+            Command::RecordTkksdReview { review } => vec![E::TkksdReviewed { review }],
+            Command::AssessDprdGate { region, gate } => vec![E::DprdGateAssessed { region, gate }],
+            Command::SendOffer { letter } => vec![E::OfferSent { letter }],
+            Command::AcceptOffer => by.map(|by| E::OfferAccepted { by }).into_iter().collect(),
+            Command::RejectOffer { reason } => by
+                .map(|by| E::OfferRejected { by, reason })
+                .into_iter()
+                .collect(),
+            Command::Withdraw { reason } => vec![E::Withdrawn { reason }],
+            Command::SignKb { document } => vec![E::KbSigned { document }],
+            Command::ApproveDprd { reference } => actor
+                .region()
+                .map(|region| E::DprdApproved { region, reference })
+                .into_iter()
+                .collect(),
+            Command::RefuseDprd { reason } => actor
+                .region()
+                .map(|region| E::DprdRefused { region, reason })
+                .into_iter()
+                .collect(),
+            Command::SignPks { document } => vec![E::PksSigned { document }],
+            Command::RecordLeadershipChange {
+                party,
+                new_office_holder,
+            } => {
+                vec![E::LeadershipChanged {
+                    party,
+                    new_office_holder,
+                }]
+            }
+            Command::SignAddendum { document } => vec![E::AddendumSigned { document }],
+            Command::EstablishSecretariat { continuous } => {
+                vec![E::SecretariatEstablished { continuous }]
+            }
+            Command::RaiseDispute { forum, note } => vec![E::DisputeRaised { forum, note }],
+            Command::Terminate { grounds } => vec![E::Terminated { grounds }],
+            Command::RecordExpiry => vec![E::Terminated {
+                grounds: vec![EndGround::TermExpired],
+            }],
+            Command::TakeOver { takeover } => vec![E::TakenOver { takeover }],
+            Command::Cancel { reason } => vec![E::Cancelled { reason }],
+            Command::BeginWajibProcedure
+            | Command::StartPreparation
+            | Command::AcceptProposal
+            | Command::StartKbDrafting
+            | Command::SubmitToDprd
+            | Command::StartPksDrafting
+            | Command::EnterIntoForce => vec![],
+        }
+    }
+
+    /// Which of the row's targets the accepted command leads to.
+    fn target(&self, row: &Transition, command: &Command, actor: &Actor, ctx: &Ctx<'_>) -> Stage {
+        let first = row.to.first().copied().unwrap_or(self.stage);
+        match command {
+            Command::AcceptOffer => {
+                let mut accepted = self.accepted_by.clone();
+                accepted.extend(actor.party.clone());
+                if guard::partners(ctx.spec)
+                    .iter()
+                    .all(|p| accepted.contains(p))
+                {
+                    Stage::OfferAccepted
+                } else {
+                    Stage::OfferSent
+                }
+            }
+            Command::ApproveDprd { .. } => {
+                let pending = guard::dprd_pending(ctx, actor.region());
+                if pending.is_empty() {
+                    Stage::PksDrafting
+                } else {
+                    Stage::AwaitingDprd
+                }
+            }
+            Command::RefuseDprd { .. } => match ctx.rules.policy.on_dprd_refusal {
+                crate::law::OnDprdRefusal::ReviseKb => Stage::KbDrafting,
+                _ => Stage::DprdRefused,
+            },
+            _ => first,
+        }
+    }
+
+    /// Applies an event. Never fails: events are facts already decided.
+    pub fn apply(&mut self, event: &Event) {
+        use EventKind as E;
+        self.last_date = Some(
+            self.last_date
+                .map_or(event.occurred_on, |d| d.max(event.occurred_on)),
+        );
+        match &event.kind {
+            E::Registered { spec, rule_set } => {
+                self.spec = Some(spec.as_ref().clone());
+                self.rule_set = Some(*rule_set);
+                self.stage = Stage::Draft;
+            }
+            E::MappingFiled { mapping } => {
+                self.mappings.insert(mapping.region, mapping.clone());
+            }
+            E::TechnicalCoordinationHeld { level } => self.coordination = Some(*level),
+            E::HeadsAgreementSigned { document } => self.heads_agreement = Some(document.clone()),
+            E::ProposalReceived {
+                letter_number,
+                study,
+            } => {
+                self.proposal_letter = Some(letter_number.clone());
+                self.studies.push(study.clone());
+            }
+            E::RevisionRequested { .. } => {}
+            E::CriteriaAssessed { criteria } => self.criteria = Some(criteria.clone()),
+            E::ProposalRejected { .. } | E::Withdrawn { .. } | E::Cancelled { .. } => {}
+            E::LawfulnessAttested { attestation } => self.attestation = Some(attestation.clone()),
+            E::FeasibilityStudySubmitted { study } => self.studies.push(study.clone()),
+            E::TkksdReviewed { review } => {
+                self.reviews.insert(review.point);
+            }
+            E::DprdGateAssessed { region, gate } => {
+                self.gates.insert(*region, gate.clone());
+            }
+            E::OfferSent { letter } => self.offer = Some(letter.clone()),
+            E::OfferAccepted { by } => {
+                self.accepted_by.insert(by.clone());
+            }
+            E::OfferRejected { .. } => {}
+            E::KbSigned { document } => self.kb = Some(document.clone()),
+            E::DprdApproved { region, reference } => {
+                self.dprd.insert(
+                    *region,
+                    DprdDecision::Approved {
+                        reference: reference.clone(),
+                        on: event.occurred_on,
+                    },
+                );
+            }
+            E::DprdRefused { region, reason } => {
+                self.dprd.insert(
+                    *region,
+                    DprdDecision::Refused {
+                        reason: reason.clone(),
+                        on: event.occurred_on,
+                    },
+                );
+            }
+            E::PksSigned { document } => self.pks.push(document.clone()),
+            E::LeadershipChanged { .. } => {}
+            E::AddendumSigned { document } => self.addenda.push(document.clone()),
+            E::SecretariatEstablished { .. } => self.secretariat = true,
+            E::DisputeRaised { forum, .. } => self.disputes.push((*forum, event.occurred_on)),
+            E::Terminated { grounds } => self.end_grounds = grounds.clone(),
+            E::TakenOver { takeover } => self.takeover = Some(takeover.clone()),
+            E::StageChanged { to, .. } => {
+                if *to == Stage::KbDrafting && self.stage == Stage::AwaitingDprd {
+                    // ReviseKb: the KB goes back to drafting and the DPRDs decide afresh.
+                    self.kb = None;
+                    self.dprd.clear();
+                }
+                self.stage = *to;
+            }
+            E::Warned { violations } => self.warnings.extend(violations.iter().cloned()),
+        }
+    }
+
+    /// Decides and, when accepted, applies: a convenience for embedders and tests.
+    pub fn execute(
+        &mut self,
+        command: &Command,
+        actor: &Actor,
+        occurred_on: NaiveDate,
+        rules: &RuleSet,
+    ) -> Result<Vec<Event>, Rejection> {
+        let events = self.decide(command, actor, occurred_on, rules)?;
+        for event in &events {
+            self.apply(event);
+        }
+        Ok(events)
+    }
+
+    /// What may happen next: every command the table allows at this stage for this kind,
+    /// whether `actor` may issue it, and the rules that block it on `date` given the state.
+    pub fn allowed_commands(
+        &self,
+        actor: &Actor,
+        date: NaiveDate,
+        rules: &RuleSet,
+    ) -> Vec<AllowedCommand> {
+        let Some(spec) = &self.spec else {
+            return vec![AllowedCommand {
+                command: CommandKind::Register,
+                to: vec![Stage::Draft],
+                actor_may_issue: table::transitions()
+                    .first()
+                    .is_some_and(|row| row.roles.contains(&actor.role)),
+                blockers: vec![],
+            }];
+        };
+        let ctx = Ctx {
+            coop: self,
+            spec,
+            command: None,
+            actor,
+            date,
+            rules,
+        };
+        table::rows_from(self.stage, spec.kind.track())
+            .map(|row| AllowedCommand {
+                command: row.command,
+                to: row.to.to_vec(),
+                actor_may_issue: authority::role_allowed(row, actor),
+                blockers: guard::evaluate(row, &ctx)
+                    .into_iter()
+                    .filter(|v| v.severity == Severity::Error)
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Whether `kind` is the kind of the signed KB (`DocumentKind::Kb`) — helper for guards.
+    pub(crate) fn has_kb(&self) -> bool {
+        self.kb
+            .as_ref()
+            .is_some_and(|kb| kb.kind == DocumentKind::Kb)
+    }
+}

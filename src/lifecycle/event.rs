@@ -1,0 +1,302 @@
+//! Events: facts already decided. `apply` never fails on them.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::law::{RuleId, RuleSetRef};
+use crate::model::{
+    AffairsMapping, CoordinationLevel, DisputeForum, Document, DprdGate, FeasibilityStudy,
+    InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, PartyId, Takeover,
+    TkksdReview,
+};
+
+use super::command::{CommandKind, CooperationSpec};
+use super::stage::Stage;
+use super::violation::Violation;
+
+/// A ground on which a cooperation ends (KSD-TERM-01 (a)–(e); KSD-TERM-02 (f)–(g) for KSDPK).
+///
+/// A change of head of region is not a ground (KSD-TERM-03): parsing one is a typed error.
+///
+/// ```
+/// use kerjasama::lifecycle::EndGround;
+/// assert_eq!("term_expired".parse::<EndGround>(), Ok(EndGround::TermExpired));
+/// let err = "leadership_change".parse::<EndGround>().unwrap_err();
+/// assert!(err.to_string().contains("KSD-TERM-03"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "&'static str")]
+#[non_exhaustive]
+pub enum EndGround {
+    /// (a) the term expires (jangka waktu berakhir).
+    TermExpired,
+    /// (b) the objective is achieved (tujuan tercapai).
+    ObjectiveAchieved,
+    /// (c) the parties agree to end it (kesepakatan para pihak).
+    MutualAgreement,
+    /// (d) a policy change under the law makes it impossible (perubahan kebijakan).
+    PolicyChange,
+    /// (e) its object is lost or destroyed (objek hilang atau musnah).
+    ObjectLost,
+    /// (f) KSDPK only: a final and binding court judgment (putusan pengadilan inkracht).
+    CourtJudgment,
+    /// (g) KSDPK only: the third party is declared bankrupt (pailit).
+    Bankruptcy,
+}
+
+impl EndGround {
+    /// Every ground.
+    pub const ALL: [EndGround; 7] = [
+        EndGround::TermExpired,
+        EndGround::ObjectiveAchieved,
+        EndGround::MutualAgreement,
+        EndGround::PolicyChange,
+        EndGround::ObjectLost,
+        EndGround::CourtJudgment,
+        EndGround::Bankruptcy,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndGround::TermExpired => "term_expired",
+            EndGround::ObjectiveAchieved => "objective_achieved",
+            EndGround::MutualAgreement => "mutual_agreement",
+            EndGround::PolicyChange => "policy_change",
+            EndGround::ObjectLost => "object_lost",
+            EndGround::CourtJudgment => "court_judgment",
+            EndGround::Bankruptcy => "bankruptcy",
+        }
+    }
+
+    /// Whether only a KSDPK may end on this ground (KSD-TERM-02).
+    pub fn ksdpk_only(self) -> bool {
+        matches!(self, EndGround::CourtJudgment | EndGround::Bankruptcy)
+    }
+}
+
+/// A text that names no end ground.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseEndGroundError {
+    /// A change of leadership, which never ends a cooperation.
+    #[error(
+        "`{0}`: pergantian kepala daerah atau pejabat tidak mengakhiri kerja sama / a change of head or authorised official does not end a cooperation (KSD-TERM-03)"
+    )]
+    LeadershipChange(String),
+    /// Anything else.
+    #[error("`{0}` is not an end ground of KSD-TERM-01/-02 (bukan dasar berakhirnya kerja sama)")]
+    Unknown(String),
+}
+
+impl FromStr for EndGround {
+    type Err = ParseEndGroundError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Some(ground) = EndGround::ALL.into_iter().find(|g| g.as_str() == text) {
+            return Ok(ground);
+        }
+        if matches!(text, "leadership_change" | "change_of_head" | "new_head") {
+            return Err(ParseEndGroundError::LeadershipChange(text.to_owned()));
+        }
+        Err(ParseEndGroundError::Unknown(text.to_owned()))
+    }
+}
+
+impl TryFrom<String> for EndGround {
+    type Error = ParseEndGroundError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        text.parse()
+    }
+}
+
+impl From<EndGround> for &'static str {
+    fn from(ground: EndGround) -> Self {
+        ground.as_str()
+    }
+}
+
+/// An event: a dated fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// The legal date on which it happened.
+    pub occurred_on: NaiveDate,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "event", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// The cooperation was registered.
+    Registered {
+        /// What was registered.
+        spec: Box<CooperationSpec>,
+        /// The rule set it is decided under.
+        rule_set: RuleSetRef,
+    },
+    /// A region's mapping was filed.
+    MappingFiled {
+        /// The mapping.
+        mapping: AffairsMapping,
+    },
+    /// Technical coordination was held.
+    TechnicalCoordinationHeld {
+        /// At which level.
+        level: CoordinationLevel,
+    },
+    /// The heads signed their joint agreement.
+    HeadsAgreementSigned {
+        /// The agreement.
+        document: Document,
+    },
+    /// A third party's proposal was received.
+    ProposalReceived {
+        /// Its letter number.
+        letter_number: String,
+        /// Its feasibility study.
+        study: FeasibilityStudy,
+    },
+    /// A revision was requested.
+    RevisionRequested {
+        /// What to revise.
+        note: String,
+    },
+    /// The criteria of KSD-PK-05 were assessed.
+    CriteriaAssessed {
+        /// The criteria.
+        criteria: InitiativeCriteria,
+    },
+    /// A proposal was rejected.
+    ProposalRejected {
+        /// Why.
+        reason: String,
+    },
+    /// Lawfulness was attested.
+    LawfulnessAttested {
+        /// The attestation.
+        attestation: LawfulnessAttestation,
+    },
+    /// The region's feasibility study was submitted.
+    FeasibilityStudySubmitted {
+        /// The study.
+        study: FeasibilityStudy,
+    },
+    /// The TKKSD reviewed.
+    TkksdReviewed {
+        /// The review.
+        review: TkksdReview,
+    },
+    /// A region party's DPRD gate was assessed.
+    DprdGateAssessed {
+        /// The region.
+        region: KodeWilayah,
+        /// The flags.
+        gate: DprdGate,
+    },
+    /// The offer letter was sent.
+    OfferSent {
+        /// The letter.
+        letter: OfferLetter,
+    },
+    /// A partner accepted the offer.
+    OfferAccepted {
+        /// Who accepted.
+        by: PartyId,
+    },
+    /// A partner rejected the offer.
+    OfferRejected {
+        /// Who rejected.
+        by: PartyId,
+        /// Why.
+        reason: String,
+    },
+    /// The initiator withdrew.
+    Withdrawn {
+        /// Why.
+        reason: String,
+    },
+    /// The KB was signed.
+    KbSigned {
+        /// The KB.
+        document: Document,
+    },
+    /// A DPRD approved.
+    DprdApproved {
+        /// Its region.
+        region: KodeWilayah,
+        /// Its decision's reference.
+        reference: String,
+    },
+    /// A DPRD refused.
+    DprdRefused {
+        /// Its region.
+        region: KodeWilayah,
+        /// Why.
+        reason: String,
+    },
+    /// A PKS was signed.
+    PksSigned {
+        /// The PKS.
+        document: Document,
+    },
+    /// Leadership changed; nothing ends (KSD-TERM-03).
+    LeadershipChanged {
+        /// The party.
+        party: PartyId,
+        /// The new office holder.
+        new_office_holder: String,
+    },
+    /// An addendum was signed.
+    AddendumSigned {
+        /// The addendum.
+        document: Document,
+    },
+    /// A cooperation secretariat was set up.
+    SecretariatEstablished {
+        /// Whether the cooperation is continuous.
+        continuous: bool,
+    },
+    /// A dispute was raised.
+    DisputeRaised {
+        /// The forum.
+        forum: DisputeForum,
+        /// Notes.
+        note: String,
+    },
+    /// The cooperation ended.
+    Terminated {
+        /// The grounds.
+        grounds: Vec<EndGround>,
+    },
+    /// An unperformed kerja sama wajib was taken over.
+    TakenOver {
+        /// The decree.
+        takeover: Takeover,
+    },
+    /// The cooperation was cancelled.
+    Cancelled {
+        /// Why.
+        reason: String,
+    },
+    /// The stage changed, after the guards listed were checked.
+    StageChanged {
+        /// From.
+        from: Stage,
+        /// To.
+        to: Stage,
+        /// The command that caused it.
+        via: CommandKind,
+        /// The rules checked.
+        rules_checked: Vec<RuleId>,
+    },
+    /// The step was accepted with these `[SECONDARY]` findings or advisory violations.
+    Warned {
+        /// The warnings.
+        violations: Vec<Violation>,
+    },
+}

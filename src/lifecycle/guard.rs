@@ -1,0 +1,320 @@
+//! Guards: the checks behind the rule ids a table row lists, and input validation.
+//!
+//! `evaluate` runs the check of every rule the row names and returns every violation, so a
+//! refusal lists all that is wrong, not only the first thing.
+
+use chrono::NaiveDate;
+
+use crate::law::*;
+use crate::model::{Actor, Document, KodeWilayah, KsdpkType, Party, PartyId, Term};
+
+use super::checks;
+use super::command::{Command, CooperationSpec};
+use super::cooperation::{Cooperation, DprdDecision};
+use super::table::Transition;
+use super::violation::{Rejection, Violation};
+
+/// What a guard sees. `command` is `None` when only the state is checked (for
+/// `allowed_commands`): checks of a command's own data then pass.
+pub(crate) struct Ctx<'a> {
+    pub(crate) coop: &'a Cooperation,
+    pub(crate) spec: &'a CooperationSpec,
+    pub(crate) command: Option<&'a Command>,
+    pub(crate) actor: &'a Actor,
+    pub(crate) date: NaiveDate,
+    pub(crate) rules: &'a RuleSet,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn policy(&self) -> &Policy {
+        &self.rules.policy
+    }
+
+    pub(crate) fn is_ksdpk(&self) -> bool {
+        self.spec.kind.is_ksdpk()
+    }
+}
+
+/// Rules whose PP 28/2018 stage checks are advisory for KSDPK types (b)–(d), which follow
+/// their sectoral regimes (KSD-PK-03, Pasal 15 ayat (2)–(4)).
+const ADVISORY_FOR_SECTORAL: &[RuleId] = &[KSD_PK_04, KSD_DOC_02];
+
+/// Runs the check of every guard of `row`, plus the rule-set applicability check.
+pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    if ctx.date < ctx.rules.effective_from {
+        violations.push(
+            Violation::error(
+                KSD_TRANS_01,
+                format!(
+                    "tanggal {} sebelum berlakunya PP 28/2018 ({}): gunakan aturan lama",
+                    ctx.date, ctx.rules.effective_from
+                ),
+                format!(
+                    "{} is before PP 28/2018 took effect ({}): the legacy rule set governs",
+                    ctx.date, ctx.rules.effective_from
+                ),
+            )
+            .at("occurred_on"),
+        );
+    }
+    for &rule in row.guards {
+        violations.extend(checks::check(rule, ctx));
+    }
+    let sectoral = matches!(
+        ctx.spec.kind.ksdpk_type(),
+        Some(t) if t != KsdpkType::PublicService
+    );
+    if sectoral {
+        for violation in &mut violations {
+            if ADVISORY_FOR_SECTORAL.contains(&violation.rule) {
+                violation.severity = Severity::Warning;
+                violation
+                    .message_id
+                    .push_str(" (anjuran: rezim sektoral berlaku, KSD-PK-03)");
+                violation
+                    .message_en
+                    .push_str(" (advisory: the sectoral regime governs, KSD-PK-03)");
+            }
+        }
+    }
+    violations
+}
+
+/// The partners of an offer: every party but the initiator.
+pub(crate) fn partners(spec: &CooperationSpec) -> Vec<PartyId> {
+    spec.parties
+        .iter()
+        .filter_map(Party::id)
+        .filter(|id| *id != spec.initiator)
+        .collect()
+}
+
+/// Region parties whose DPRD gate is true under the policy and that have no approval yet,
+/// not counting `deciding` (the region deciding now).
+pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<KodeWilayah> {
+    ctx.spec
+        .region_codes()
+        .into_iter()
+        .filter(|code| Some(*code) != deciding)
+        .filter(|code| {
+            ctx.coop
+                .dprd_gates()
+                .get(code)
+                .is_some_and(|gate| ctx.policy().dprd_required(gate))
+        })
+        .filter(|code| {
+            !matches!(
+                ctx.coop.dprd_decisions().get(code),
+                Some(DprdDecision::Approved { .. })
+            )
+        })
+        .collect()
+}
+
+fn invalid(
+    field: impl Into<String>,
+    message: impl Into<String>,
+    rule: Option<RuleId>,
+) -> Rejection {
+    Rejection::InvalidInput {
+        field: field.into(),
+        message: message.into(),
+        rule,
+    }
+}
+
+/// Longest term a cooperation may reasonably state; anything beyond is a typo, not a policy
+/// question (the longest real deals run 25–30 years).
+const ABSURD_TERM_YEARS: u16 = 100;
+
+fn validate_term(field: &str, term: &Term) -> Result<(), Rejection> {
+    if term.ends_on < term.starts_on {
+        return Err(invalid(
+            field,
+            format!("ends {} before it starts {}", term.ends_on, term.starts_on),
+            None,
+        ));
+    }
+    if term.exceeds_years(ABSURD_TERM_YEARS) {
+        return Err(invalid(
+            field,
+            format!("a term of more than {ABSURD_TERM_YEARS} years is not plausible"),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+fn validate_document(
+    coop: &Cooperation,
+    spec: &CooperationSpec,
+    doc: &Document,
+    date: NaiveDate,
+) -> Result<(), Rejection> {
+    if doc.signed_on > date {
+        return Err(invalid(
+            "document.signed_on",
+            format!("signed {} after the command's date {date}", doc.signed_on),
+            None,
+        ));
+    }
+    if let Some(last) = coop.last_date() {
+        if doc.signed_on < last {
+            return Err(invalid(
+                "document.signed_on",
+                format!(
+                    "signed {} before the step it follows ({last})",
+                    doc.signed_on
+                ),
+                None,
+            ));
+        }
+    }
+    if let Some(term) = &doc.term {
+        validate_term("document.term", term)?;
+    }
+    for (i, signatory) in doc.signatories.iter().enumerate() {
+        if !spec.has_party(&signatory.party) {
+            return Err(invalid(
+                format!("document.signatories[{i}].party"),
+                format!("{} is not a party", signatory.party),
+                None,
+            ));
+        }
+        if let Some(kuasa) = &signatory.surat_kuasa {
+            if kuasa.date > doc.signed_on {
+                return Err(invalid(
+                    format!("document.signatories[{i}].surat_kuasa.date"),
+                    format!(
+                        "surat kuasa dated {} after the signing {}",
+                        kuasa.date, doc.signed_on
+                    ),
+                    Some(KSD_KIND_03),
+                ));
+            }
+        }
+    }
+    for (i, number) in doc.numbers.iter().enumerate() {
+        if !spec.has_party(&number.party) {
+            return Err(invalid(
+                format!("document.numbers[{i}].party"),
+                format!("{} is not a party", number.party),
+                Some(KSD_DOC_08),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn validate_spec(spec: &CooperationSpec) -> Result<(), Rejection> {
+    let ids: Vec<Option<PartyId>> = spec.parties.iter().map(Party::id).collect();
+    for (i, id) in ids.iter().enumerate() {
+        if id.is_some() && ids.iter().take(i).any(|earlier| earlier == id) {
+            return Err(invalid(
+                format!("parties[{i}]"),
+                "party listed twice (pihak ganda)",
+                None,
+            ));
+        }
+    }
+    if spec.parties.is_empty() {
+        return Err(invalid(
+            "parties",
+            "no party (tidak ada pihak)",
+            Some(KSD_KIND_08),
+        ));
+    }
+    if !spec.has_party(&spec.initiator) {
+        return Err(invalid(
+            "initiator",
+            format!("{} is not a party", spec.initiator),
+            None,
+        ));
+    }
+    for (i, funding) in spec.funding.iter().enumerate() {
+        if !spec.has_party(&funding.party) {
+            return Err(invalid(
+                format!("funding[{i}].party"),
+                format!("{} is not a party", funding.party),
+                None,
+            ));
+        }
+    }
+    if spec.title.trim().is_empty() {
+        return Err(invalid("title", "empty title", None));
+    }
+    if let Some(years) = spec.proposed_term_years {
+        if years == 0 || years > ABSURD_TERM_YEARS {
+            return Err(invalid(
+                "proposed_term_years",
+                format!("{years} years is not a plausible term"),
+                None,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that the command's data is well-formed and consistent with the parties. Rule
+/// questions are left to the guards; this rejects what no rule could accept.
+pub(crate) fn validate_input(
+    coop: &Cooperation,
+    spec: &CooperationSpec,
+    command: &Command,
+    date: NaiveDate,
+) -> Result<(), Rejection> {
+    let region_party = |code: &KodeWilayah| spec.region_codes().contains(code);
+    let gate_rule = if spec.kind.is_ksdpk() {
+        KSD_DPRD_02
+    } else {
+        KSD_DPRD_01
+    };
+    match command {
+        Command::Register { spec } => validate_spec(spec),
+        Command::SignHeadsAgreement { document }
+        | Command::SignKb { document }
+        | Command::SignPks { document }
+        | Command::SignAddendum { document } => validate_document(coop, spec, document, date),
+        Command::AssessDprdGate { region, .. } if !region_party(region) => Err(invalid(
+            "region",
+            format!("{region} is not a region party: only region parties have a DPRD gate"),
+            Some(gate_rule),
+        )),
+        Command::FileMapping { mapping } if !region_party(&mapping.region) => Err(invalid(
+            "mapping.region",
+            format!("{} is not a region party", mapping.region),
+            None,
+        )),
+        Command::TakeOver { takeover } if !region_party(&takeover.defaulting_region) => {
+            Err(invalid(
+                "takeover.defaulting_region",
+                format!("{} is not a region party", takeover.defaulting_region),
+                None,
+            ))
+        }
+        Command::RecordLeadershipChange { party, .. } if !spec.has_party(party) => Err(invalid(
+            "party",
+            format!("{party} is not a party"),
+            Some(KSD_TERM_03),
+        )),
+        Command::ReceiveProposal { study, .. } | Command::SubmitFeasibilityStudy { study }
+            if study.completed_on > date =>
+        {
+            Err(invalid(
+                "study.completed_on",
+                format!(
+                    "completed {} after the command's date {date}",
+                    study.completed_on
+                ),
+                None,
+            ))
+        }
+        Command::Terminate { grounds } if grounds.is_empty() => Err(invalid(
+            "grounds",
+            "at least one ground is required (dasar berakhir wajib ada)",
+            Some(KSD_TERM_01),
+        )),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,823 @@
+//! The transition table: the single source of truth for `decide`, `allowed_commands`,
+//! diagrams, the rule listing and the property-test generators.
+
+use serde::Serialize;
+
+use crate::law::*;
+use crate::model::{Role, Track};
+
+use super::command::CommandKind;
+use super::stage::Stage;
+
+/// One row: from a stage, on a command, for some tracks, to one of its target stages, after
+/// checking the guards, issued by one of the roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    /// Stage the row leaves.
+    pub from: Stage,
+    /// Command that triggers it.
+    pub command: CommandKind,
+    /// Possible targets; the first is the usual one, the others depend on state or policy
+    /// (e.g. the last DPRD approval leads on, earlier ones stay).
+    pub to: &'static [Stage],
+    /// Tracks (kinds) it applies to.
+    pub tracks: &'static [Track],
+    /// Rules checked, all of them, before it is accepted.
+    pub guards: &'static [RuleId],
+    /// Roles that may issue the command.
+    pub roles: &'static [Role],
+    /// The rule that says who acts.
+    pub authority: RuleId,
+}
+
+use Role::*;
+use Stage::*;
+use Track::*;
+
+const ALL_TRACKS: &[Track] = &[KsddWajib, KsddSukarela, KsdpkRegion, KsdpkThirdParty];
+const KSDD: &[Track] = &[KsddWajib, KsddSukarela];
+const KSDPK: &[Track] = &[KsdpkRegion, KsdpkThirdParty];
+const REGION_LED: &[Track] = &[KsddWajib, KsddSukarela, KsdpkRegion];
+const WAJIB: &[Track] = &[KsddWajib];
+
+const DRAFTERS: &[Role] = &[Opd, CooperationUnit];
+const HEAD_OR_CLERK: &[Role] = &[KepalaDaerah, CooperationUnit];
+const HEAD: &[Role] = &[KepalaDaerah];
+const PKS_SIGNERS: &[Role] = &[KepalaDaerah, AuthorisedOfficial, CooperationUnit];
+const GATE_ASSESSORS: &[Role] = &[KepalaDaerah, CooperationUnit, Opd];
+
+const fn row(
+    from: Stage,
+    command: CommandKind,
+    to: &'static [Stage],
+    tracks: &'static [Track],
+    guards: &'static [RuleId],
+    roles: &'static [Role],
+    authority: RuleId,
+) -> Transition {
+    Transition {
+        from,
+        command,
+        to,
+        tracks,
+        guards,
+        roles,
+        authority,
+    }
+}
+
+use CommandKind as C;
+
+const SIGN_PKS_GUARDS: &[RuleId] = &[
+    KSD_DOC_01,
+    KSD_DOC_02,
+    KSD_DOC_03,
+    KSD_KIND_03,
+    KSD_DOC_07,
+    KSD_STAGE_04,
+    KSD_TERM_05,
+];
+const TAKEOVER_GUARDS: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04];
+const REGISTER_GUARDS: &[RuleId] = &[
+    KSD_KIND_01,
+    KSD_KIND_04,
+    KSD_KIND_06,
+    KSD_KIND_07,
+    KSD_KIND_08,
+    KSD_KIND_09,
+    KSD_OBJ_01,
+    KSD_OBJ_02,
+    KSD_OBJ_03,
+    KSD_PK_01,
+    KSD_PK_02,
+    KSD_PK_03,
+    KSD_TERM_05,
+];
+
+static TABLE: &[Transition] = &[
+    row(
+        Unregistered,
+        C::Register,
+        &[Draft],
+        ALL_TRACKS,
+        REGISTER_GUARDS,
+        DRAFTERS,
+        KSD_STAGE_03,
+    ),
+    // Kerja sama wajib pre-stages (RULES.md §4.2).
+    row(
+        Draft,
+        C::BeginWajibProcedure,
+        &[Mapping],
+        WAJIB,
+        &[KSD_KIND_07],
+        &[KepalaDaerah, Opd, CooperationUnit],
+        KSD_WAJIB_01,
+    ),
+    row(
+        Mapping,
+        C::FileMapping,
+        &[Mapping],
+        WAJIB,
+        &[KSD_WAJIB_01],
+        &[Opd, Tkksd, CooperationUnit],
+        KSD_WAJIB_01,
+    ),
+    row(
+        Mapping,
+        C::HoldTechnicalCoordination,
+        &[TechnicalCoordination],
+        WAJIB,
+        &[KSD_WAJIB_01, KSD_WAJIB_02],
+        &[Governor, Minister, CooperationUnit],
+        KSD_WAJIB_02,
+    ),
+    row(
+        TechnicalCoordination,
+        C::SignHeadsAgreement,
+        &[HeadsAgreed],
+        WAJIB,
+        &[KSD_WAJIB_03, KSD_KIND_02],
+        HEAD_OR_CLERK,
+        KSD_WAJIB_03,
+    ),
+    row(
+        HeadsAgreed,
+        C::StartPreparation,
+        &[Preparation],
+        WAJIB,
+        &[],
+        DRAFTERS,
+        KSD_STAGE_01,
+    ),
+    // Stage a: preparation, or a third party's own proposal (§4.3).
+    row(
+        Draft,
+        C::StartPreparation,
+        &[Preparation],
+        &[KsddSukarela, KsdpkRegion],
+        &[],
+        DRAFTERS,
+        KSD_STAGE_01,
+    ),
+    row(
+        Draft,
+        C::ReceiveProposal,
+        &[ProposalReceived],
+        &[KsdpkThirdParty],
+        &[KSD_PK_06],
+        &[ThirdParty, CooperationUnit],
+        KSD_PK_06,
+    ),
+    row(
+        ProposalReceived,
+        C::RequestRevision,
+        &[ProposalReceived],
+        &[KsdpkThirdParty],
+        &[],
+        &[CooperationUnit, Tkksd],
+        KSD_PK_09,
+    ),
+    row(
+        ProposalReceived,
+        C::AssessCriteria,
+        &[ProposalReceived],
+        &[KsdpkThirdParty],
+        &[],
+        &[CooperationUnit, Tkksd],
+        KSD_PK_09,
+    ),
+    row(
+        ProposalReceived,
+        C::AttestLawfulness,
+        &[ProposalReceived],
+        &[KsdpkThirdParty],
+        &[],
+        &[Opd, CooperationUnit, Tkksd],
+        KSD_OBJ_04,
+    ),
+    row(
+        ProposalReceived,
+        C::RecordTkksdReview,
+        &[ProposalReceived],
+        &[KsdpkThirdParty],
+        &[],
+        &[Tkksd],
+        KSD_STAGE_04,
+    ),
+    row(
+        ProposalReceived,
+        C::AssessDprdGate,
+        &[ProposalReceived],
+        &[KsdpkThirdParty],
+        &[KSD_DPRD_02],
+        GATE_ASSESSORS,
+        KSD_DPRD_01,
+    ),
+    row(
+        ProposalReceived,
+        C::AcceptProposal,
+        &[OfferAccepted],
+        &[KsdpkThirdParty],
+        &[KSD_PK_05, KSD_PK_06, KSD_OBJ_04, KSD_STAGE_04],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        ProposalReceived,
+        C::RejectProposal,
+        &[ProposalRejected],
+        &[KsdpkThirdParty],
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        Preparation,
+        C::FileMapping,
+        &[Preparation],
+        &[KsdpkRegion],
+        &[KSD_PK_04],
+        &[Opd, Tkksd, CooperationUnit],
+        KSD_PK_04,
+    ),
+    row(
+        Preparation,
+        C::SubmitFeasibilityStudy,
+        &[Preparation],
+        &[KsdpkRegion],
+        &[KSD_PK_04],
+        DRAFTERS,
+        KSD_PK_04,
+    ),
+    row(
+        Preparation,
+        C::AttestLawfulness,
+        &[Preparation],
+        REGION_LED,
+        &[],
+        &[Opd, CooperationUnit, Tkksd],
+        KSD_OBJ_04,
+    ),
+    row(
+        Preparation,
+        C::RecordTkksdReview,
+        &[Preparation],
+        REGION_LED,
+        &[],
+        &[Tkksd],
+        KSD_STAGE_04,
+    ),
+    row(
+        Preparation,
+        C::AssessDprdGate,
+        &[Preparation],
+        REGION_LED,
+        &[KSD_DPRD_02],
+        GATE_ASSESSORS,
+        KSD_DPRD_01,
+    ),
+    // Stage b: offer.
+    row(
+        Preparation,
+        C::SendOffer,
+        &[OfferSent],
+        REGION_LED,
+        &[KSD_OBJ_04, KSD_PK_04, KSD_STAGE_04, KSD_KIND_02],
+        HEAD_OR_CLERK,
+        KSD_KIND_02,
+    ),
+    row(
+        Preparation,
+        C::Withdraw,
+        &[Withdrawn],
+        REGION_LED,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        OfferSent,
+        C::AcceptOffer,
+        &[OfferAccepted, OfferSent],
+        REGION_LED,
+        &[],
+        &[KepalaDaerah, ThirdParty],
+        KSD_KIND_02,
+    ),
+    row(
+        OfferSent,
+        C::RejectOffer,
+        &[OfferRejected],
+        REGION_LED,
+        &[],
+        &[KepalaDaerah, ThirdParty],
+        KSD_KIND_02,
+    ),
+    row(
+        OfferSent,
+        C::Withdraw,
+        &[Withdrawn],
+        REGION_LED,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        OfferSent,
+        C::AssessDprdGate,
+        &[OfferSent],
+        REGION_LED,
+        &[KSD_DPRD_02],
+        GATE_ASSESSORS,
+        KSD_DPRD_01,
+    ),
+    // Stages c and d: the KB.
+    row(
+        OfferAccepted,
+        C::StartKbDrafting,
+        &[KbDrafting],
+        ALL_TRACKS,
+        &[],
+        DRAFTERS,
+        KSD_STAGE_01,
+    ),
+    row(
+        OfferAccepted,
+        C::AssessDprdGate,
+        &[OfferAccepted],
+        ALL_TRACKS,
+        &[KSD_DPRD_02],
+        GATE_ASSESSORS,
+        KSD_DPRD_01,
+    ),
+    row(
+        OfferAccepted,
+        C::StartPksDrafting,
+        &[PksDrafting],
+        ALL_TRACKS,
+        &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02],
+        DRAFTERS,
+        KSD_STAGE_05,
+    ),
+    row(
+        OfferAccepted,
+        C::SubmitToDprd,
+        &[AwaitingDprd],
+        ALL_TRACKS,
+        &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02],
+        HEAD_OR_CLERK,
+        KSD_DPRD_01,
+    ),
+    row(
+        KbDrafting,
+        C::RecordTkksdReview,
+        &[KbDrafting],
+        ALL_TRACKS,
+        &[],
+        &[Tkksd],
+        KSD_STAGE_04,
+    ),
+    row(
+        KbDrafting,
+        C::AssessDprdGate,
+        &[KbDrafting],
+        ALL_TRACKS,
+        &[KSD_DPRD_02],
+        GATE_ASSESSORS,
+        KSD_DPRD_01,
+    ),
+    row(
+        KbDrafting,
+        C::SignKb,
+        &[KbSigned],
+        ALL_TRACKS,
+        &[
+            KSD_DOC_01,
+            KSD_DOC_07,
+            KSD_KIND_03,
+            KSD_STAGE_04,
+            KSD_TERM_05,
+        ],
+        HEAD_OR_CLERK,
+        KSD_KIND_02,
+    ),
+    // Stage e: the conditional DPRD gate, per region party (§5). No timer (KSD-DPRD-04).
+    row(
+        KbSigned,
+        C::AssessDprdGate,
+        &[KbSigned],
+        ALL_TRACKS,
+        &[KSD_DPRD_02],
+        GATE_ASSESSORS,
+        KSD_DPRD_01,
+    ),
+    row(
+        KbSigned,
+        C::SubmitToDprd,
+        &[AwaitingDprd],
+        ALL_TRACKS,
+        &[KSD_DPRD_01, KSD_DPRD_02],
+        HEAD_OR_CLERK,
+        KSD_DPRD_01,
+    ),
+    row(
+        AwaitingDprd,
+        C::ApproveDprd,
+        &[PksDrafting, AwaitingDprd],
+        ALL_TRACKS,
+        &[KSD_DPRD_01],
+        &[Dprd],
+        KSD_DPRD_01,
+    ),
+    row(
+        AwaitingDprd,
+        C::RefuseDprd,
+        &[DprdRefused, KbDrafting],
+        ALL_TRACKS,
+        &[KSD_DPRD_01],
+        &[Dprd],
+        KSD_DPRD_01,
+    ),
+    // Stages f and g: the PKS.
+    row(
+        KbSigned,
+        C::StartPksDrafting,
+        &[PksDrafting],
+        ALL_TRACKS,
+        &[KSD_DPRD_01, KSD_DPRD_02, KSD_DPRD_03],
+        DRAFTERS,
+        KSD_DPRD_03,
+    ),
+    row(
+        PksDrafting,
+        C::RecordTkksdReview,
+        &[PksDrafting],
+        ALL_TRACKS,
+        &[],
+        &[Tkksd],
+        KSD_STAGE_04,
+    ),
+    row(
+        PksDrafting,
+        C::SignPks,
+        &[PksSigned],
+        ALL_TRACKS,
+        SIGN_PKS_GUARDS,
+        PKS_SIGNERS,
+        KSD_KIND_03,
+    ),
+    row(
+        PksSigned,
+        C::SignPks,
+        &[PksSigned],
+        ALL_TRACKS,
+        SIGN_PKS_GUARDS,
+        PKS_SIGNERS,
+        KSD_KIND_03,
+    ),
+    // Stages h–j happen inside InForce (RULES.md §4.6).
+    row(
+        PksSigned,
+        C::EnterIntoForce,
+        &[InForce],
+        ALL_TRACKS,
+        &[KSD_STAGE_01],
+        DRAFTERS,
+        KSD_STAGE_01,
+    ),
+    row(
+        PksSigned,
+        C::EstablishSecretariat,
+        &[PksSigned],
+        KSDD,
+        &[KSD_ENF_08],
+        HEAD,
+        KSD_ENF_08,
+    ),
+    row(
+        InForce,
+        C::SignPks,
+        &[InForce],
+        ALL_TRACKS,
+        SIGN_PKS_GUARDS,
+        PKS_SIGNERS,
+        KSD_KIND_03,
+    ),
+    row(
+        InForce,
+        C::RecordLeadershipChange,
+        &[InForce],
+        ALL_TRACKS,
+        &[KSD_TERM_03],
+        &[CooperationUnit],
+        KSD_TERM_03,
+    ),
+    row(
+        InForce,
+        C::SignAddendum,
+        &[InForce],
+        ALL_TRACKS,
+        &[KSD_TERM_08, KSD_DOC_07],
+        PKS_SIGNERS,
+        KSD_TERM_08,
+    ),
+    row(
+        InForce,
+        C::EstablishSecretariat,
+        &[InForce],
+        KSDD,
+        &[KSD_ENF_08],
+        HEAD,
+        KSD_ENF_08,
+    ),
+    row(
+        InForce,
+        C::RaiseDispute,
+        &[InForce],
+        KSDD,
+        &[KSD_DISP_01],
+        &[KepalaDaerah, CooperationUnit],
+        KSD_DISP_01,
+    ),
+    row(
+        InForce,
+        C::RaiseDispute,
+        &[InForce],
+        KSDPK,
+        &[KSD_DISP_02],
+        &[KepalaDaerah, CooperationUnit, ThirdParty],
+        KSD_DISP_02,
+    ),
+    row(
+        InForce,
+        C::Terminate,
+        &[Ended],
+        ALL_TRACKS,
+        &[KSD_TERM_01, KSD_TERM_02],
+        HEAD_OR_CLERK,
+        KSD_TERM_01,
+    ),
+    row(
+        InForce,
+        C::RecordExpiry,
+        &[Ended],
+        ALL_TRACKS,
+        &[KSD_TERM_01],
+        &[CooperationUnit],
+        KSD_TERM_01,
+    ),
+    // Takeover of an unperformed kerja sama wajib (§9), from any non-terminal stage.
+    row(
+        Draft,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        Mapping,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        TechnicalCoordination,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        HeadsAgreed,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        Preparation,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        OfferSent,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        OfferAccepted,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        KbDrafting,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        KbSigned,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        AwaitingDprd,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        PksDrafting,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        PksSigned,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    row(
+        InForce,
+        C::TakeOver,
+        &[TakenOver],
+        WAJIB,
+        TAKEOVER_GUARDS,
+        &[Governor, CentralGovernment],
+        KSD_ENF_01,
+    ),
+    // Cancellation before entry into force.
+    row(
+        Draft,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        Mapping,
+        C::Cancel,
+        &[Cancelled],
+        WAJIB,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        TechnicalCoordination,
+        C::Cancel,
+        &[Cancelled],
+        WAJIB,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        HeadsAgreed,
+        C::Cancel,
+        &[Cancelled],
+        WAJIB,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        ProposalReceived,
+        C::Cancel,
+        &[Cancelled],
+        &[KsdpkThirdParty],
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        Preparation,
+        C::Cancel,
+        &[Cancelled],
+        REGION_LED,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        OfferAccepted,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        KbDrafting,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        KbSigned,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        AwaitingDprd,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        PksDrafting,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+    row(
+        PksSigned,
+        C::Cancel,
+        &[Cancelled],
+        ALL_TRACKS,
+        &[],
+        HEAD,
+        KSD_KIND_02,
+    ),
+];
+
+/// Every row of the table.
+///
+/// ```
+/// use kerjasama::lifecycle::{transitions, CommandKind, Stage};
+/// let sign_kb = transitions().iter().find(|t| t.command == CommandKind::SignKb).unwrap();
+/// assert_eq!(sign_kb.from, Stage::KbDrafting);
+/// assert_eq!(sign_kb.to, &[Stage::KbSigned]);
+/// ```
+pub fn transitions() -> &'static [Transition] {
+    TABLE
+}
+
+/// The row for `command` at `stage` on `track`, if there is one.
+pub fn lookup(stage: Stage, command: CommandKind, track: Track) -> Option<&'static Transition> {
+    TABLE
+        .iter()
+        .find(|t| t.from == stage && t.command == command && t.tracks.contains(&track))
+}
+
+/// The rows leaving `stage` on `track`.
+pub fn rows_from(stage: Stage, track: Track) -> impl Iterator<Item = &'static Transition> {
+    TABLE
+        .iter()
+        .filter(move |t| t.from == stage && t.tracks.contains(&track))
+}

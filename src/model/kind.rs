@@ -1,0 +1,234 @@
+//! Cooperation kinds and objects (KSD-KIND-01, -06; KSD-PK-02; KSD-OBJ-01..04).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::affair::Urusan;
+
+/// The id of a cooperation, chosen by the caller (UUID v7 recommended; `decide` makes none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CooperationId(pub uuid::Uuid);
+
+impl fmt::Display for CooperationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Category of a KSDD (KSD-KIND-06): wajib or sukarela, no third value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KsddCategory {
+    /// Mandatory cooperation between bordering regions (kerja sama wajib, Pasal 3 ayat (2)).
+    Wajib,
+    /// Voluntary cooperation (kerja sama sukarela, Pasal 3 ayat (3)).
+    Sukarela,
+}
+
+/// Type of a KSDPK (KSD-PK-02, Pasal 15 ayat (1)); (d) split into its known forms (KSD-PK-03).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KsdpkType {
+    /// (a) provision of public services (penyediaan pelayanan publik).
+    PublicService,
+    /// (b) asset cooperation adding value and yielding revenue (pengelolaan aset).
+    AssetUtilisation,
+    /// (c) investment (penanaman modal).
+    Investment,
+    /// (d) infrastructure provision with a legal-entity business (best-known reading).
+    InfrastructureProvision,
+    /// (d) procurement of goods and services.
+    Procurement,
+    /// (d) other cooperation not contrary to law; must say what it is.
+    Other,
+}
+
+impl KsdpkType {
+    /// The letter of Pasal 15 ayat (1).
+    pub fn letter(self) -> char {
+        match self {
+            KsdpkType::PublicService => 'a',
+            KsdpkType::AssetUtilisation => 'b',
+            KsdpkType::Investment => 'c',
+            _ => 'd',
+        }
+    }
+}
+
+/// Who takes the initiative of a KSDPK (§4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Initiative {
+    /// Region initiative (prakarsa daerah, Pasal 17).
+    Region,
+    /// Third-party initiative (prakarsa pihak ketiga, Pasal 18).
+    ThirdParty,
+}
+
+/// The kind of a cooperation (KSD-KIND-01).
+///
+/// ```
+/// use kerjasama::model::{CooperationKind, KsddCategory};
+/// let kind: CooperationKind = serde_json::from_str(r#"{"kind":"ksdd","category":"wajib"}"#)?;
+/// assert_eq!(kind, CooperationKind::Ksdd { category: Some(KsddCategory::Wajib) });
+/// assert!(serde_json::from_str::<CooperationKind>(r#"{"kind":"ksdx"}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CooperationKind {
+    /// Region with other regions (KSDD). `category` is `None` only in records of the legacy
+    /// regime, which had no wajib/sukarela split; the current rule set refuses it (KSD-KIND-06).
+    Ksdd {
+        /// Wajib or sukarela.
+        category: Option<KsddCategory>,
+    },
+    /// Region with a third party (KSDPK).
+    Ksdpk {
+        /// Type (KSD-PK-02).
+        ksdpk_type: KsdpkType,
+        /// Who took the initiative.
+        initiative: Initiative,
+        /// For type (d) `Other`: what cooperation it is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        type_description: Option<String>,
+    },
+    /// With a foreign regional government (KSDPL): out of scope in v1 (KSD-KIND-01).
+    Ksdpl,
+    /// With a foreign institution (KSDLL): out of scope in v1 (KSD-KIND-01).
+    Ksdll,
+}
+
+impl CooperationKind {
+    /// Whether this is a kerja sama wajib.
+    pub fn is_wajib(&self) -> bool {
+        matches!(
+            self,
+            CooperationKind::Ksdd {
+                category: Some(KsddCategory::Wajib)
+            }
+        )
+    }
+
+    /// Whether this is a KSDPK.
+    pub fn is_ksdpk(&self) -> bool {
+        matches!(self, CooperationKind::Ksdpk { .. })
+    }
+
+    /// The KSDPK initiative, if this is a KSDPK.
+    pub fn initiative(&self) -> Option<Initiative> {
+        match self {
+            CooperationKind::Ksdpk { initiative, .. } => Some(*initiative),
+            _ => None,
+        }
+    }
+
+    /// The KSDPK type, if this is a KSDPK.
+    pub fn ksdpk_type(&self) -> Option<KsdpkType> {
+        match self {
+            CooperationKind::Ksdpk { ksdpk_type, .. } => Some(*ksdpk_type),
+            _ => None,
+        }
+    }
+
+    /// The branch of the lifecycle this kind follows.
+    pub fn track(&self) -> Track {
+        match self {
+            CooperationKind::Ksdd {
+                category: Some(KsddCategory::Wajib),
+            } => Track::KsddWajib,
+            CooperationKind::Ksdpk {
+                initiative: Initiative::Region,
+                ..
+            } => Track::KsdpkRegion,
+            CooperationKind::Ksdpk {
+                initiative: Initiative::ThirdParty,
+                ..
+            } => Track::KsdpkThirdParty,
+            _ => Track::KsddSukarela,
+        }
+    }
+}
+
+/// The four branches of the lifecycle (RULES.md §4.5): each transition row names those it
+/// belongs to, and diagrams are drawn per track.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Track {
+    /// KSDD kerja sama wajib, with the mapping and coordination pre-stages.
+    KsddWajib,
+    /// KSDD kerja sama sukarela.
+    KsddSukarela,
+    /// KSDPK initiated by the region.
+    KsdpkRegion,
+    /// KSDPK initiated by the third party.
+    KsdpkThirdParty,
+}
+
+impl Track {
+    /// All tracks.
+    pub const ALL: [Track; 4] = [
+        Track::KsddWajib,
+        Track::KsddSukarela,
+        Track::KsdpkRegion,
+        Track::KsdpkThirdParty,
+    ];
+
+    /// Short name, e.g. `ksdd_wajib`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Track::KsddWajib => "ksdd_wajib",
+            Track::KsddSukarela => "ksdd_sukarela",
+            Track::KsdpkRegion => "ksdpk_region",
+            Track::KsdpkThirdParty => "ksdpk_third_party",
+        }
+    }
+}
+
+/// Why an object outside the development plan is allowed (KSD-OBJ-03, Pasal 4 ayat (3)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OffPlanReason {
+    /// (a) handling an emergency (kondisi darurat).
+    Emergency,
+    /// (b) supporting a national strategic programme (program strategis nasional).
+    NationalStrategicProgramme,
+    /// (c) an assignment under the co-administration principle (tugas pembantuan).
+    CoAdministration,
+}
+
+/// The object of a cooperation (KSD-OBJ-01..03; KSD-KIND-07 rationale fields).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CooperationObject {
+    /// Short description, e.g. `TPA regional dengan tipping fee`.
+    pub title: String,
+    /// The government affairs concerned (KSD-OBJ-01); each counts as one object for
+    /// KSD-ENF-08's "> 2 objects".
+    pub urusan: Vec<Urusan>,
+    /// Free local tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Whether the object comes from the development plan (RPJMD/RKPD) (KSD-OBJ-02).
+    pub in_development_plan: bool,
+    /// The plan item it comes from, e.g. `RPJMD 2021–2026 misi 3` (KSD-OBJ-02 evidence).
+    #[serde(default)]
+    pub plan_reference: Option<String>,
+    /// Required when `in_development_plan` is false (KSD-OBJ-03).
+    #[serde(default)]
+    pub off_plan_reason: Option<OffPlanReason>,
+    /// Kerja sama wajib: the affair has cross-regional externalities (KSD-KIND-07 (a)).
+    #[serde(default)]
+    pub cross_border_externality: bool,
+    /// Kerja sama wajib: why joint management is more efficient (KSD-KIND-07 (b)).
+    #[serde(default)]
+    pub joint_efficiency_rationale: String,
+}

@@ -1,0 +1,182 @@
+//! Parties: regions and third parties (pihak ketiga), n-ary, with DPRD gate flags and funding.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::region::{KodeWilayah, Region};
+
+/// Identifies a party of a cooperation: a region by its code, a third party by the caller's id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PartyId {
+    /// A region party (pemerintah daerah), by its kode wilayah.
+    Region(KodeWilayah),
+    /// A third party (pihak ketiga), by an id the caller chooses (e.g. its NIB).
+    ThirdParty(String),
+}
+
+impl fmt::Display for PartyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartyId::Region(code) => write!(f, "{code}"),
+            PartyId::ThirdParty(id) => write!(f, "pihak ketiga {id}"),
+        }
+    }
+}
+
+impl From<KodeWilayah> for PartyId {
+    fn from(code: KodeWilayah) -> Self {
+        PartyId::Region(code)
+    }
+}
+
+/// Kind of business entity with legal-entity status (KSD-PK-01).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BusinessEntity {
+    /// State-owned enterprise (BUMN).
+    Bumn,
+    /// Region-owned enterprise (BUMD).
+    Bumd,
+    /// Cooperative (koperasi).
+    Cooperative,
+    /// Private company (perseroan swasta).
+    PrivateCompany,
+}
+
+/// The three third-party categories of PP 28/2018 Pasal 14 (KSD-PK-01); no other exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "category", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ThirdPartyKind {
+    /// Individual (perseorangan).
+    Individual,
+    /// Business entity with legal-entity status (badan usaha berbadan hukum).
+    LegalEntityBusiness {
+        /// Which kind of entity.
+        entity: BusinessEntity,
+    },
+    /// Civil-society organisation (organisasi kemasyarakatan, best-known reading).
+    Organisation {
+        /// Whether it has legal-entity status.
+        legal_entity: bool,
+    },
+}
+
+/// A third party (pihak ketiga).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThirdParty {
+    /// The caller's id for it (the same as in its [`PartyId::ThirdParty`]).
+    pub id: String,
+    /// Name, e.g. `PT Wisata Danau Sidenreng`.
+    pub name: String,
+    /// Category (KSD-PK-01).
+    pub kind: ThirdPartyKind,
+}
+
+/// A party of a cooperation. Parties are n-ary: never assume two.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Party {
+    /// A region (provinsi, kabupaten, kota).
+    Region(Region),
+    /// A third party.
+    ThirdParty(ThirdParty),
+    /// A ministry or central agency. Never a valid KSD party: programme support between the
+    /// centre and a region is synergy (sinergi), not KSD (KSD-KIND-04). Kept so that such input
+    /// is refused with that citation instead of being misfiled as a third party.
+    CentralAgency {
+        /// Name of the ministry or agency.
+        name: String,
+    },
+}
+
+impl Party {
+    /// The id of this party (`None` for a central agency, which is never a party).
+    pub fn id(&self) -> Option<PartyId> {
+        match self {
+            Party::Region(region) => Some(PartyId::Region(region.code)),
+            Party::ThirdParty(third) => Some(PartyId::ThirdParty(third.id.clone())),
+            Party::CentralAgency { .. } => None,
+        }
+    }
+
+    /// The display name.
+    pub fn name(&self) -> &str {
+        match self {
+            Party::Region(region) => &region.name,
+            Party::ThirdParty(third) => &third.name,
+            Party::CentralAgency { name } => name,
+        }
+    }
+}
+
+/// The two DPRD gate flags of PP 28/2018 Pasal 6 ayat (2) for one region party (KSD-DPRD-01),
+/// with flag A split so that either reading can be computed (see [`crate::law::Policy`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DprdGate {
+    /// The plan burdens the community (membebani masyarakat).
+    pub burdens_community: bool,
+    /// The plan burdens the region (membebani daerah).
+    pub burdens_region: bool,
+    /// Flag B: funding not yet budgeted in the current fiscal year's APBD.
+    pub not_budgeted_in_current_apbd: bool,
+    /// Why the flags are as they are.
+    pub justification: String,
+}
+
+/// An amount in rupiah (whole rupiah; public budgets are not kept in sen).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Rupiah(pub u64);
+
+impl fmt::Display for Rupiah {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.0.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(ch);
+        }
+        write!(f, "Rp{grouped}")
+    }
+}
+
+/// Where a party's funding comes from (RULES.md §8, Money).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FundingSource {
+    /// Regional budget.
+    Apbd,
+    /// State budget.
+    Apbn,
+    /// The third party's own funds.
+    ThirdParty,
+    /// A grant (hibah).
+    Grant,
+    /// Anything else.
+    Other,
+}
+
+/// One party's funding of the cooperation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// Who pays.
+    pub party: PartyId,
+    /// How much.
+    pub amount: Rupiah,
+    /// From which source.
+    pub source: FundingSource,
+}
