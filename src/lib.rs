@@ -6,3 +6,4 @@ pub mod law;
 pub mod lifecycle;
 pub mod model;
 pub mod time;
+pub mod sample;

@@ -1,0 +1,155 @@
+//! A small given/when/then helper for lifecycle tests: `given` a sample case run up to a
+//! stage, `when` a command is decided, `then` assert what the law says.
+#![allow(dead_code)] // each test file uses a part of it
+
+use chrono::NaiveDate;
+use kerjasama::law::{Policy, RuleId, RuleSet, Severity};
+use kerjasama::lifecycle::{Command, CommandKind, Cooperation, Event, Rejection, Stage};
+use kerjasama::model::Actor;
+use kerjasama::sample::{Scenario, Step};
+
+/// A date from literal parts.
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+}
+
+/// The current rule set with the default policy.
+pub fn rules() -> RuleSet {
+    RuleSet::current()
+}
+
+/// The current rule set with a changed policy.
+pub fn rules_with(change: impl FnOnce(&mut Policy)) -> RuleSet {
+    let mut policy = Policy::default();
+    change(&mut policy);
+    RuleSet::current_with(policy)
+}
+
+/// A state to decide against.
+pub struct Given {
+    pub coop: Cooperation,
+    pub rules: RuleSet,
+    /// The steps of the scenario not yet run.
+    pub rest: Vec<Step>,
+}
+
+/// Runs `scenario` until the cooperation first reaches `stage`.
+pub fn given(scenario: Scenario, stage: Stage) -> Given {
+    given_with(scenario, stage, rules())
+}
+
+/// Like [`given`], under `rules`.
+pub fn given_with(scenario: Scenario, stage: Stage, rules: RuleSet) -> Given {
+    let mut coop = Cooperation::new();
+    let mut steps = scenario.steps.into_iter();
+    while coop.stage() != stage {
+        let step = steps
+            .next()
+            .unwrap_or_else(|| panic!("{} never reaches {stage:?}", scenario.case));
+        coop.execute(&step.command, &step.actor, step.on, &rules)
+            .unwrap_or_else(|e| panic!("{} setup step refused: {e}", scenario.case));
+    }
+    Given { coop, rules, rest: steps.collect() }
+}
+
+/// Runs every step of `scenario` before the first step whose command is `kind`.
+pub fn given_before(scenario: Scenario, kind: CommandKind) -> Given {
+    given_before_with(scenario, kind, rules())
+}
+
+/// Like [`given_before`], under `rules`.
+pub fn given_before_with(scenario: Scenario, kind: CommandKind, rules: RuleSet) -> Given {
+    let case = scenario.case.clone();
+    let mut coop = Cooperation::new();
+    let mut steps = scenario.steps.into_iter().peekable();
+    while steps.peek().is_some_and(|s| s.command.kind() != kind) {
+        let step = steps.next().expect("peeked");
+        coop.execute(&step.command, &step.actor, step.on, &rules)
+            .unwrap_or_else(|e| panic!("{case} setup step refused: {e}"));
+    }
+    assert!(steps.peek().is_some(), "{case} has no {kind:?} step");
+    Given { coop, rules, rest: steps.collect() }
+}
+
+impl Given {
+    /// The next scripted step (to reuse or alter its actor, date and command).
+    pub fn next_step(&self) -> Step {
+        self.rest.first().cloned().expect("a next step")
+    }
+
+    /// Decides `command`.
+    pub fn when(&self, actor: &Actor, on: NaiveDate, command: Command) -> Then {
+        let result = self.coop.decide(&command, actor, on, &self.rules);
+        Then { before: self.coop.clone(), result }
+    }
+
+    /// Decides the next scripted step, altered by `change`.
+    pub fn when_next(&self, change: impl FnOnce(&mut Step)) -> Then {
+        let mut step = self.next_step();
+        change(&mut step);
+        self.when(&step.actor, step.on, step.command)
+    }
+
+    /// Executes the next scripted step unchanged and returns the given state after it.
+    pub fn advance(mut self) -> Given {
+        let step = self.rest.remove(0);
+        self.coop
+            .execute(&step.command, &step.actor, step.on, &self.rules)
+            .unwrap_or_else(|e| panic!("scripted step refused: {e}"));
+        self
+    }
+}
+
+/// The outcome of a decision.
+pub struct Then {
+    pub before: Cooperation,
+    pub result: Result<Vec<Event>, Rejection>,
+}
+
+impl Then {
+    /// Asserts the command was refused with an error citing `rule`; returns the rejection.
+    pub fn refused_citing(&self, rule: RuleId) -> &Rejection {
+        match &self.result {
+            Ok(events) => panic!("expected a refusal citing {rule}, got events {events:?}"),
+            Err(rejection) => {
+                let cites = match rejection {
+                    Rejection::Violations { violations, .. } => violations
+                        .iter()
+                        .any(|v| v.rule == rule && v.severity == Severity::Error),
+                    other => other.rules().contains(&rule),
+                };
+                assert!(cites, "expected {rule} in {rejection}");
+                rejection
+            }
+        }
+    }
+
+    /// Asserts acceptance; returns the state after applying the events.
+    pub fn accepted(&self) -> Cooperation {
+        let events = self
+            .result
+            .as_ref()
+            .unwrap_or_else(|e| panic!("expected acceptance, got {e}"));
+        let mut after = self.before.clone();
+        for event in events {
+            after.apply(event);
+        }
+        after
+    }
+
+    /// Asserts acceptance with a warning citing `rule`.
+    pub fn accepted_with_warning(&self, rule: RuleId) -> Cooperation {
+        let after = self.accepted();
+        let new = &after.warnings()[self.before.warnings().len()..];
+        assert!(new.iter().any(|w| w.rule == rule), "expected a {rule} warning, got {new:?}");
+        after
+    }
+
+    /// Asserts acceptance with no new violation (not even a warning) of `rule`.
+    pub fn accepted_without(&self, rule: RuleId) -> Cooperation {
+        let after = self.accepted();
+        let new = &after.warnings()[self.before.warnings().len()..];
+        assert!(!new.iter().any(|w| w.rule == rule), "unexpected {rule} warning: {new:?}");
+        after
+    }
+}
