@@ -5,5 +5,5 @@
 pub mod law;
 pub mod lifecycle;
 pub mod model;
-pub mod time;
 pub mod sample;
+pub mod time;

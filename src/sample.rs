@@ -60,9 +60,12 @@ impl Scenario {
     pub fn run(&self, rules: &RuleSet) -> Result<Cooperation, StepRefused> {
         let mut coop = Cooperation::new();
         for (index, step) in self.steps.iter().enumerate() {
-            coop.execute(&step.command, &step.actor, step.on, rules).map_err(|rejection| {
-                StepRefused { case: self.case.clone(), index, rejection }
-            })?;
+            coop.execute(&step.command, &step.actor, step.on, rules)
+                .map_err(|rejection| StepRefused {
+                    case: self.case.clone(),
+                    index,
+                    rejection,
+                })?;
         }
         Ok(coop)
     }
@@ -132,12 +135,19 @@ fn head_title(code: KodeWilayah) -> String {
 }
 
 fn region(code: KodeWilayah) -> Party {
-    Party::Region(Region { code, name: region_name(code).to_owned() })
+    Party::Region(Region {
+        code,
+        name: region_name(code).to_owned(),
+    })
 }
 
 /// The cooperation unit (Bagian Kerja Sama) of a region.
 pub fn clerk(code: KodeWilayah) -> Actor {
-    Actor::new(Role::CooperationUnit, code, format!("Bagian Kerja Sama {}", region_name(code)))
+    Actor::new(
+        Role::CooperationUnit,
+        code,
+        format!("Bagian Kerja Sama {}", region_name(code)),
+    )
 }
 /// The head of a region.
 pub fn head(code: KodeWilayah) -> Actor {
@@ -161,7 +171,11 @@ pub fn governor() -> Actor {
 }
 
 fn head_signs(code: KodeWilayah) -> Signatory {
-    Signatory::head(code, format!("{} (fiktif)", head_title(code)), head_title(code))
+    Signatory::head(
+        code,
+        format!("{} (fiktif)", head_title(code)),
+        head_title(code),
+    )
 }
 
 fn official_signs(code: KodeWilayah, office: &str, capacity: SignatoryCapacity) -> Signatory {
@@ -177,15 +191,27 @@ fn official_signs(code: KodeWilayah, office: &str, capacity: SignatoryCapacity) 
 }
 
 fn with_kuasa(mut signatory: Signatory, number: &str, date: NaiveDate) -> Signatory {
-    signatory.surat_kuasa = Some(SuratKuasa { number: number.to_owned(), date });
+    signatory.surat_kuasa = Some(SuratKuasa {
+        number: number.to_owned(),
+        date,
+    });
     signatory
 }
 
-fn document(id: &str, kind: DocumentKind, title: &str, signed_on: NaiveDate, signatories: Vec<Signatory>) -> Document {
+fn document(
+    id: &str,
+    kind: DocumentKind,
+    title: &str,
+    signed_on: NaiveDate,
+    signatories: Vec<Signatory>,
+) -> Document {
     let numbers = signatories
         .iter()
         .enumerate()
-        .map(|(i, s)| DocumentNumber { party: s.party.clone(), number: format!("{id}/{}", i + 1) })
+        .map(|(i, s)| DocumentNumber {
+            party: s.party.clone(),
+            number: format!("{id}/{}", i + 1),
+        })
         .collect();
     Document {
         id: DocumentId(id.to_owned()),
@@ -208,7 +234,11 @@ fn step(actor: Actor, on: NaiveDate, command: Command) -> Step {
 
 fn review(point: ReviewPoint) -> Command {
     Command::RecordTkksdReview {
-        review: TkksdReview { point, recommendation: Recommendation::Proceed, minutes: format!("BA TKKSD {point:?}") },
+        review: TkksdReview {
+            point,
+            recommendation: Recommendation::Proceed,
+            minutes: format!("BA TKKSD {point:?}"),
+        },
     }
 }
 
@@ -235,7 +265,12 @@ fn gate(region: KodeWilayah, not_budgeted: bool, justification: &str) -> Command
 
 fn offer(number: &str, from: KodeWilayah) -> Command {
     Command::SendOffer {
-        letter: OfferLetter { number: number.to_owned(), signatory: head_signs(from), kak_attached: true, draft_kb_attached: true },
+        letter: OfferLetter {
+            number: number.to_owned(),
+            signatory: head_signs(from),
+            kak_attached: true,
+            draft_kb_attached: true,
+        },
     }
 }
 
@@ -252,7 +287,13 @@ fn object(title: &str, urusan: Vec<Urusan>, plan: &str) -> CooperationObject {
     }
 }
 
-fn spec(case: u128, title: &str, kind: CooperationKind, parties: Vec<Party>, object: CooperationObject) -> CooperationSpec {
+fn spec(
+    case: u128,
+    title: &str,
+    kind: CooperationKind,
+    parties: Vec<Party>,
+    object: CooperationObject,
+) -> CooperationSpec {
     let codes: Vec<KodeWilayah> = parties
         .iter()
         .filter_map(|p| match p {
@@ -261,7 +302,9 @@ fn spec(case: u128, title: &str, kind: CooperationKind, parties: Vec<Party>, obj
         })
         .collect();
     CooperationSpec {
-        id: CooperationId(uuid::Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | case)),
+        id: CooperationId(uuid::Uuid::from_u128(
+            0x0190_0000_0000_7000_8000_0000_0000_0000 | case,
+        )),
         title: title.to_owned(),
         kind,
         parties,
@@ -286,12 +329,25 @@ pub fn c06_landfill() -> Scenario {
         "RPJMD Sidrap 2019–2023 misi 4 (fiktif)",
     );
     object.cross_border_externality = true;
-    object.joint_efficiency_rationale = "satu TPA regional lebih efisien daripada tiga TPA terpisah".into();
-    let mut spec = spec(6, "TPA Regional Sidrap–Parepare–Pinrang", CooperationKind::Ksdd { category: Some(KsddCategory::Wajib) }, vec![region(s), region(pp), region(pin)], object);
+    object.joint_efficiency_rationale =
+        "satu TPA regional lebih efisien daripada tiga TPA terpisah".into();
+    let mut spec = spec(
+        6,
+        "TPA Regional Sidrap–Parepare–Pinrang",
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Wajib),
+        },
+        vec![region(s), region(pp), region(pin)],
+        object,
+    );
     spec.lead_opd = Some("Dinas Lingkungan Hidup".into());
     spec.funding = [s, pp, pin]
         .into_iter()
-        .map(|code| Funding { party: PartyId::Region(code), amount: Rupiah(1_500_000_000), source: FundingSource::Apbd })
+        .map(|code| Funding {
+            party: PartyId::Region(code),
+            amount: Rupiah(1_500_000_000),
+            source: FundingSource::Apbd,
+        })
         .collect();
     let mapping = |code: KodeWilayah| Command::FileMapping {
         mapping: AffairsMapping {
@@ -303,52 +359,142 @@ pub fn c06_landfill() -> Scenario {
         },
     };
     let heads = vec![head_signs(s), head_signs(pp), head_signs(pin)];
-    let mut kb = document("KB-TPA-2023", DocumentKind::Kb, "Kesepakatan Bersama TPA Regional", d(2023, 2, 15), heads.clone());
+    let mut kb = document(
+        "KB-TPA-2023",
+        DocumentKind::Kb,
+        "Kesepakatan Bersama TPA Regional",
+        d(2023, 2, 15),
+        heads.clone(),
+    );
     kb.term = Term::years(d(2023, 2, 15), 5);
-    let kuasa = |code: KodeWilayah, n: &str| with_kuasa(official_signs(code, "Kepala Dinas Lingkungan Hidup", SignatoryCapacity::KepalaOpd), n, d(2023, 6, 26));
+    let kuasa = |code: KodeWilayah, n: &str| {
+        with_kuasa(
+            official_signs(
+                code,
+                "Kepala Dinas Lingkungan Hidup",
+                SignatoryCapacity::KepalaOpd,
+            ),
+            n,
+            d(2023, 6, 26),
+        )
+    };
     let mut pks = document(
         "PKS-TPA-2023",
         DocumentKind::Pks,
         "Perjanjian Kerja Sama Pengelolaan TPA Regional",
         d(2023, 7, 3),
-        vec![kuasa(s, "SK-01/2023"), kuasa(pp, "SK-07/2023"), kuasa(pin, "SK-03/2023")],
+        vec![
+            kuasa(s, "SK-01/2023"),
+            kuasa(pp, "SK-07/2023"),
+            kuasa(pin, "SK-03/2023"),
+        ],
     );
     pks.term = Term::years(d(2023, 7, 3), 5);
     pks.under_kb = Some(kb.id.clone());
-    pks.clauses = [Clause::RightsAndObligations, Clause::Term, Clause::DisputeSettlement, Clause::Financing].into();
+    pks.clauses = [
+        Clause::RightsAndObligations,
+        Clause::Term,
+        Clause::DisputeSettlement,
+        Clause::Financing,
+    ]
+    .into();
     let not_budgeted = "tipping fee belum dianggarkan dalam APBD 2023";
     Scenario {
         case: "C06".into(),
         steps: vec![
-            step(clerk(s), d(2022, 9, 1), Command::Register { spec: Box::new(spec) }),
+            step(
+                clerk(s),
+                d(2022, 9, 1),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
             step(clerk(s), d(2022, 9, 1), Command::BeginWajibProcedure),
-            step(opd(s, "Dinas Lingkungan Hidup"), d(2022, 10, 10), mapping(s)),
-            step(opd(pp, "Dinas Lingkungan Hidup"), d(2022, 10, 12), mapping(pp)),
-            step(opd(pin, "Dinas Lingkungan Hidup"), d(2022, 10, 14), mapping(pin)),
-            step(governor(), d(2022, 11, 24), Command::HoldTechnicalCoordination { level: CoordinationLevel::Provincial }),
-            step(clerk(s), d(2023, 1, 12), Command::SignHeadsAgreement {
-                document: document("HA-TPA-2023", DocumentKind::HeadsAgreement, "Kesepakatan hasil koordinasi teknis", d(2023, 1, 12), heads),
-            }),
-            step(opd(s, "Dinas Lingkungan Hidup"), d(2023, 1, 12), Command::StartPreparation),
+            step(
+                opd(s, "Dinas Lingkungan Hidup"),
+                d(2022, 10, 10),
+                mapping(s),
+            ),
+            step(
+                opd(pp, "Dinas Lingkungan Hidup"),
+                d(2022, 10, 12),
+                mapping(pp),
+            ),
+            step(
+                opd(pin, "Dinas Lingkungan Hidup"),
+                d(2022, 10, 14),
+                mapping(pin),
+            ),
+            step(
+                governor(),
+                d(2022, 11, 24),
+                Command::HoldTechnicalCoordination {
+                    level: CoordinationLevel::Provincial,
+                },
+            ),
+            step(
+                clerk(s),
+                d(2023, 1, 12),
+                Command::SignHeadsAgreement {
+                    document: document(
+                        "HA-TPA-2023",
+                        DocumentKind::HeadsAgreement,
+                        "Kesepakatan hasil koordinasi teknis",
+                        d(2023, 1, 12),
+                        heads,
+                    ),
+                },
+            ),
+            step(
+                opd(s, "Dinas Lingkungan Hidup"),
+                d(2023, 1, 12),
+                Command::StartPreparation,
+            ),
             step(clerk(s), d(2023, 1, 16), attest()),
             step(tkksd(s), d(2023, 1, 18), review(ReviewPoint::Offer)),
             step(head(s), d(2023, 1, 20), offer("415.4/01/TPA/2023", s)),
             step(head(pp), d(2023, 1, 27), Command::AcceptOffer),
             step(head(pin), d(2023, 1, 30), Command::AcceptOffer),
-            step(opd(s, "Dinas Lingkungan Hidup"), d(2023, 2, 1), Command::StartKbDrafting),
+            step(
+                opd(s, "Dinas Lingkungan Hidup"),
+                d(2023, 2, 1),
+                Command::StartKbDrafting,
+            ),
             step(tkksd(s), d(2023, 2, 8), review(ReviewPoint::KbSigning)),
             step(clerk(s), d(2023, 2, 15), Command::SignKb { document: kb }),
             step(clerk(s), d(2023, 2, 20), gate(s, true, not_budgeted)),
             step(clerk(pp), d(2023, 2, 20), gate(pp, true, not_budgeted)),
             step(clerk(pin), d(2023, 2, 20), gate(pin, true, not_budgeted)),
             step(head(s), d(2023, 3, 1), Command::SubmitToDprd),
-            step(dprd(s), d(2023, 5, 22), Command::ApproveDprd { reference: "Keputusan DPRD Sidrap 12/2023 (fiktif)".into() }),
-            step(dprd(pp), d(2023, 5, 30), Command::ApproveDprd { reference: "Keputusan DPRD Parepare 8/2023 (fiktif)".into() }),
-            step(dprd(pin), d(2023, 6, 5), Command::ApproveDprd { reference: "Keputusan DPRD Pinrang 15/2023 (fiktif)".into() }),
+            step(
+                dprd(s),
+                d(2023, 5, 22),
+                Command::ApproveDprd {
+                    reference: "Keputusan DPRD Sidrap 12/2023 (fiktif)".into(),
+                },
+            ),
+            step(
+                dprd(pp),
+                d(2023, 5, 30),
+                Command::ApproveDprd {
+                    reference: "Keputusan DPRD Parepare 8/2023 (fiktif)".into(),
+                },
+            ),
+            step(
+                dprd(pin),
+                d(2023, 6, 5),
+                Command::ApproveDprd {
+                    reference: "Keputusan DPRD Pinrang 15/2023 (fiktif)".into(),
+                },
+            ),
             step(tkksd(s), d(2023, 6, 20), review(ReviewPoint::PksSigning)),
             step(clerk(s), d(2023, 7, 3), Command::SignPks { document: pks }),
             step(clerk(s), d(2023, 7, 3), Command::EnterIntoForce),
-            step(head(s), d(2023, 8, 1), Command::EstablishSecretariat { continuous: true }),
+            step(
+                head(s),
+                d(2023, 8, 1),
+                Command::EstablishSecretariat { continuous: true },
+            ),
         ],
     }
 }
@@ -357,7 +503,9 @@ fn pt_wisata() -> ThirdParty {
     ThirdParty {
         id: "pt-wisata-danau-sidenreng".into(),
         name: "PT Wisata Danau Sidenreng (fiktif)".into(),
-        kind: ThirdPartyKind::LegalEntityBusiness { entity: BusinessEntity::PrivateCompany },
+        kind: ThirdPartyKind::LegalEntityBusiness {
+            entity: BusinessEntity::PrivateCompany,
+        },
     }
 }
 
@@ -365,7 +513,9 @@ fn pt_rumah_sakit() -> ThirdParty {
     ThirdParty {
         id: "pt-rs-ajatappareng-sehat".into(),
         name: "PT Rumah Sakit Ajatappareng Sehat (fiktif)".into(),
-        kind: ThirdPartyKind::LegalEntityBusiness { entity: BusinessEntity::PrivateCompany },
+        kind: ThirdPartyKind::LegalEntityBusiness {
+            entity: BusinessEntity::PrivateCompany,
+        },
     }
 }
 
@@ -391,27 +541,46 @@ pub fn c09_tourism() -> Scenario {
     let mut spec = spec(
         9,
         "Wisata tepi Danau Sidenreng",
-        CooperationKind::Ksdpk { ksdpk_type: KsdpkType::AssetUtilisation, initiative: Initiative::ThirdParty, type_description: None },
+        CooperationKind::Ksdpk {
+            ksdpk_type: KsdpkType::AssetUtilisation,
+            initiative: Initiative::ThirdParty,
+            type_description: None,
+        },
         vec![region(s), Party::ThirdParty(company)],
-        object("Pengembangan wisata tepi danau di atas tanah milik daerah", vec![Urusan::Pariwisata], "RPJMD Sidrap 2024–2026: pariwisata (fiktif)"),
+        object(
+            "Pengembangan wisata tepi danau di atas tanah milik daerah",
+            vec![Urusan::Pariwisata],
+            "RPJMD Sidrap 2024–2026: pariwisata (fiktif)",
+        ),
     );
     spec.initiator = party.clone();
     spec.proposed_term_years = Some(10);
-    spec.sectoral_regime = Some("pemanfaatan barang milik daerah (regional-asset utilisation)".into());
+    spec.sectoral_regime =
+        Some("pemanfaatan barang milik daerah (regional-asset utilisation)".into());
     spec.lead_opd = Some("Dinas Pariwisata".into());
     Scenario {
         case: "C09".into(),
         steps: vec![
-            step(clerk(s), d(2024, 7, 1), Command::Register { spec: Box::new(spec) }),
-            step(Actor::new(Role::ThirdParty, party.clone(), "PT Wisata Danau Sidenreng"), d(2024, 7, 1), Command::ReceiveProposal {
-                letter_number: "001/PWDS/VII/2024".into(),
-                study: FeasibilityStudy {
-                    author: party,
-                    title: "Studi kelayakan wisata tepi Danau Sidenreng".into(),
-                    completed_on: d(2024, 6, 20),
-                    conclusion: Feasibility::Feasible,
+            step(
+                clerk(s),
+                d(2024, 7, 1),
+                Command::Register {
+                    spec: Box::new(spec),
                 },
-            }),
+            ),
+            step(
+                Actor::new(Role::ThirdParty, party.clone(), "PT Wisata Danau Sidenreng"),
+                d(2024, 7, 1),
+                Command::ReceiveProposal {
+                    letter_number: "001/PWDS/VII/2024".into(),
+                    study: FeasibilityStudy {
+                        author: party,
+                        title: "Studi kelayakan wisata tepi Danau Sidenreng".into(),
+                        completed_on: d(2024, 6, 20),
+                        conclusion: Feasibility::Feasible,
+                    },
+                },
+            ),
         ],
     }
 }
@@ -427,52 +596,108 @@ pub fn c08_referral() -> Scenario {
     let mut spec = spec(
         8,
         "Layanan rujukan pasien",
-        CooperationKind::Ksdpk { ksdpk_type: KsdpkType::PublicService, initiative: Initiative::Region, type_description: None },
+        CooperationKind::Ksdpk {
+            ksdpk_type: KsdpkType::PublicService,
+            initiative: Initiative::Region,
+            type_description: None,
+        },
         vec![region(s), Party::ThirdParty(company)],
-        object("Layanan rujukan pasien", vec![Urusan::Kesehatan], "RPJMD Sidrap 2019–2023 misi 2 (fiktif)"),
+        object(
+            "Layanan rujukan pasien",
+            vec![Urusan::Kesehatan],
+            "RPJMD Sidrap 2019–2023 misi 2 (fiktif)",
+        ),
     );
     spec.lead_opd = Some("Dinas Kesehatan".into());
-    let mut kb = document("KB-RUJUKAN-2021", DocumentKind::Kb, "Kesepakatan Bersama layanan rujukan", d(2021, 10, 4), vec![head_signs(s), rep.clone()]);
+    let mut kb = document(
+        "KB-RUJUKAN-2021",
+        DocumentKind::Kb,
+        "Kesepakatan Bersama layanan rujukan",
+        d(2021, 10, 4),
+        vec![head_signs(s), rep.clone()],
+    );
     kb.term = Term::years(d(2021, 10, 4), 3);
-    let dinkes = with_kuasa(official_signs(s, "Kepala Dinas Kesehatan", SignatoryCapacity::KepalaOpd), "SK-11/2021", d(2021, 11, 8));
-    let mut pks = document("PKS-RUJUKAN-2021", DocumentKind::Pks, "Perjanjian Kerja Sama layanan rujukan", d(2021, 11, 15), vec![dinkes, rep]);
+    let dinkes = with_kuasa(
+        official_signs(s, "Kepala Dinas Kesehatan", SignatoryCapacity::KepalaOpd),
+        "SK-11/2021",
+        d(2021, 11, 8),
+    );
+    let mut pks = document(
+        "PKS-RUJUKAN-2021",
+        DocumentKind::Pks,
+        "Perjanjian Kerja Sama layanan rujukan",
+        d(2021, 11, 15),
+        vec![dinkes, rep],
+    );
     pks.term = Term::years(d(2021, 11, 15), 3);
     pks.under_kb = Some(kb.id.clone());
-    pks.clauses = [Clause::RightsAndObligations, Clause::Term, Clause::DisputeSettlement, Clause::Sanctions].into();
+    pks.clauses = [
+        Clause::RightsAndObligations,
+        Clause::Term,
+        Clause::DisputeSettlement,
+        Clause::Sanctions,
+    ]
+    .into();
     let dinas = || opd(s, "Dinas Kesehatan");
     Scenario {
         case: "C08".into(),
         steps: vec![
-            step(clerk(s), d(2021, 7, 1), Command::Register { spec: Box::new(spec) }),
+            step(
+                clerk(s),
+                d(2021, 7, 1),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
             step(dinas(), d(2021, 7, 1), Command::StartPreparation),
-            step(dinas(), d(2021, 7, 15), Command::FileMapping {
-                mapping: AffairsMapping {
-                    region: s,
-                    urusan: vec![Urusan::Kesehatan],
-                    potentials: vec!["RSUD rujukan regional".into()],
-                    needs: vec!["rujukan spesialis di luar kapasitas RSUD".into()],
-                    reported_on: None,
+            step(
+                dinas(),
+                d(2021, 7, 15),
+                Command::FileMapping {
+                    mapping: AffairsMapping {
+                        region: s,
+                        urusan: vec![Urusan::Kesehatan],
+                        potentials: vec!["RSUD rujukan regional".into()],
+                        needs: vec!["rujukan spesialis di luar kapasitas RSUD".into()],
+                        reported_on: None,
+                    },
                 },
-            }),
-            step(dinas(), d(2021, 8, 20), Command::SubmitFeasibilityStudy {
-                study: FeasibilityStudy {
-                    author: PartyId::Region(s),
-                    title: "Studi kelayakan layanan rujukan".into(),
-                    completed_on: d(2021, 8, 20),
-                    conclusion: Feasibility::Feasible,
+            ),
+            step(
+                dinas(),
+                d(2021, 8, 20),
+                Command::SubmitFeasibilityStudy {
+                    study: FeasibilityStudy {
+                        author: PartyId::Region(s),
+                        title: "Studi kelayakan layanan rujukan".into(),
+                        completed_on: d(2021, 8, 20),
+                        conclusion: Feasibility::Feasible,
+                    },
                 },
-            }),
+            ),
             step(clerk(s), d(2021, 8, 23), attest()),
             step(tkksd(s), d(2021, 8, 25), review(ReviewPoint::Offer)),
-            step(clerk(s), d(2021, 8, 25), gate(s, false, "dianggarkan dalam APBD 2021 Dinas Kesehatan")),
+            step(
+                clerk(s),
+                d(2021, 8, 25),
+                gate(s, false, "dianggarkan dalam APBD 2021 Dinas Kesehatan"),
+            ),
             step(head(s), d(2021, 9, 1), offer("445/21/DINKES/2021", s)),
-            step(Actor::new(Role::ThirdParty, third, "PT Rumah Sakit Ajatappareng Sehat"), d(2021, 9, 10), Command::AcceptOffer),
+            step(
+                Actor::new(Role::ThirdParty, third, "PT Rumah Sakit Ajatappareng Sehat"),
+                d(2021, 9, 10),
+                Command::AcceptOffer,
+            ),
             step(dinas(), d(2021, 9, 13), Command::StartKbDrafting),
             step(tkksd(s), d(2021, 9, 27), review(ReviewPoint::KbSigning)),
             step(clerk(s), d(2021, 10, 4), Command::SignKb { document: kb }),
             step(dinas(), d(2021, 10, 5), Command::StartPksDrafting),
             step(tkksd(s), d(2021, 11, 1), review(ReviewPoint::PksSigning)),
-            step(clerk(s), d(2021, 11, 15), Command::SignPks { document: pks }),
+            step(
+                clerk(s),
+                d(2021, 11, 15),
+                Command::SignPks { document: pks },
+            ),
             step(clerk(s), d(2021, 11, 15), Command::EnterIntoForce),
         ],
     }
@@ -486,30 +711,63 @@ pub fn c02_food() -> Scenario {
     let spec = spec(
         2,
         "Ketersediaan pangan strategis dan informasi harga",
-        CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) },
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Sukarela),
+        },
         vec![region(s), region(plp)],
-        object("Pasokan beras dan telur, informasi harga dan stok", vec![Urusan::Pangan, Urusan::Perdagangan], "RKPD Sidrap 2024: pengendalian inflasi (fiktif)"),
+        object(
+            "Pasokan beras dan telur, informasi harga dan stok",
+            vec![Urusan::Pangan, Urusan::Perdagangan],
+            "RKPD Sidrap 2024: pengendalian inflasi (fiktif)",
+        ),
     );
     let mut pj_sekda = official_signs(s, "Pj Sekretaris Daerah", SignatoryCapacity::Sekda);
     pj_sekda.acting = true;
-    let mut kb = document("KB-PANGAN-2024", DocumentKind::Kb, "Kesepakatan Bersama pangan strategis", d(2024, 4, 3), vec![pj_sekda, official_signs(plp, "Sekretaris Daerah", SignatoryCapacity::Sekda)]);
+    let mut kb = document(
+        "KB-PANGAN-2024",
+        DocumentKind::Kb,
+        "Kesepakatan Bersama pangan strategis",
+        d(2024, 4, 3),
+        vec![
+            pj_sekda,
+            official_signs(plp, "Sekretaris Daerah", SignatoryCapacity::Sekda),
+        ],
+    );
     kb.term = Term::years(d(2024, 4, 3), 5);
     let budgeted = "tanpa beban APBD baru (pertukaran informasi)";
     Scenario {
         case: "C02".into(),
         steps: vec![
-            step(clerk(s), d(2024, 2, 1), Command::Register { spec: Box::new(spec) }),
-            step(opd(s, "Dinas Ketahanan Pangan"), d(2024, 2, 1), Command::StartPreparation),
+            step(
+                clerk(s),
+                d(2024, 2, 1),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
+            step(
+                opd(s, "Dinas Ketahanan Pangan"),
+                d(2024, 2, 1),
+                Command::StartPreparation,
+            ),
             step(clerk(s), d(2024, 2, 5), attest()),
             step(tkksd(s), d(2024, 2, 8), review(ReviewPoint::Offer)),
             step(head(s), d(2024, 2, 20), offer("500/07/PANGAN/2024", s)),
             step(head(plp), d(2024, 3, 4), Command::AcceptOffer),
-            step(opd(s, "Dinas Ketahanan Pangan"), d(2024, 3, 5), Command::StartKbDrafting),
+            step(
+                opd(s, "Dinas Ketahanan Pangan"),
+                d(2024, 3, 5),
+                Command::StartKbDrafting,
+            ),
             step(tkksd(s), d(2024, 3, 25), review(ReviewPoint::KbSigning)),
             step(clerk(s), d(2024, 4, 3), Command::SignKb { document: kb }),
             step(clerk(s), d(2024, 4, 5), gate(s, false, budgeted)),
             step(clerk(plp), d(2024, 4, 5), gate(plp, false, budgeted)),
-            step(opd(s, "Dinas Ketahanan Pangan"), d(2024, 4, 10), Command::StartPksDrafting),
+            step(
+                opd(s, "Dinas Ketahanan Pangan"),
+                d(2024, 4, 10),
+                Command::StartPksDrafting,
+            ),
         ],
     }
 }
@@ -522,36 +780,82 @@ pub fn c01_commodities() -> Scenario {
     let spec = spec(
         1,
         "Perdagangan komoditas unggulan Sidrap–Muna Barat",
-        CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) },
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Sukarela),
+        },
         vec![region(s), region(mb)],
-        object("Pemasaran hasil perikanan, peternakan dan pertanian", vec![Urusan::KelautanPerikanan, Urusan::Pertanian, Urusan::Pangan], "RPJMD Sidrap 2019–2023 misi 3 (fiktif)"),
+        object(
+            "Pemasaran hasil perikanan, peternakan dan pertanian",
+            vec![Urusan::KelautanPerikanan, Urusan::Pertanian, Urusan::Pangan],
+            "RPJMD Sidrap 2019–2023 misi 3 (fiktif)",
+        ),
     );
-    let mut kb = document("KB-KOMODITAS-2023", DocumentKind::Kb, "Kesepakatan Bersama komoditas unggulan", d(2023, 3, 10), vec![head_signs(s), head_signs(mb)]);
+    let mut kb = document(
+        "KB-KOMODITAS-2023",
+        DocumentKind::Kb,
+        "Kesepakatan Bersama komoditas unggulan",
+        d(2023, 3, 10),
+        vec![head_signs(s), head_signs(mb)],
+    );
     kb.term = Term::years(d(2023, 3, 10), 5);
     let pks = |n: u8, dinas: &str| {
-        let signer = |code| with_kuasa(official_signs(code, dinas, SignatoryCapacity::KepalaOpd), &format!("SK-{n}/2023"), d(2023, 3, 6));
-        let mut doc = document(&format!("PKS-KOMODITAS-{n}"), DocumentKind::Pks, &format!("PKS {dinas}"), d(2023, 3, 10), vec![signer(s), signer(mb)]);
+        let signer = |code| {
+            with_kuasa(
+                official_signs(code, dinas, SignatoryCapacity::KepalaOpd),
+                &format!("SK-{n}/2023"),
+                d(2023, 3, 6),
+            )
+        };
+        let mut doc = document(
+            &format!("PKS-KOMODITAS-{n}"),
+            DocumentKind::Pks,
+            &format!("PKS {dinas}"),
+            d(2023, 3, 10),
+            vec![signer(s), signer(mb)],
+        );
         doc.term = Term::years(d(2023, 3, 10), 2);
         doc.under_kb = Some(kb.id.clone());
         Command::SignPks { document: doc }
     };
-    let (p1, p2, p3) = (pks(1, "Kepala Dinas Perikanan"), pks(2, "Kepala Dinas Peternakan"), pks(3, "Kepala Dinas Pertanian"));
+    let (p1, p2, p3) = (
+        pks(1, "Kepala Dinas Perikanan"),
+        pks(2, "Kepala Dinas Peternakan"),
+        pks(3, "Kepala Dinas Pertanian"),
+    );
     let budgeted = "dibiayai dari DPA dinas masing-masing";
     Scenario {
         case: "C01".into(),
         steps: vec![
-            step(clerk(s), d(2022, 11, 1), Command::Register { spec: Box::new(spec) }),
-            step(opd(s, "Dinas Perdagangan"), d(2022, 11, 1), Command::StartPreparation),
+            step(
+                clerk(s),
+                d(2022, 11, 1),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
+            step(
+                opd(s, "Dinas Perdagangan"),
+                d(2022, 11, 1),
+                Command::StartPreparation,
+            ),
             step(clerk(s), d(2022, 11, 7), attest()),
             step(tkksd(s), d(2022, 11, 10), review(ReviewPoint::Offer)),
             step(head(s), d(2022, 11, 21), offer("500/31/PERDAG/2022", s)),
             step(head(mb), d(2023, 1, 9), Command::AcceptOffer),
-            step(opd(s, "Dinas Perdagangan"), d(2023, 1, 10), Command::StartKbDrafting),
+            step(
+                opd(s, "Dinas Perdagangan"),
+                d(2023, 1, 10),
+                Command::StartKbDrafting,
+            ),
             step(tkksd(s), d(2023, 2, 20), review(ReviewPoint::KbSigning)),
             step(clerk(s), d(2023, 3, 10), Command::SignKb { document: kb }),
             step(clerk(s), d(2023, 3, 10), gate(s, false, budgeted)),
             step(clerk(mb), d(2023, 3, 10), gate(mb, false, budgeted)),
-            step(opd(s, "Dinas Perdagangan"), d(2023, 3, 10), Command::StartPksDrafting),
+            step(
+                opd(s, "Dinas Perdagangan"),
+                d(2023, 3, 10),
+                Command::StartPksDrafting,
+            ),
             step(tkksd(s), d(2023, 3, 10), review(ReviewPoint::PksSigning)),
             step(clerk(s), d(2023, 3, 10), p1),
             step(clerk(s), d(2023, 3, 10), p2),
@@ -568,15 +872,31 @@ pub fn c03_rice() -> Scenario {
     let spec = spec(
         3,
         "Ketersediaan beras Sidrap–Kutai Barat",
-        CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) },
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Sukarela),
+        },
         vec![region(s), region(kb)],
-        object("Pasokan beras", vec![Urusan::Pangan], "RKPD Sidrap 2024: ketahanan pangan (fiktif)"),
+        object(
+            "Pasokan beras",
+            vec![Urusan::Pangan],
+            "RKPD Sidrap 2024: ketahanan pangan (fiktif)",
+        ),
     );
     Scenario {
         case: "C03".into(),
         steps: vec![
-            step(clerk(s), d(2024, 2, 21), Command::Register { spec: Box::new(spec) }),
-            step(opd(s, "Dinas Ketahanan Pangan"), d(2024, 2, 21), Command::StartPreparation),
+            step(
+                clerk(s),
+                d(2024, 2, 21),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
+            step(
+                opd(s, "Dinas Ketahanan Pangan"),
+                d(2024, 2, 21),
+                Command::StartPreparation,
+            ),
         ],
     }
 }
@@ -586,30 +906,73 @@ pub fn c03_rice() -> Scenario {
 /// (a KSD-TERM-05 warning unless a sector override is configured).
 pub fn c07_water() -> Scenario {
     let (s, pin, prov) = (sidrap(), pinrang(), sulsel());
-    let mut object = object("SPAM regional", vec![Urusan::PekerjaanUmumPenataanRuang], "RPJMD Sidrap 2024–2026: air minum (fiktif)");
+    let mut object = object(
+        "SPAM regional",
+        vec![Urusan::PekerjaanUmumPenataanRuang],
+        "RPJMD Sidrap 2024–2026: air minum (fiktif)",
+    );
     object.cross_border_externality = true;
-    object.joint_efficiency_rationale = "satu sistem penyediaan air minum regional untuk sumber air bersama".into();
-    let mut spec = spec(7, "SPAM Regional Sidrap–Pinrang–Sulawesi Selatan", CooperationKind::Ksdd { category: Some(KsddCategory::Wajib) }, vec![region(s), region(pin), region(prov)], object);
+    object.joint_efficiency_rationale =
+        "satu sistem penyediaan air minum regional untuk sumber air bersama".into();
+    let mut spec = spec(
+        7,
+        "SPAM Regional Sidrap–Pinrang–Sulawesi Selatan",
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Wajib),
+        },
+        vec![region(s), region(pin), region(prov)],
+        object,
+    );
     spec.proposed_term_years = Some(20);
     let mapping = |code: KodeWilayah| Command::FileMapping {
-        mapping: AffairsMapping { region: code, urusan: vec![Urusan::PekerjaanUmumPenataanRuang], potentials: vec!["sumber air baku".into()], needs: Vec::new(), reported_on: None },
+        mapping: AffairsMapping {
+            region: code,
+            urusan: vec![Urusan::PekerjaanUmumPenataanRuang],
+            potentials: vec!["sumber air baku".into()],
+            needs: Vec::new(),
+            reported_on: None,
+        },
     };
     Scenario {
         case: "C07".into(),
         steps: vec![
-            step(clerk(s), d(2023, 11, 1), Command::Register { spec: Box::new(spec) }),
+            step(
+                clerk(s),
+                d(2023, 11, 1),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
             step(clerk(s), d(2023, 11, 1), Command::BeginWajibProcedure),
             step(opd(s, "Dinas PUPR"), d(2023, 12, 4), mapping(s)),
             step(opd(pin, "Dinas PUPR"), d(2023, 12, 6), mapping(pin)),
-            step(opd(prov, "Dinas SDA, Cipta Karya dan Tata Ruang"), d(2024, 1, 15), mapping(prov)),
-            step(Actor::central(Role::Minister, "Kementerian Dalam Negeri"), d(2024, 3, 18), Command::HoldTechnicalCoordination { level: CoordinationLevel::National }),
+            step(
+                opd(prov, "Dinas SDA, Cipta Karya dan Tata Ruang"),
+                d(2024, 1, 15),
+                mapping(prov),
+            ),
+            step(
+                Actor::central(Role::Minister, "Kementerian Dalam Negeri"),
+                d(2024, 3, 18),
+                Command::HoldTechnicalCoordination {
+                    level: CoordinationLevel::National,
+                },
+            ),
         ],
     }
 }
 
 /// Every scripted case, in case order.
 pub fn cases() -> Vec<Scenario> {
-    vec![c01_commodities(), c02_food(), c03_rice(), c06_landfill(), c07_water(), c08_referral(), c09_tourism()]
+    vec![
+        c01_commodities(),
+        c02_food(),
+        c03_rice(),
+        c06_landfill(),
+        c07_water(),
+        c08_referral(),
+        c09_tourism(),
+    ]
 }
 
 #[cfg(test)]

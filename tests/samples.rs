@@ -35,7 +35,11 @@ fn c02_kb_signed_by_sekda_is_a_doc_07_warning() {
 fn c07_and_c09_exceed_the_five_year_term_warning_term_05() {
     for scenario in [sample::c07_water(), sample::c09_tourism()] {
         let coop = scenario.run(&RuleSet::current()).unwrap();
-        assert!(coop.warnings().iter().any(|w| w.rule == KSD_TERM_05), "{}", scenario.case);
+        assert!(
+            coop.warnings().iter().any(|w| w.rule == KSD_TERM_05),
+            "{}",
+            scenario.case
+        );
     }
 }
 
@@ -54,6 +58,13 @@ fn given_when_then_helper_reports_refusals() {
     use kerjasama::law::KSD_STAGE_01;
     use kerjasama::lifecycle::Command;
     let given = common::given(sample::c03_rice(), Stage::Preparation);
-    let then = given.when(&sample::clerk(sample::sidrap()), common::d(2024, 3, 1), Command::EnterIntoForce);
-    assert!(matches!(then.refused_citing(KSD_STAGE_01), kerjasama::lifecycle::Rejection::NotAllowedHere { .. }));
+    let then = given.when(
+        &sample::clerk(sample::sidrap()),
+        common::d(2024, 3, 1),
+        Command::EnterIntoForce,
+    );
+    assert!(matches!(
+        then.refused_citing(KSD_STAGE_01),
+        kerjasama::lifecycle::Rejection::NotAllowedHere { .. }
+    ));
 }

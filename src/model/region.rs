@@ -131,7 +131,10 @@ impl fmt::Display for KodeWilayah {
 
 impl KodeWilayah {
     /// Kabupaten Sidenreng Rappang (73.14), the home region of the sample data.
-    pub const SIDRAP: KodeWilayah = KodeWilayah { province: 73, regency: Some(14) };
+    pub const SIDRAP: KodeWilayah = KodeWilayah {
+        province: 73,
+        regency: Some(14),
+    };
 
     /// The level derived from the code.
     pub fn level(self) -> RegionLevel {

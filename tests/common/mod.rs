@@ -49,7 +49,11 @@ pub fn given_with(scenario: Scenario, stage: Stage, rules: RuleSet) -> Given {
         coop.execute(&step.command, &step.actor, step.on, &rules)
             .unwrap_or_else(|e| panic!("{} setup step refused: {e}", scenario.case));
     }
-    Given { coop, rules, rest: steps.collect() }
+    Given {
+        coop,
+        rules,
+        rest: steps.collect(),
+    }
 }
 
 /// Runs every step of `scenario` before the first step whose command is `kind`.
@@ -68,7 +72,11 @@ pub fn given_before_with(scenario: Scenario, kind: CommandKind, rules: RuleSet) 
             .unwrap_or_else(|e| panic!("{case} setup step refused: {e}"));
     }
     assert!(steps.peek().is_some(), "{case} has no {kind:?} step");
-    Given { coop, rules, rest: steps.collect() }
+    Given {
+        coop,
+        rules,
+        rest: steps.collect(),
+    }
 }
 
 impl Given {
@@ -80,7 +88,10 @@ impl Given {
     /// Decides `command`.
     pub fn when(&self, actor: &Actor, on: NaiveDate, command: Command) -> Then {
         let result = self.coop.decide(&command, actor, on, &self.rules);
-        Then { before: self.coop.clone(), result }
+        Then {
+            before: self.coop.clone(),
+            result,
+        }
     }
 
     /// Decides the next scripted step, altered by `change`.
@@ -141,7 +152,10 @@ impl Then {
     pub fn accepted_with_warning(&self, rule: RuleId) -> Cooperation {
         let after = self.accepted();
         let new = &after.warnings()[self.before.warnings().len()..];
-        assert!(new.iter().any(|w| w.rule == rule), "expected a {rule} warning, got {new:?}");
+        assert!(
+            new.iter().any(|w| w.rule == rule),
+            "expected a {rule} warning, got {new:?}"
+        );
         after
     }
 
@@ -149,7 +163,10 @@ impl Then {
     pub fn accepted_without(&self, rule: RuleId) -> Cooperation {
         let after = self.accepted();
         let new = &after.warnings()[self.before.warnings().len()..];
-        assert!(!new.iter().any(|w| w.rule == rule), "unexpected {rule} warning: {new:?}");
+        assert!(
+            !new.iter().any(|w| w.rule == rule),
+            "unexpected {rule} warning: {new:?}"
+        );
         after
     }
 }
