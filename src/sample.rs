@@ -121,6 +121,9 @@ pub fn region_name(code: KodeWilayah) -> &'static str {
         "74.13" => "Kabupaten Muna Barat",
         "73" => "Provinsi Sulawesi Selatan",
         "64.07" => "Kabupaten Kutai Barat",
+        "65.71" => "Kota Tarakan",
+        "73.16" => "Kabupaten Enrekang",
+        "71.73" => "Kota Tomohon",
         _ => "daerah",
     }
 }
@@ -238,6 +241,31 @@ fn review(point: ReviewPoint) -> Command {
             point,
             recommendation: Recommendation::Proceed,
             minutes: format!("BA TKKSD {point:?}"),
+        },
+    }
+}
+
+/// A fixture evaluation (RULES.md §13.2) of the half-year before `on`, every party compliant.
+fn evaluate(parties: &[PartyId], from: NaiveDate, on: NaiveDate, evaluator: &str) -> Command {
+    Command::RecordEvaluation {
+        evaluation: Evaluation {
+            period_from: from,
+            period_to: on,
+            evaluator: evaluator.to_owned(),
+            progress: "sesuai rencana kerja".into(),
+            benefits: "manfaat sesuai tujuan kerja sama".into(),
+            problems: Vec::new(),
+            compliance: parties
+                .iter()
+                .map(|party| PartyCompliance {
+                    party: party.clone(),
+                    compliant: true,
+                    note: String::new(),
+                })
+                .collect(),
+            financial_realisation: None,
+            recommendation: EvaluationOutcome::Continue,
+            criteria: Vec::new(),
         },
     }
 }
@@ -495,6 +523,16 @@ pub fn c06_landfill() -> Scenario {
                 d(2023, 8, 1),
                 Command::EstablishSecretariat { continuous: true },
             ),
+            step(
+                opd(s, "Dinas Lingkungan Hidup"),
+                d(2024, 6, 27),
+                evaluate(
+                    &[s.into(), pp.into(), pin.into()],
+                    d(2024, 1, 1),
+                    d(2024, 6, 27),
+                    "PPKSD Dinas Lingkungan Hidup",
+                ),
+            ),
         ],
     }
 }
@@ -592,6 +630,7 @@ pub fn c08_referral() -> Scenario {
     let s = sidrap();
     let company = pt_rumah_sakit();
     let third = PartyId::ThirdParty(company.id.clone());
+    let third_id = third.clone();
     let rep = representative(&company);
     let mut spec = spec(
         8,
@@ -699,6 +738,16 @@ pub fn c08_referral() -> Scenario {
                 Command::SignPks { document: pks },
             ),
             step(clerk(s), d(2021, 11, 15), Command::EnterIntoForce),
+            step(
+                dinas(),
+                d(2024, 3, 28),
+                evaluate(
+                    &[PartyId::Region(s), third_id],
+                    d(2023, 11, 15),
+                    d(2024, 3, 28),
+                    "PPKSD Dinas Kesehatan",
+                ),
+            ),
         ],
     }
 }
@@ -861,6 +910,16 @@ pub fn c01_commodities() -> Scenario {
             step(clerk(s), d(2023, 3, 10), p2),
             step(clerk(s), d(2023, 3, 10), p3),
             step(clerk(s), d(2023, 3, 10), Command::EnterIntoForce),
+            step(
+                opd(s, "Dinas Perdagangan"),
+                d(2024, 5, 20),
+                evaluate(
+                    &[s.into(), mb.into()],
+                    d(2023, 9, 10),
+                    d(2024, 5, 20),
+                    "PPKSD Dinas Perdagangan",
+                ),
+            ),
         ],
     }
 }
@@ -962,17 +1021,180 @@ pub fn c07_water() -> Scenario {
     }
 }
 
-/// Every scripted case, in case order.
+/// Kota Tarakan, 65.71.
+pub fn tarakan() -> KodeWilayah {
+    code("65.71")
+}
+/// Kabupaten Enrekang, 73.16.
+pub fn enrekang() -> KodeWilayah {
+    code("73.16")
+}
+/// Kota Tomohon, 71.73.
+pub fn tomohon() -> KodeWilayah {
+    code("71.73")
+}
+
+/// A KSDD sukarela script from registration to a signed KB, and on to in force when a PKS
+/// is given.
+fn sukarela(
+    case: &str,
+    id: u128,
+    title: &str,
+    codes: &[KodeWilayah],
+    urusan: Vec<Urusan>,
+    kb: Document,
+    pks: Option<Document>,
+    start: NaiveDate,
+) -> Scenario {
+    let s = sidrap();
+    let kind = CooperationKind::Ksdd {
+        category: Some(KsddCategory::Sukarela),
+    };
+    let parties = codes.iter().map(|c| region(*c)).collect();
+    let spec = spec(
+        id,
+        title,
+        kind,
+        parties,
+        object(title, urusan, "RPJMD Sidrap 2025–2029 (fiktif)"),
+    );
+    let signed = kb.signed_on;
+    let dinas = || opd(s, "Dinas Ketahanan Pangan");
+    let mut steps = vec![
+        step(
+            clerk(s),
+            start,
+            Command::Register {
+                spec: Box::new(spec),
+            },
+        ),
+        step(dinas(), start, Command::StartPreparation),
+        step(clerk(s), start, attest()),
+        step(tkksd(s), start, review(ReviewPoint::Offer)),
+        step(head(s), start, offer(&format!("500/{case}/2025"), s)),
+    ];
+    steps.extend(
+        codes
+            .iter()
+            .filter(|c| **c != s)
+            .map(|c| step(head(*c), start, Command::AcceptOffer)),
+    );
+    steps.push(step(dinas(), start, Command::StartKbDrafting));
+    steps.push(step(tkksd(s), start, review(ReviewPoint::KbSigning)));
+    steps.push(step(clerk(s), signed, Command::SignKb { document: kb }));
+    steps.extend(codes.iter().map(|c| {
+        step(
+            clerk(*c),
+            signed,
+            gate(*c, false, "dibiayai DPA dinas masing-masing"),
+        )
+    }));
+    steps.push(step(dinas(), signed, Command::StartPksDrafting));
+    if let Some(pks) = pks {
+        let on = pks.signed_on;
+        steps.push(step(tkksd(s), on, review(ReviewPoint::PksSigning)));
+        steps.push(step(clerk(s), on, Command::SignPks { document: pks }));
+        steps.push(step(clerk(s), on, Command::EnterIntoForce));
+    }
+    Scenario {
+        case: case.to_owned(),
+        steps,
+    }
+}
+
+/// C04 (real KB, fixture PKS): trade in rice, maize and freshwater fish between Tarakan,
+/// Sidrap, Enrekang and Pinrang (KSDD sukarela, cross-province, four parties). The KB of
+/// Wednesday 9 July 2025 was reported as signed by the Bupati of Sidrap and the Wali Kota of
+/// Tarakan; the fixture has all four heads sign it, and one four-party PKS of 5 years.
+/// Everything happens after 2024-08-14, so the evaluation of that day excludes it.
+pub fn c04_trade() -> Scenario {
+    let codes = [tarakan(), sidrap(), enrekang(), pinrang()];
+    let heads: Vec<Signatory> = codes.iter().map(|c| head_signs(*c)).collect();
+    let mut kb = document(
+        "KB-TARAKAN-2025",
+        DocumentKind::Kb,
+        "Kesepakatan Bersama perdagangan antardaerah",
+        d(2025, 7, 9),
+        heads.clone(),
+    );
+    kb.term = Term::years(d(2025, 7, 9), 5);
+    let mut pks = document(
+        "PKS-TARAKAN-2025",
+        DocumentKind::Pks,
+        "PKS perdagangan beras, jagung dan ikan air tawar",
+        d(2025, 9, 9),
+        heads,
+    );
+    pks.term = Term::years(d(2025, 9, 9), 5);
+    pks.under_kb = Some(kb.id.clone());
+    let urusan = vec![Urusan::Perdagangan, Urusan::Pangan];
+    sukarela(
+        "C04",
+        4,
+        "Perdagangan beras, jagung dan ikan air tawar",
+        &codes,
+        urusan,
+        kb,
+        Some(pks),
+        d(2025, 5, 5),
+    )
+}
+
+/// C05 (real KB): food security with Kota Tomohon, KB signed on Thursday 17 July 2025 by the
+/// Sidrap Asisten Administrasi Umum and the Tomohon Asisten Perekonomian dan Pembangunan:
+/// neither is a head (a KSD-DOC-07 warning). After 2024-08-14.
+pub fn c05_food_security() -> Scenario {
+    let (s, t) = (sidrap(), tomohon());
+    let signatories = vec![
+        official_signs(s, "Asisten Administrasi Umum", SignatoryCapacity::Asisten),
+        official_signs(
+            t,
+            "Asisten Perekonomian dan Pembangunan",
+            SignatoryCapacity::Asisten,
+        ),
+    ];
+    let mut kb = document(
+        "KB-TOMOHON-2025",
+        DocumentKind::Kb,
+        "Kesepakatan Bersama ketahanan pangan",
+        d(2025, 7, 17),
+        signatories,
+    );
+    kb.term = Term::years(d(2025, 7, 17), 5);
+    sukarela(
+        "C05",
+        5,
+        "Ketahanan pangan dan pengendalian inflasi",
+        &[s, t],
+        vec![Urusan::Pangan],
+        kb,
+        None,
+        d(2025, 6, 2),
+    )
+}
+
+/// Every scripted case, in case order. C10 (a PKS of 2016 under the legacy regime) is not
+/// scripted, the legacy rule set not being built; its term is [`c10_legacy_pks_term`].
 pub fn cases() -> Vec<Scenario> {
     vec![
         c01_commodities(),
         c02_food(),
         c03_rice(),
+        c04_trade(),
+        c05_food_security(),
         c06_landfill(),
         c07_water(),
         c08_referral(),
         c09_tourism(),
     ]
+}
+
+/// C10: the lake fisheries PKS with Wajo signed 2016-12-12 for 10 years (legacy regime).
+pub fn c10_legacy_pks_term() -> Term {
+    Term {
+        starts_on: d(2016, 12, 12),
+        ends_on: d(2026, 12, 11),
+    }
 }
 
 #[cfg(test)]
@@ -981,7 +1203,9 @@ mod tests {
 
     #[test]
     fn sample_codes_parse() {
-        for text in ["73.14", "73.72", "73.15", "73.73", "74.13", "73", "64.07"] {
+        for text in [
+            "73.14", "73.72", "73.15", "73.73", "74.13", "73", "64.07", "65.71", "73.16", "71.73",
+        ] {
             assert!(text.parse::<KodeWilayah>().is_ok(), "{text}");
         }
     }

@@ -11,6 +11,8 @@ fn every_sample_case_runs_to_its_expected_stage() {
         ("C01", Stage::InForce),
         ("C02", Stage::PksDrafting),
         ("C03", Stage::Preparation),
+        ("C04", Stage::InForce),
+        ("C05", Stage::PksDrafting),
         ("C06", Stage::InForce),
         ("C07", Stage::TechnicalCoordination),
         ("C08", Stage::InForce),

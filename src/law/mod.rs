@@ -10,8 +10,9 @@ mod ruleset;
 pub use citation::{Citation, Instrument, Locator};
 pub use ids::*;
 pub use policy::{
-    BurdenReading, KbSignatoryPolicy, OnDprdRefusal, Policy, SectorTermOverride, Severity,
-    TermSector, TkksdReviewPolicy, WajibBorderRule,
+    BurdenReading, KbSignatoryPolicy, MonthOverflow, OnDprdRefusal, Period, Policy,
+    SectorTermOverride, Severity, SlaStage, StageSla, TermSector, TkksdReviewPolicy,
+    WajibBorderRule, add_months,
 };
 pub use rule::{Provenance, Rule, RuleId, UnknownRuleId};
 pub use ruleset::{RuleSet, RuleSetId, RuleSetRef};

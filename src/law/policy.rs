@@ -4,6 +4,7 @@
 //! field here, its default is the one RULES.md documents, and the rule id says where it comes
 //! from. A regional overlay (a Perda's stricter parameters) is a different `Policy`.
 
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Clause, KsdpkType, Urusan, WajibPairing};
@@ -106,6 +107,54 @@ pub struct SectorTermOverride {
     pub max_years: u16,
 }
 
+/// A length of time: calendar days or calendar months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Period {
+    /// Calendar days.
+    Days(u32),
+    /// Calendar months (see [`MonthOverflow`] for a day the target month lacks).
+    Months(u32),
+}
+
+/// What month arithmetic does when the target month lacks the day (31 January + 1 month).
+///
+/// Chosen explicitly, never silently: the default moves to the first day of the following
+/// month, so that a term of N years from 29 February ends on 28 February (the day before its
+/// anniversary, 1 March), and 31 January + 1 month is 1 March.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MonthOverflow {
+    /// The first day of the following month (default).
+    #[default]
+    NextDay,
+    /// The last day of the target month.
+    LastDayOfMonth,
+}
+
+/// A processing target for a stage (KSD-STAGE-07): internal practice, never law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SlaStage {
+    /// From the start of KB drafting to the signed KB.
+    KbDrafting,
+    /// From the start of PKS drafting to the signed PKS.
+    PksDrafting,
+}
+
+/// One stage SLA in calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageSla {
+    /// The stage.
+    pub stage: SlaStage,
+    /// Days allowed.
+    pub days: u32,
+}
+
 /// Every `[SECONDARY]` value of the current rule set, with the RULES.md defaults.
 ///
 /// ```
@@ -144,6 +193,26 @@ pub struct Policy {
     /// KSD-DOC-03 (Q24): clauses a KSDD PKS must contain; missing ones are warnings.
     /// Default: none (no list is known in the current regime).
     pub ksdd_pks_required_clauses: Vec<Clause>,
+    /// KSD-IMPL-05: the "expiring soon" window, inclusive of its last day. Default `Days(90)`
+    /// (alternative in practice: `Months(3)`).
+    pub expiring_soon: Period,
+    /// Month arithmetic for windows and terms. Default `NextDay`.
+    pub month_overflow: MonthOverflow,
+    /// KSD-IMPL-03: evaluations each cooperation needs per fiscal year. Default 2.
+    pub min_evaluations_per_fiscal_year: u32,
+    /// KSD-TERM-06: how long before the end an extension must start. Default `None` (the
+    /// foreign-cooperation analogy would be `Months(6)`).
+    pub extension_lead_time: Option<Period>,
+    /// KSD-STAGE-07: internal processing targets. Default: none (an example profile is
+    /// KB 30 days, PKS 45 days).
+    pub stage_slas: Vec<StageSla>,
+    /// KSD-DPRD-05: a DPRD deadline in working days. Default `None`: PP 28/2018 sets none
+    /// (KSD-DPRD-04), and a deadline never means deemed approval in the current set.
+    pub dprd_deadline_working_days: Option<u32>,
+    /// KSD-STAGE-06: deadline for a partner to answer an offer. Default `None`.
+    pub offer_response_deadline: Option<Period>,
+    /// KSD-STAGE-06: deadline from the signed KB to the signed PKS. Default `None`.
+    pub kb_to_pks_deadline: Option<Period>,
 }
 
 impl Default for Policy {
@@ -163,7 +232,57 @@ impl Default for Policy {
                 max_years: 25,
             }],
             ksdd_pks_required_clauses: Vec::new(),
+            expiring_soon: Period::Days(90),
+            month_overflow: MonthOverflow::NextDay,
+            min_evaluations_per_fiscal_year: 2,
+            extension_lead_time: None,
+            stage_slas: Vec::new(),
+            dprd_deadline_working_days: None,
+            offer_response_deadline: None,
+            kb_to_pks_deadline: None,
         }
+    }
+}
+
+impl Period {
+    /// `date` plus this period (`None` past the end of the calendar).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::law::{MonthOverflow, Period};
+    /// let jan31 = NaiveDate::from_ymd_opt(2024, 1, 31).unwrap();
+    /// assert_eq!(Period::Months(1).after(jan31, MonthOverflow::NextDay), NaiveDate::from_ymd_opt(2024, 3, 1));
+    /// assert_eq!(Period::Months(1).after(jan31, MonthOverflow::LastDayOfMonth), NaiveDate::from_ymd_opt(2024, 2, 29));
+    /// ```
+    pub fn after(self, date: NaiveDate, overflow: MonthOverflow) -> Option<NaiveDate> {
+        match self {
+            Period::Days(days) => date.checked_add_days(Days::new(u64::from(days))),
+            Period::Months(months) => add_months(date, months, overflow),
+        }
+    }
+
+    /// `date` minus this period.
+    pub fn before(self, date: NaiveDate, overflow: MonthOverflow) -> Option<NaiveDate> {
+        match self {
+            Period::Days(days) => date.checked_sub_days(Days::new(u64::from(days))),
+            Period::Months(months) => {
+                let target = date.checked_sub_months(Months::new(months))?;
+                match (target.day() == date.day(), overflow) {
+                    (true, _) | (false, MonthOverflow::LastDayOfMonth) => Some(target),
+                    (false, MonthOverflow::NextDay) => target.succ_opt(),
+                }
+            }
+        }
+    }
+}
+
+/// `date` plus `months` calendar months under `overflow`.
+pub fn add_months(date: NaiveDate, months: u32, overflow: MonthOverflow) -> Option<NaiveDate> {
+    // chrono clamps to the month's last day; detect that and apply the policy instead.
+    let clamped = date.checked_add_months(Months::new(months))?;
+    match (clamped.day() == date.day(), overflow) {
+        (true, _) | (false, MonthOverflow::LastDayOfMonth) => Some(clamped),
+        (false, MonthOverflow::NextDay) => clamped.succ_opt(),
     }
 }
 

@@ -51,6 +51,8 @@ pub(crate) fn check(rule: RuleId, ctx: &Ctx<'_>) -> Found {
         KSD_DOC_01 | KSD_DOC_02 | KSD_DOC_03 => documents(rule, ctx),
         KSD_TERM_01 | KSD_TERM_02 => ending(rule, ctx),
         KSD_TERM_05 => max_term(ctx),
+        KSD_TERM_06 => extension(ctx),
+        KSD_IMPL_06 => evaluation_record(ctx),
         KSD_TERM_08 => addendum(ctx),
         KSD_ENF_01 | KSD_ENF_02 | KSD_ENF_03 | KSD_ENF_04 => takeover(rule, ctx),
         KSD_ENF_08 => secretariat(ctx),
@@ -912,6 +914,23 @@ fn ending(rule: RuleId, ctx: &Ctx<'_>) -> Found {
             );
         }
     }
+    if rule == KSD_TERM_01 && ctx.coop.stage == super::Stage::Ended {
+        if !ctx
+            .coop
+            .end_grounds()
+            .contains(&super::EndGround::TermExpired)
+        {
+            found.push(
+                err(
+                    rule,
+                    "kerja sama sudah berakhir atas dasar lain",
+                    "the cooperation already ended on another ground",
+                )
+                .at("grounds"),
+            );
+        }
+        return found;
+    }
     if rule == KSD_TERM_01 && grounds.contains(&super::EndGround::TermExpired) {
         let end = ctx
             .coop
@@ -1204,4 +1223,88 @@ fn dispute(rule: RuleId, ctx: &Ctx<'_>) -> Found {
             .at("forum"),
         ],
     }
+}
+
+/// The end of the longest PKS term, if any PKS states one.
+pub(crate) fn governing_end(coop: &super::Cooperation) -> Option<chrono::NaiveDate> {
+    coop.pks()
+        .iter()
+        .filter_map(|p| p.term.map(|t| t.ends_on))
+        .max()
+}
+
+fn extension(ctx: &Ctx<'_>) -> Found {
+    let rule = KSD_TERM_06;
+    if ctx.coop.stage == super::Stage::Ended
+        && !ctx
+            .coop
+            .end_grounds()
+            .contains(&super::EndGround::TermExpired)
+    {
+        return vec![
+            err(
+                rule,
+                "perpanjangan hanya untuk kerja sama yang berakhir karena jangka waktu",
+                "only a cooperation that ended by expiry of its term is extended",
+            )
+            .at("successor"),
+        ];
+    }
+    let (Some(lead), Some(end)) = (ctx.policy().extension_lead_time, governing_end(ctx.coop))
+    else {
+        return Vec::new();
+    };
+    match lead.before(end, ctx.policy().month_overflow) {
+        Some(latest) if ctx.date > latest => vec![Violation::new(
+            rule,
+            Severity::Warning,
+            format!("perpanjangan dimulai setelah {latest} (extension_lead_time sebelum berakhir {end})"),
+            format!("the extension started after {latest} (extension_lead_time before the end on {end})"),
+        ).at("occurred_on")],
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-IMPL-06: the evaluation record of practice. Missing content is a warning (no official
+/// instrument is known); impossible dates are refused as invalid input before this runs.
+fn evaluation_record(ctx: &Ctx<'_>) -> Found {
+    let Some(Command::RecordEvaluation { evaluation }) = ctx.command else {
+        return Vec::new();
+    };
+    let rule = KSD_IMPL_06;
+    let warn = |field: &str, id: &str, en: &str| {
+        Violation::new(rule, Severity::Warning, id, en).at(format!("evaluation.{field}"))
+    };
+    let mut found = Vec::new();
+    if evaluation.evaluator.trim().is_empty() {
+        found.push(warn(
+            "evaluator",
+            "evaluator belum diisi",
+            "no evaluator named",
+        ));
+    }
+    if evaluation.progress.trim().is_empty() {
+        found.push(warn(
+            "progress",
+            "kemajuan terhadap rencana kerja belum diisi",
+            "no progress against the work plan",
+        ));
+    }
+    if evaluation.benefits.trim().is_empty() {
+        found.push(warn(
+            "benefits",
+            "manfaat yang dicapai belum diisi",
+            "no benefits stated",
+        ));
+    }
+    for party in ctx.spec.parties.iter().filter_map(Party::id) {
+        if !evaluation.compliance.iter().any(|c| c.party == party) {
+            found.push(warn(
+                "compliance",
+                &format!("kepatuhan {party} belum dinilai"),
+                &format!("compliance of {party} not assessed"),
+            ));
+        }
+    }
+    found
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     AffairsMapping, BorderTable, CooperationId, CooperationKind, CooperationObject,
-    CoordinationLevel, DisputeForum, Document, DprdGate, FeasibilityStudy, Funding,
+    CoordinationLevel, DisputeForum, Document, DprdGate, Evaluation, FeasibilityStudy, Funding,
     InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, Party, PartyId, Takeover,
     TkksdReview,
 };
@@ -224,6 +224,16 @@ pub enum Command {
         /// Notes.
         note: String,
     },
+    /// Record an evaluation (KSD-IMPL-03, -06).
+    RecordEvaluation {
+        /// The evaluation.
+        evaluation: Evaluation,
+    },
+    /// Record that an extension has started as a new cooperation (KSD-TERM-06).
+    RecordExtension {
+        /// The new cooperation, registered with `renews` = this one.
+        successor: CooperationId,
+    },
     /// End the cooperation on one or more grounds (KSD-TERM-01, -02).
     Terminate {
         /// The grounds.
@@ -309,6 +319,8 @@ command_kinds! {
     SignAddendum { .. } => "penandatanganan addendum", "sign addendum";
     EstablishSecretariat { .. } => "pembentukan sekretariat kerja sama", "establish secretariat";
     RaiseDispute { .. } => "perselisihan", "raise dispute";
+    RecordEvaluation { .. } => "evaluasi", "record evaluation";
+    RecordExtension { .. } => "perpanjangan", "record extension";
     Terminate { .. } => "pengakhiran", "terminate";
     RecordExpiry => "berakhirnya jangka waktu", "record expiry";
     TakeOver { .. } => "pengambilalihan", "take over";

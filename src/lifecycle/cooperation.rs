@@ -9,9 +9,9 @@ use crate::law::{
     KSD_DPRD_03, KSD_DPRD_04, KSD_STAGE_01, KSD_STAGE_02, RuleSet, RuleSetRef, Severity,
 };
 use crate::model::{
-    Actor, AffairsMapping, CooperationKind, CoordinationLevel, DisputeForum, Document,
-    DocumentKind, DprdGate, FeasibilityStudy, InitiativeCriteria, KodeWilayah,
-    LawfulnessAttestation, OfferLetter, PartyId, ReviewPoint, Takeover, Track,
+    Actor, AffairsMapping, CooperationId, CooperationKind, CoordinationLevel, DisputeForum,
+    Document, DocumentKind, DprdGate, Evaluation, FeasibilityStudy, InitiativeCriteria,
+    KodeWilayah, LawfulnessAttestation, OfferLetter, PartyId, ReviewPoint, Takeover, Track,
 };
 
 use super::authority;
@@ -77,6 +77,9 @@ pub struct Cooperation {
     pub(crate) end_grounds: Vec<EndGround>,
     pub(crate) takeover: Option<Takeover>,
     pub(crate) warnings: Vec<Violation>,
+    pub(crate) stage_history: Vec<(Stage, NaiveDate)>,
+    pub(crate) evaluations: Vec<(NaiveDate, Evaluation)>,
+    pub(crate) successors: Vec<(CooperationId, NaiveDate)>,
 }
 
 /// A command the table allows next, with whatever currently blocks it.
@@ -173,6 +176,46 @@ impl Cooperation {
     /// Every warning recorded on accepted steps.
     pub fn warnings(&self) -> &[Violation] {
         &self.warnings
+    }
+
+    /// Each stage entered, with the date, in order (registration enters `Draft`).
+    pub fn stage_history(&self) -> &[(Stage, NaiveDate)] {
+        &self.stage_history
+    }
+
+    /// The date the current stage was entered.
+    pub fn stage_entered_on(&self) -> Option<NaiveDate> {
+        self.stage_history.last().map(|(_, on)| *on)
+    }
+
+    /// The evaluations recorded, with their dates.
+    pub fn evaluations(&self) -> &[(NaiveDate, Evaluation)] {
+        &self.evaluations
+    }
+
+    /// The cooperations started as extensions of this one, with the date (KSD-TERM-06).
+    pub fn successors(&self) -> &[(CooperationId, NaiveDate)] {
+        &self.successors
+    }
+
+    /// The state as of `as_of`: the replay of the events dated on or before it, or `None` if
+    /// the cooperation was not registered by then. Derived views take this state, so they
+    /// depend only on the history and the date.
+    pub fn as_of<'a>(
+        events: impl IntoIterator<Item = &'a Event>,
+        as_of: NaiveDate,
+    ) -> Option<Self> {
+        let coop = Self::from_events(events.into_iter().filter(|e| e.occurred_on <= as_of));
+        coop.spec.is_some().then_some(coop)
+    }
+
+    /// The spec of an extension: the same parties, kind and object, registered anew with
+    /// `renews` pointing here (KSD-TERM-06: extension runs the full procedure again).
+    pub fn extension_spec(&self, new_id: CooperationId) -> Option<CooperationSpec> {
+        let mut spec = self.spec.clone()?;
+        spec.renews = Some(spec.id);
+        spec.id = new_id;
+        Some(spec)
     }
 
     /// The date of the latest event.
@@ -378,7 +421,11 @@ impl Cooperation {
                 vec![E::SecretariatEstablished { continuous }]
             }
             Command::RaiseDispute { forum, note } => vec![E::DisputeRaised { forum, note }],
+            Command::RecordEvaluation { evaluation } => vec![E::Evaluated { evaluation }],
+            Command::RecordExtension { successor } => vec![E::ExtensionStarted { successor }],
             Command::Terminate { grounds } => vec![E::Terminated { grounds }],
+            // Recording an expiry already recorded is accepted and changes nothing.
+            Command::RecordExpiry if self.stage == Stage::Ended => vec![],
             Command::RecordExpiry => vec![E::Terminated {
                 grounds: vec![EndGround::TermExpired],
             }],
@@ -438,6 +485,7 @@ impl Cooperation {
                 self.spec = Some(spec.as_ref().clone());
                 self.rule_set = Some(*rule_set);
                 self.stage = Stage::Draft;
+                self.stage_history.push((Stage::Draft, event.occurred_on));
             }
             E::MappingFiled { mapping } => {
                 self.mappings.insert(mapping.region, mapping.clone());
@@ -491,6 +539,12 @@ impl Cooperation {
             E::AddendumSigned { document } => self.addenda.push(document.clone()),
             E::SecretariatEstablished { .. } => self.secretariat = true,
             E::DisputeRaised { forum, .. } => self.disputes.push((*forum, event.occurred_on)),
+            E::Evaluated { evaluation } => self
+                .evaluations
+                .push((event.occurred_on, evaluation.clone())),
+            E::ExtensionStarted { successor } => {
+                self.successors.push((*successor, event.occurred_on))
+            }
             E::Terminated { grounds } => self.end_grounds = grounds.clone(),
             E::TakenOver { takeover } => self.takeover = Some(takeover.clone()),
             E::StageChanged { to, .. } => {
@@ -500,6 +554,7 @@ impl Cooperation {
                     self.dprd.clear();
                 }
                 self.stage = *to;
+                self.stage_history.push((*to, event.occurred_on));
             }
             E::Warned { violations } => self.warnings.extend(violations.iter().cloned()),
         }

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::law::{RuleId, RuleSetRef};
 use crate::model::{
-    AffairsMapping, CoordinationLevel, DisputeForum, Document, DprdGate, FeasibilityStudy,
-    InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, PartyId, Takeover,
-    TkksdReview,
+    AffairsMapping, CoordinationLevel, DisputeForum, Document, DprdGate, Evaluation,
+    FeasibilityStudy, InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, PartyId,
+    Takeover, TkksdReview,
 };
 
 use super::command::{CommandKind, CooperationSpec};
@@ -267,6 +267,16 @@ pub enum EventKind {
         forum: DisputeForum,
         /// Notes.
         note: String,
+    },
+    /// An evaluation was recorded.
+    Evaluated {
+        /// The evaluation.
+        evaluation: Evaluation,
+    },
+    /// An extension started as a new cooperation.
+    ExtensionStarted {
+        /// The new cooperation.
+        successor: crate::model::CooperationId,
     },
     /// The cooperation ended.
     Terminated {

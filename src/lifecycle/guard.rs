@@ -310,6 +310,9 @@ pub(crate) fn validate_input(
                 None,
             ))
         }
+        Command::RecordEvaluation { evaluation } => {
+            validate_evaluation(coop, spec, evaluation, date)
+        }
         Command::Terminate { grounds } if grounds.is_empty() => Err(invalid(
             "grounds",
             "at least one ground is required (dasar berakhir wajib ada)",
@@ -317,4 +320,77 @@ pub(crate) fn validate_input(
         )),
         _ => Ok(()),
     }
+}
+
+/// Dates and values of an evaluation that no rule could accept (issue "Time", bad input).
+fn validate_evaluation(
+    coop: &Cooperation,
+    spec: &CooperationSpec,
+    evaluation: &crate::model::Evaluation,
+    date: NaiveDate,
+) -> Result<(), Rejection> {
+    let rule = Some(KSD_IMPL_06);
+    if evaluation.period_to < evaluation.period_from {
+        return Err(invalid(
+            "evaluation.period_to",
+            "the period ends before it starts",
+            rule,
+        ));
+    }
+    if evaluation.period_to > date {
+        return Err(invalid(
+            "evaluation.period_to",
+            format!("the period ends after the evaluation's date {date}"),
+            rule,
+        ));
+    }
+    let start = coop
+        .pks()
+        .iter()
+        .map(|p| p.term.map_or(p.signed_on, |t| t.starts_on))
+        .min();
+    if let Some(start) = start {
+        if date < start {
+            return Err(invalid(
+                "occurred_on",
+                format!("evaluation dated {date}, before entry into force on {start}"),
+                rule,
+            ));
+        }
+        if evaluation.period_from < start {
+            return Err(invalid(
+                "evaluation.period_from",
+                format!("the period starts before entry into force on {start}"),
+                rule,
+            ));
+        }
+    }
+    if let Some(end) = super::checks::governing_end(coop) {
+        if date > end {
+            return Err(invalid(
+                "occurred_on",
+                format!("evaluation dated {date}, after the end of the term on {end}"),
+                rule,
+            ));
+        }
+    }
+    for (i, compliance) in evaluation.compliance.iter().enumerate() {
+        if !spec.has_party(&compliance.party) {
+            return Err(invalid(
+                format!("evaluation.compliance[{i}].party"),
+                format!("{} is not a party", compliance.party),
+                rule,
+            ));
+        }
+    }
+    for (i, criterion) in evaluation.criteria.iter().enumerate() {
+        if criterion.weight > 100 || criterion.score > 100 {
+            return Err(invalid(
+                format!("evaluation.criteria[{i}]"),
+                "weight and score are 0–100",
+                rule,
+            ));
+        }
+    }
+    Ok(())
 }

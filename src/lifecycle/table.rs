@@ -567,6 +567,43 @@ static TABLE: &[Transition] = &[
         &[CooperationUnit],
         KSD_TERM_01,
     ),
+    // Evaluation, extension and an expiry recorded again (issue "Time").
+    row(
+        InForce,
+        C::RecordEvaluation,
+        &[InForce],
+        ALL_TRACKS,
+        &[KSD_IMPL_06],
+        &[Opd, CooperationUnit],
+        KSD_IMPL_03,
+    ),
+    row(
+        InForce,
+        C::RecordExtension,
+        &[InForce],
+        ALL_TRACKS,
+        &[KSD_TERM_06],
+        DRAFTERS,
+        KSD_TERM_06,
+    ),
+    row(
+        Ended,
+        C::RecordExtension,
+        &[Ended],
+        ALL_TRACKS,
+        &[KSD_TERM_06],
+        DRAFTERS,
+        KSD_TERM_06,
+    ),
+    row(
+        Ended,
+        C::RecordExpiry,
+        &[Ended],
+        ALL_TRACKS,
+        &[KSD_TERM_01],
+        &[CooperationUnit],
+        KSD_TERM_01,
+    ),
     // Takeover of an unperformed kerja sama wajib (§9), from any non-terminal stage.
     row(
         Draft,

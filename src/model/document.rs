@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::party::PartyId;
@@ -166,13 +166,27 @@ pub struct Term {
 }
 
 impl Term {
-    /// A term of `years` years from `starts_on`, ending on `starts_on + years − 1 day` (the
-    /// RULES.md §13.2 convention). `None` if the date overflows.
+    /// A term of `years` years from `starts_on`, ending the day before its anniversary:
+    /// `starts_on + years − 1 day` (the RULES.md §13.2 convention). From 29 February the
+    /// anniversary in a common year is 1 March, so the term ends on 28 February (never a
+    /// silent clamp). `None` if the date overflows.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::model::Term;
+    /// let leap = Term::years(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(), 1).unwrap();
+    /// assert_eq!(leap.ends_on, NaiveDate::from_ymd_opt(2025, 2, 28).unwrap());
+    /// ```
     pub fn years(starts_on: NaiveDate, years: u32) -> Option<Term> {
-        let end = starts_on.checked_add_months(Months::new(years.checked_mul(12)?))?;
+        let clamped = starts_on.checked_add_months(Months::new(years.checked_mul(12)?))?;
+        let anniversary = if clamped.day() == starts_on.day() {
+            clamped
+        } else {
+            clamped.succ_opt()?
+        };
         Some(Term {
             starts_on,
-            ends_on: end.pred_opt()?,
+            ends_on: anniversary.pred_opt()?,
         })
     }
 

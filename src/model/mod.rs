@@ -23,9 +23,10 @@ pub use party::{
     ThirdPartyKind,
 };
 pub use record::{
-    AffairsMapping, Criterion, DisputeForum, Feasibility, FeasibilityStudy, InitiativeCriteria,
-    LawfulnessAttestation, OfferLetter, Recommendation, Record, ReviewPoint, Takeover, TakeoverBy,
-    TkksdReview,
+    AffairsMapping, Criterion, DisputeForum, Evaluation, EvaluationOutcome, Feasibility,
+    FeasibilityStudy, FollowUp, InitiativeCriteria, LawfulnessAttestation, OfferLetter,
+    PartyCompliance, Recommendation, Record, ReviewPoint, Takeover, TakeoverBy, TkksdReview,
+    WeightedCriterion,
 };
 pub use region::{
     BorderTable, CoordinationLevel, KodeWilayah, ParseKodeError, Region, RegionLevel, WajibPairing,

@@ -194,3 +194,84 @@ pub enum DisputeForum {
     /// KSDPK step 2: the dispute clause of the PKS (Pasal 21).
     ContractClause,
 }
+
+/// The recommendation of an evaluation (KSD-IMPL-06).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EvaluationOutcome {
+    /// Continue as is (dilanjutkan).
+    Continue,
+    /// Amend (diubah, addendum).
+    Amend,
+    /// Extend (diperpanjang).
+    Extend,
+    /// Terminate (diakhiri).
+    Terminate,
+}
+
+/// A problem found and its follow-up (permasalahan dan tindak lanjut).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The problem.
+    pub problem: String,
+    /// What is to be done, by whom.
+    pub follow_up: String,
+}
+
+/// One party's compliance with its obligations.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyCompliance {
+    /// The party.
+    pub party: PartyId,
+    /// Whether it complied.
+    pub compliant: bool,
+    /// Notes.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A user-defined weighted criterion (no official scoring instrument is known).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightedCriterion {
+    /// What is scored.
+    pub criterion: String,
+    /// Weight, 0–100.
+    pub weight: u32,
+    /// Score, 0–100.
+    pub score: u32,
+}
+
+/// An evaluation of a cooperation (evaluasi, KSD-IMPL-03, -06): the working model from
+/// practice. The date of the evaluation is the command's `occurred_on`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// First day of the period evaluated.
+    pub period_from: NaiveDate,
+    /// Last day of the period evaluated.
+    pub period_to: NaiveDate,
+    /// Who evaluated (the OPD, its PPKSD).
+    pub evaluator: String,
+    /// Progress against the work plan.
+    pub progress: String,
+    /// Benefits realised.
+    pub benefits: String,
+    /// Problems and follow-up.
+    #[serde(default)]
+    pub problems: Vec<FollowUp>,
+    /// Each party's compliance.
+    #[serde(default)]
+    pub compliance: Vec<PartyCompliance>,
+    /// Financial realisation, if any.
+    #[serde(default)]
+    pub financial_realisation: Option<super::party::Rupiah>,
+    /// Recommendation.
+    pub recommendation: EvaluationOutcome,
+    /// Optional weighted criteria.
+    #[serde(default)]
+    pub criteria: Vec<WeightedCriterion>,
+}

@@ -2,5 +2,9 @@
 //! counted with.
 
 pub mod calendar;
+mod deadline;
+mod validity;
 
 pub use calendar::{Calendar, CalendarError, Holiday, HolidayCategory, WorkingDayRule};
+pub use deadline::{Deadline, DeadlineStatus, EvaluationsDue, deadlines, evaluations_due};
+pub use validity::{CooperationValidity, DocumentValidity, Validity, term_validity, validity};
