@@ -1037,13 +1037,10 @@ pub fn tomohon() -> KodeWilayah {
 /// A KSDD sukarela script from registration to a signed KB, and on to in force when a PKS
 /// is given.
 fn sukarela(
-    case: &str,
-    id: u128,
-    title: &str,
+    (case, id, title): (&str, u128, &str),
     codes: &[KodeWilayah],
     urusan: Vec<Urusan>,
-    kb: Document,
-    pks: Option<Document>,
+    (kb, pks): (Document, Option<Document>),
     start: NaiveDate,
 ) -> Scenario {
     let s = sidrap();
@@ -1129,13 +1126,10 @@ pub fn c04_trade() -> Scenario {
     pks.under_kb = Some(kb.id.clone());
     let urusan = vec![Urusan::Perdagangan, Urusan::Pangan];
     sukarela(
-        "C04",
-        4,
-        "Perdagangan beras, jagung dan ikan air tawar",
+        ("C04", 4, "Perdagangan beras, jagung dan ikan air tawar"),
         &codes,
         urusan,
-        kb,
-        Some(pks),
+        (kb, Some(pks)),
         d(2025, 5, 5),
     )
 }
@@ -1162,13 +1156,10 @@ pub fn c05_food_security() -> Scenario {
     );
     kb.term = Term::years(d(2025, 7, 17), 5);
     sukarela(
-        "C05",
-        5,
-        "Ketahanan pangan dan pengendalian inflasi",
+        ("C05", 5, "Ketahanan pangan dan pengendalian inflasi"),
         &[s, t],
         vec![Urusan::Pangan],
-        kb,
-        None,
+        (kb, None),
         d(2025, 6, 2),
     )
 }
