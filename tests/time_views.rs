@@ -40,19 +40,22 @@ fn months3() -> kerjasama::law::RuleSet {
     rules_with(|p| p.expiring_soon = Period::Months(3))
 }
 
+/// (case, governing end, days left, under Days(90), under Months(3), FY2024 done/required)
+type Expected = (
+    &'static str,
+    Option<&'static str>,
+    Option<i64>,
+    Validity,
+    Validity,
+    Option<(u32, u32)>,
+);
+
 /// RULES.md §13.2 "Expected derived values on as_of = 2024-08-14".
 #[test]
 fn sidrap_cases_on_14_august_2024_match_rules_md_13_2() {
     let as_of = d(2024, 8, 14);
     // (case, governing end, days left, Days(90), Months(3), FY2024 done/required)
-    let expected: [(
-        &str,
-        Option<&str>,
-        Option<i64>,
-        Validity,
-        Validity,
-        Option<(u32, u32)>,
-    ); 7] = [
+    let expected: [Expected; 7] = [
         (
             "C01",
             Some("2025-03-09"),
