@@ -733,7 +733,6 @@ fn pks_without_kb(ctx: &Ctx<'_>) -> Found {
 
 fn dprd(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let ksdpk = ctx.is_ksdpk();
-    let command = ctx.command.map(Command::kind);
     use super::CommandKind as C;
     match rule {
         KSD_DPRD_03 if !ctx.coop.has_kb() => vec![err(
@@ -741,7 +740,7 @@ fn dprd(rule: RuleId, ctx: &Ctx<'_>) -> Found {
             "persetujuan DPRD berada setelah KB ditandatangani",
             "DPRD approval comes after the KB is signed",
         )],
-        KSD_DPRD_01 if matches!(command, Some(C::ApproveDprd | C::RefuseDprd)) => match ctx
+        KSD_DPRD_01 if matches!(ctx.kind, C::ApproveDprd | C::RefuseDprd) => match ctx
             .actor
             .region()
             .and_then(|r| ctx.coop.dprd_decisions().get(&r))
@@ -777,12 +776,8 @@ fn gate(rule: RuleId, ctx: &Ctx<'_>) -> Found {
         })
         .collect();
     let pending = dprd_pending(ctx, None);
-    let submitting = matches!(ctx.command, Some(Command::SubmitToDprd))
-        || (ctx.command.is_none()
-            && ctx.coop.stage == super::Stage::KbSigned
-            && !pending.is_empty());
-    if matches!(ctx.command, Some(Command::SubmitToDprd)) && pending.is_empty() && found.is_empty()
-    {
+    let submitting = ctx.kind == super::CommandKind::SubmitToDprd;
+    if submitting && pending.is_empty() && found.is_empty() {
         found.push(err(
             rule,
             "tidak ada daerah yang memerlukan persetujuan DPRD: lanjut ke penyusunan PKS",

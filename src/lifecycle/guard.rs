@@ -9,7 +9,7 @@ use crate::law::*;
 use crate::model::{Actor, Document, KodeWilayah, KsdpkType, Party, PartyId, Term};
 
 use super::checks;
-use super::command::{Command, CooperationSpec};
+use super::command::{Command, CommandKind, CooperationSpec};
 use super::cooperation::{Cooperation, DprdDecision};
 use super::table::Transition;
 use super::violation::{Rejection, Violation};
@@ -20,6 +20,10 @@ pub(crate) struct Ctx<'a> {
     pub(crate) coop: &'a Cooperation,
     pub(crate) spec: &'a CooperationSpec,
     pub(crate) command: Option<&'a Command>,
+    /// The kind of the row checked: known even when `command` is not, so that a check which
+    /// depends on what is asked (submitting to the DPRD or drafting the PKS) gives
+    /// `allowed_commands` the same answer as `decide`.
+    pub(crate) kind: CommandKind,
     pub(crate) actor: &'a Actor,
     pub(crate) date: NaiveDate,
     pub(crate) rules: &'a RuleSet,
