@@ -2,8 +2,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod law;
 pub mod lifecycle;
 pub mod model;
 pub mod sample;
+pub mod store;
 pub mod time;

@@ -1,0 +1,146 @@
+//! The envelope of an accepted command: who, what, when, under which rules, and the chain.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::law::{RuleSet, RuleSetRef};
+use crate::lifecycle::{Command, Cooperation, Event, Rejection};
+use crate::model::{Actor, CooperationId};
+
+use super::chain::{GENESIS_HASH, digest, envelope_hash};
+use super::schema::SCHEMA_VERSION;
+
+/// One accepted command with the events it produced, chained to the one before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// Schema version of this envelope ([`super::schema`]).
+    pub schema_version: u32,
+    /// Unique id (UUID v7 from an [`IdSource`]).
+    pub event_id: Uuid,
+    /// The cooperation.
+    pub cooperation_id: CooperationId,
+    /// Position in the log, from 1, without gaps.
+    pub sequence: u64,
+    /// Who issued the command.
+    pub actor: Actor,
+    /// The command.
+    pub command: Command,
+    /// The events `decide` produced.
+    pub events: Vec<Event>,
+    /// The legal date.
+    pub occurred_on: NaiveDate,
+    /// When it was recorded (supplied by the caller; never read from a clock here).
+    pub recorded_at: DateTime<Utc>,
+    /// The rule set it was decided under.
+    pub rule_set: RuleSetRef,
+    /// SHA-256 of the canonical JSON of the policy in force ([`digest`]).
+    pub policy_digest: String,
+    /// Hash of the previous envelope ([`GENESIS_HASH`] for the first).
+    pub prev_hash: String,
+    /// Hash of this envelope ([`envelope_hash`]).
+    pub hash: String,
+}
+
+impl Envelope {
+    /// The hash this envelope should have, computed from its content.
+    pub fn computed_hash(&self) -> String {
+        serde_json::to_value(self).map_or_else(|_| String::new(), |value| envelope_hash(&value))
+    }
+}
+
+/// Where envelope ids come from. Replace it in tests with [`SequentialIds`].
+pub trait IdSource {
+    /// The next id, for an envelope recorded at `recorded_at`.
+    fn next_id(&mut self, recorded_at: DateTime<Utc>) -> Uuid;
+}
+
+/// UUID v7 ids with random bits (the default for applications).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RandomV7;
+
+impl IdSource for RandomV7 {
+    fn next_id(&mut self, recorded_at: DateTime<Utc>) -> Uuid {
+        let seconds = u64::try_from(recorded_at.timestamp()).unwrap_or(0);
+        Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            seconds,
+            recorded_at.timestamp_subsec_nanos(),
+        ))
+    }
+}
+
+/// Deterministic UUID v7 ids: the timestamp of `recorded_at` and a counter in the random
+/// bits. For tests and golden logs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SequentialIds {
+    next: u64,
+}
+
+impl IdSource for SequentialIds {
+    fn next_id(&mut self, recorded_at: DateTime<Utc>) -> Uuid {
+        self.next += 1;
+        let millis = u64::try_from(recorded_at.timestamp_millis()).unwrap_or(0);
+        let mut counter = [0u8; 10];
+        counter[2..].copy_from_slice(&self.next.to_be_bytes());
+        uuid::Builder::from_unix_timestamp_millis(millis, &counter).into_uuid()
+    }
+}
+
+/// Decides `command` on `coop` (whose log ends with `head`) and, when accepted, returns the
+/// envelope to append and the events to apply. Nothing is changed on refusal.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use kerjasama::audit::{record, SequentialIds};
+/// use kerjasama::law::RuleSet;
+/// use kerjasama::lifecycle::Cooperation;
+/// let rules = RuleSet::current();
+/// let script = kerjasama::sample::c03_rice();
+/// let (mut coop, mut log, mut ids) = (Cooperation::new(), Vec::new(), SequentialIds::default());
+/// for step in &script.steps {
+///     let at = Utc.with_ymd_and_hms(2024, 2, 21, 9, 0, 0).unwrap();
+///     let envelope = record(&coop, log.last(), &step.command, &step.actor, step.on, at, &rules, &mut ids)?;
+///     for event in &envelope.events { coop.apply(event); }
+///     log.push(envelope);
+/// }
+/// assert_eq!(log[1].prev_hash, log[0].hash);
+/// assert_eq!(log[1].sequence, 2);
+/// # Ok::<(), kerjasama::lifecycle::Rejection>(())
+/// ```
+#[allow(clippy::too_many_arguments)] // each argument is one fact of the record
+pub fn record(
+    coop: &Cooperation,
+    head: Option<&Envelope>,
+    command: &Command,
+    actor: &Actor,
+    occurred_on: NaiveDate,
+    recorded_at: DateTime<Utc>,
+    rules: &RuleSet,
+    ids: &mut dyn IdSource,
+) -> Result<Envelope, Rejection> {
+    let events = coop.decide(command, actor, occurred_on, rules)?;
+    let cooperation_id = match (coop.spec(), command) {
+        (Some(spec), _) => spec.id,
+        (None, Command::Register { spec }) => spec.id,
+        (None, _) => CooperationId(Uuid::nil()),
+    };
+    let mut envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        event_id: ids.next_id(recorded_at),
+        cooperation_id,
+        sequence: head.map_or(1, |h| h.sequence + 1),
+        actor: actor.clone(),
+        command: command.clone(),
+        events,
+        occurred_on,
+        recorded_at,
+        rule_set: rules.reference,
+        policy_digest: digest(&rules.policy),
+        prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
+        hash: String::new(),
+    };
+    envelope.hash = envelope.computed_hash();
+    Ok(envelope)
+}

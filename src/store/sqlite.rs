@@ -1,0 +1,5 @@
+//! SQLite store (feature `sqlite`). Implementation pending: see the store helper.
+
+/// An SQLite database of logs.
+#[derive(Debug)]
+pub struct SqliteStore;
