@@ -3,7 +3,7 @@
 //! A wrong actor is refused with [`Rejection::ActorNotAuthorised`] before any guard runs.
 
 use crate::law::{KSD_DPRD_01, KSD_ENF_01, KSD_ENF_02, RuleId};
-use crate::model::{Actor, PartyId, RegionLevel, Role, TakeoverBy};
+use crate::model::{Actor, KodeWilayah, PartyId, RegionLevel, Role, TakeoverBy};
 
 use super::command::{Command, CooperationSpec};
 use super::cooperation::Cooperation;
@@ -45,9 +45,12 @@ pub(crate) fn check(
     scope(row, spec, actor)?;
     let own_region = actor.region();
     let initiator = Some(&spec.initiator) == actor.party.as_ref();
+    // A region that is not a party is bad input, whoever names it (guard::validate_input).
+    let other_party_region =
+        |region: &KodeWilayah| own_region != Some(*region) && spec.region_codes().contains(region);
     match command {
         Command::FileMapping { mapping }
-            if actor.role.is_regional() && own_region != Some(mapping.region) =>
+            if actor.role.is_regional() && other_party_region(&mapping.region) =>
         {
             Err(refuse(
                 row,
@@ -56,7 +59,7 @@ pub(crate) fn check(
                 format!("a region files its own mapping, not {}'s", mapping.region),
             ))
         }
-        Command::AssessDprdGate { region, .. } if own_region != Some(*region) => Err(refuse(
+        Command::AssessDprdGate { region, .. } if other_party_region(region) => Err(refuse(
             row,
             actor,
             row.authority,
