@@ -148,25 +148,27 @@ fn takeover_authority(
     actor: &Actor,
     takeover: &crate::model::Takeover,
 ) -> Result<(), Rejection> {
+    let province = takeover.defaulting_region.level() == RegionLevel::Province;
     match (takeover.by, actor.role) {
         (TakeoverBy::CentralGovernment, Role::CentralGovernment) => Ok(()),
         (TakeoverBy::Governor, Role::Governor)
-            if actor.region() == Some(takeover.defaulting_region.province())
-                && takeover.defaulting_region.level() != RegionLevel::Province =>
+            if actor.region() == Some(takeover.defaulting_region.province()) && !province =>
         {
             Ok(())
         }
-        (TakeoverBy::Governor, _) => Err(refuse(
-            row,
-            actor,
-            KSD_ENF_02,
-            "only the governor of the kab/kota's own province takes over".into(),
-        )),
-        _ => Err(refuse(
+        // Pasal 10 ayat (1): a province's affair goes to the centre, never to a governor.
+        _ if province => Err(refuse(
             row,
             actor,
             KSD_ENF_01,
             "only the central government takes over a province's affair".into(),
+        )),
+        // Pasal 10 ayat (2): a kab/kota's affair goes to the governor of its own province.
+        _ => Err(refuse(
+            row,
+            actor,
+            KSD_ENF_02,
+            "only the governor of the kab/kota's own province takes over".into(),
         )),
     }
 }
