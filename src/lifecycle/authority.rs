@@ -45,6 +45,7 @@ pub(crate) fn check(
     scope(row, spec, actor)?;
     let own_region = actor.region();
     let initiator = Some(&spec.initiator) == actor.party.as_ref();
+    let third_party_initiative = matches!(spec.initiator, PartyId::ThirdParty(_));
     // A region that is not a party is bad input, whoever names it (guard::validate_input).
     let other_party_region =
         |region: &KodeWilayah| own_region != Some(*region) && spec.region_codes().contains(region);
@@ -65,6 +66,9 @@ pub(crate) fn check(
             row.authority,
             format!("each region assesses its own gate, not {region}'s"),
         )),
+        // In a third party's own initiative the head of the region party, who decides on the
+        // proposal, is the one who cancels (RULES.md §4.4, §4.6 "cancel: head of region").
+        Command::Cancel { .. } if !initiator && third_party_initiative => Ok(()),
         Command::SendOffer { .. } | Command::Withdraw { .. } | Command::Cancel { .. }
             if !initiator =>
         {
