@@ -3,7 +3,7 @@
 //! A wrong actor is refused with [`Rejection::ActorNotAuthorised`] before any guard runs.
 
 use crate::law::{KSD_DPRD_01, KSD_ENF_01, KSD_ENF_02, RuleId};
-use crate::model::{Actor, PartyId, RegionLevel, Role, TakeoverBy};
+use crate::model::{Actor, KodeWilayah, PartyId, RegionLevel, Role, TakeoverBy};
 
 use super::command::{Command, CooperationSpec};
 use super::cooperation::Cooperation;
@@ -45,9 +45,13 @@ pub(crate) fn check(
     scope(row, spec, actor)?;
     let own_region = actor.region();
     let initiator = Some(&spec.initiator) == actor.party.as_ref();
+    let third_party_initiative = matches!(spec.initiator, PartyId::ThirdParty(_));
+    // A region that is not a party is bad input, whoever names it (guard::validate_input).
+    let other_party_region =
+        |region: &KodeWilayah| own_region != Some(*region) && spec.region_codes().contains(region);
     match command {
         Command::FileMapping { mapping }
-            if actor.role.is_regional() && own_region != Some(mapping.region) =>
+            if actor.role.is_regional() && other_party_region(&mapping.region) =>
         {
             Err(refuse(
                 row,
@@ -56,12 +60,15 @@ pub(crate) fn check(
                 format!("a region files its own mapping, not {}'s", mapping.region),
             ))
         }
-        Command::AssessDprdGate { region, .. } if own_region != Some(*region) => Err(refuse(
+        Command::AssessDprdGate { region, .. } if other_party_region(region) => Err(refuse(
             row,
             actor,
             row.authority,
             format!("each region assesses its own gate, not {region}'s"),
         )),
+        // In a third party's own initiative the head of the region party, who decides on the
+        // proposal, is the one who cancels (RULES.md §4.4, §4.6 "cancel: head of region").
+        Command::Cancel { .. } if !initiator && third_party_initiative => Ok(()),
         Command::SendOffer { .. } | Command::Withdraw { .. } | Command::Cancel { .. }
             if !initiator =>
         {
@@ -145,25 +152,27 @@ fn takeover_authority(
     actor: &Actor,
     takeover: &crate::model::Takeover,
 ) -> Result<(), Rejection> {
+    let province = takeover.defaulting_region.level() == RegionLevel::Province;
     match (takeover.by, actor.role) {
         (TakeoverBy::CentralGovernment, Role::CentralGovernment) => Ok(()),
         (TakeoverBy::Governor, Role::Governor)
-            if actor.region() == Some(takeover.defaulting_region.province())
-                && takeover.defaulting_region.level() != RegionLevel::Province =>
+            if actor.region() == Some(takeover.defaulting_region.province()) && !province =>
         {
             Ok(())
         }
-        (TakeoverBy::Governor, _) => Err(refuse(
-            row,
-            actor,
-            KSD_ENF_02,
-            "only the governor of the kab/kota's own province takes over".into(),
-        )),
-        _ => Err(refuse(
+        // Pasal 10 ayat (1): a province's affair goes to the centre, never to a governor.
+        _ if province => Err(refuse(
             row,
             actor,
             KSD_ENF_01,
             "only the central government takes over a province's affair".into(),
+        )),
+        // Pasal 10 ayat (2): a kab/kota's affair goes to the governor of its own province.
+        _ => Err(refuse(
+            row,
+            actor,
+            KSD_ENF_02,
+            "only the governor of the kab/kota's own province takes over".into(),
         )),
     }
 }

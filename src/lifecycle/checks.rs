@@ -735,7 +735,9 @@ fn dprd(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let ksdpk = ctx.is_ksdpk();
     use super::CommandKind as C;
     match rule {
-        KSD_DPRD_03 if !ctx.coop.has_kb() => vec![err(
+        // Without a KB the gate follows the offer only where the policy lets the KB be
+        // skipped (KSD-STAGE-05, Q5).
+        KSD_DPRD_03 if !ctx.coop.has_kb() && !ctx.policy().allow_pks_without_kb => vec![err(
             rule,
             "persetujuan DPRD berada setelah KB ditandatangani",
             "DPRD approval comes after the KB is signed",

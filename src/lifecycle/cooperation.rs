@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::law::{
-    KSD_DPRD_03, KSD_DPRD_04, KSD_STAGE_01, KSD_STAGE_02, RuleSet, RuleSetRef, Severity,
+    KSD_DOC_01, KSD_DPRD_03, KSD_DPRD_04, KSD_STAGE_01, KSD_STAGE_02, RuleSet, RuleSetRef, Severity,
 };
 use crate::model::{
     Actor, AffairsMapping, CooperationId, CooperationKind, CoordinationLevel, DisputeForum,
@@ -237,6 +237,8 @@ impl Cooperation {
             (_, CommandKind::SubmitToDprd | CommandKind::ApproveDprd | CommandKind::RefuseDprd) => {
                 KSD_DPRD_03
             }
+            // A cooperation has at most one KB (Pasal 6 ayat (3)).
+            (_, CommandKind::SignKb) if self.kb.is_some() => KSD_DOC_01,
             _ if self.kind().is_some_and(CooperationKind::is_ksdpk) => KSD_STAGE_02,
             _ => KSD_STAGE_01,
         }

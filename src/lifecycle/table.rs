@@ -365,7 +365,7 @@ static TABLE: &[Transition] = &[
         C::SubmitToDprd,
         &[AwaitingDprd],
         ALL_TRACKS,
-        &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02],
+        &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02, KSD_DPRD_03],
         HEAD_OR_CLERK,
         KSD_DPRD_01,
     ),
