@@ -273,6 +273,28 @@ fn payload(
             }
         }
         CommandKind::Cancel => Command::Cancel { reason: note() },
+        CommandKind::RecordEvaluation => Command::RecordEvaluation {
+            evaluation: kerjasama::model::Evaluation {
+                period_from: coop
+                    .pks()
+                    .iter()
+                    .filter_map(|p| p.term.map(|t| t.starts_on))
+                    .min()
+                    .unwrap_or(on),
+                period_to: on,
+                evaluator: "PPKSD (uji)".into(),
+                progress: note(),
+                benefits: note(),
+                problems: vec![],
+                compliance: vec![],
+                financial_realisation: None,
+                recommendation: kerjasama::model::EvaluationOutcome::Continue,
+                criteria: vec![],
+            },
+        },
+        CommandKind::RecordExtension => Command::RecordExtension {
+            successor: kerjasama::model::CooperationId(uuid::Uuid::from_u128(0xE7)),
+        },
         other => panic!("no payload for {other:?}"),
     }
 }

@@ -18,10 +18,23 @@ fn recorded_at(on: chrono::NaiveDate, index: usize) -> DateTime<Utc> {
 
 fn log_of(scenario: &Scenario) -> Vec<Envelope> {
     let rules = RuleSet::current();
-    let (mut coop, mut log, mut ids) = (Cooperation::new(), Vec::<Envelope>::new(), SequentialIds::default());
+    let (mut coop, mut log, mut ids) = (
+        Cooperation::new(),
+        Vec::<Envelope>::new(),
+        SequentialIds::default(),
+    );
     for (index, step) in scenario.steps.iter().enumerate() {
-        let envelope = audit::record(&coop, log.last(), &step.command, &step.actor, step.on, recorded_at(step.on, index), &rules, &mut ids)
-            .unwrap_or_else(|e| panic!("{} step {index}: {e}", scenario.case));
+        let envelope = audit::record(
+            &coop,
+            log.last(),
+            &step.command,
+            &step.actor,
+            step.on,
+            recorded_at(step.on, index),
+            &rules,
+            &mut ids,
+        )
+        .unwrap_or_else(|e| panic!("{} step {index}: {e}", scenario.case));
         for event in &envelope.events {
             coop.apply(event);
         }
@@ -50,7 +63,9 @@ fn golden() -> Vec<(&'static str, Scenario)> {
 }
 
 fn golden_path(file: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(file)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(file)
 }
 
 #[test]
@@ -62,12 +77,16 @@ fn golden_logs_keep_replaying_unchanged() {
         if std::env::var_os("KSD_BLESS").is_some() {
             std::fs::write(&path, &fresh).expect("write golden");
         }
-        let stored = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with KSD_BLESS=1 once)", path.display()));
+        let stored = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run with KSD_BLESS=1 once)", path.display()));
         let log = decode_text(&stored).unwrap_or_else(|e| panic!("{file}: {e}"));
         let replayed = audit::replay(&log, &rules).unwrap_or_else(|e| panic!("{file}: {e}"));
         let live = scenario.run(&rules).expect("scenario");
         assert_eq!(replayed, live, "{file}: replay equals the live state");
-        assert_eq!(stored, fresh, "{file}: this version writes the golden log byte for byte");
+        assert_eq!(
+            stored, fresh,
+            "{file}: this version writes the golden log byte for byte"
+        );
     }
 }
 
@@ -80,7 +99,10 @@ fn the_chain_links_every_envelope_to_the_one_before() {
         assert_eq!(pair[1].sequence, pair[0].sequence + 1);
     }
     for envelope in &log {
-        assert_eq!(envelope.hash, envelope_hash(&serde_json::to_value(envelope).expect("json")));
+        assert_eq!(
+            envelope.hash,
+            envelope_hash(&serde_json::to_value(envelope).expect("json"))
+        );
         assert_eq!(envelope.schema_version, audit::schema::SCHEMA_VERSION);
     }
 }
@@ -102,19 +124,28 @@ fn every_single_byte_change_of_a_golden_log_is_detected() {
                 let detected = match std::str::from_utf8(&changed) {
                     Err(_) => true,
                     Ok(text) => {
-                        let pieces: Vec<&str> = text.split('\n').filter(|p| !p.is_empty()).collect();
-                        let decoded: Result<Vec<Envelope>, _> = pieces.iter().map(|p| decode_envelope(p)).collect();
+                        let pieces: Vec<&str> =
+                            text.split('\n').filter(|p| !p.is_empty()).collect();
+                        let decoded: Result<Vec<Envelope>, _> =
+                            pieces.iter().map(|p| decode_envelope(p)).collect();
                         match decoded {
                             Err(_) => true,
                             Ok(replacement) => {
-                                let mut log = decode_text(std::str::from_utf8(&bytes).expect("utf8")).expect("golden");
+                                let mut log =
+                                    decode_text(std::str::from_utf8(&bytes).expect("utf8"))
+                                        .expect("golden");
                                 log.splice(line_no..=line_no, replacement);
                                 audit::replay(&log, &rules).is_err()
                             }
                         }
                     }
                 };
-                assert!(detected, "{file}: byte {} (line {}) changed undetected", start + offset, line_no + 1);
+                assert!(
+                    detected,
+                    "{file}: byte {} (line {}) changed undetected",
+                    start + offset,
+                    line_no + 1
+                );
                 checked += 1;
             }
             start += line.len();
@@ -135,11 +166,17 @@ fn swapping_removing_or_duplicating_any_envelope_is_detected() {
         let mut removed = log.clone();
         removed.remove(i);
         if i + 1 < log.len() {
-            assert!(matches!(problem(&removed), (_, ReplayProblem::Gap { .. })), "remove {i}");
+            assert!(
+                matches!(problem(&removed), (_, ReplayProblem::Gap { .. })),
+                "remove {i}"
+            );
         }
         let mut duplicated = log.clone();
         duplicated.insert(i, log[i].clone());
-        assert!(matches!(problem(&duplicated), (_, ReplayProblem::OutOfOrder { .. })), "duplicate {i}");
+        assert!(
+            matches!(problem(&duplicated), (_, ReplayProblem::OutOfOrder { .. })),
+            "duplicate {i}"
+        );
         if i + 1 < log.len() {
             let mut swapped = log.clone();
             swapped.swap(i, i + 1);
@@ -168,20 +205,40 @@ fn an_edit_with_recomputed_hashes_is_refused_when_the_law_would_not_have_accepte
     // Drop the DPRD approval of Pinrang from the events while keeping the stage change.
     let pinrang = log.iter().position(|e| e.events.iter().any(|ev| matches!(&ev.kind, EventKind::DprdApproved { region, .. } if *region == sample::pinrang()))).expect("approval");
     let mut forged = log.clone();
-    forge(&mut forged, pinrang, |e| e.events.retain(|ev| !matches!(ev.kind, EventKind::DprdApproved { .. })));
-    assert_eq!(problem(&forged), (u64::try_from(pinrang).expect("small") + 1, ReplayProblem::ForgedDecision));
+    forge(&mut forged, pinrang, |e| {
+        e.events
+            .retain(|ev| !matches!(ev.kind, EventKind::DprdApproved { .. }))
+    });
+    assert_eq!(
+        problem(&forged),
+        (
+            u64::try_from(pinrang).expect("small") + 1,
+            ReplayProblem::ForgedDecision
+        )
+    );
     // Claim the Pinrang DPRD approved although its command was issued by an OPD.
     let mut wrong_actor = log.clone();
-    forge(&mut wrong_actor, pinrang, |e| e.actor = sample::opd(sample::pinrang(), "Dinas Lingkungan Hidup"));
-    assert!(matches!(problem(&wrong_actor).1, ReplayProblem::RefusedOnReplay(_)));
+    forge(&mut wrong_actor, pinrang, |e| {
+        e.actor = sample::opd(sample::pinrang(), "Dinas Lingkungan Hidup")
+    });
+    assert!(matches!(
+        problem(&wrong_actor).1,
+        ReplayProblem::RefusedOnReplay(_)
+    ));
     // Move the PKS signing before the DPRD approvals.
-    let sign_pks = log.iter().position(|e| matches!(e.command, Command::SignPks { .. })).expect("PKS");
+    let sign_pks = log
+        .iter()
+        .position(|e| matches!(e.command, Command::SignPks { .. }))
+        .expect("PKS");
     let mut early = log[..pinrang].to_vec();
     let mut pks = log[sign_pks].clone();
     pks.sequence = u64::try_from(pinrang).expect("small") + 1;
     early.push(pks);
     forge(&mut early, pinrang, |_| {});
-    assert!(matches!(problem(&early), (_, ReplayProblem::RefusedOnReplay(_))));
+    assert!(matches!(
+        problem(&early),
+        (_, ReplayProblem::RefusedOnReplay(_))
+    ));
     // An altered hash without recomputation is a hash mismatch.
     let mut altered = log.clone();
     altered[3].occurred_on += Duration::days(1);
@@ -207,14 +264,25 @@ fn unknown_schema_versions_and_malformed_lines_are_typed_errors() {
     let log = log_of(&sample::c03_rice());
     let mut value = serde_json::to_value(&log[0]).expect("json");
     value["schema_version"] = serde_json::json!(99);
-    assert_eq!(decode_envelope(&value.to_string()), Err(DecodeError::UnknownSchema(Some(99))));
-    assert!(matches!(decode_envelope("{not json"), Err(DecodeError::Json(_))));
-    assert!(matches!(decode_envelope("[1,2]"), Err(DecodeError::Json(_))));
+    assert_eq!(
+        decode_envelope(&value.to_string()),
+        Err(DecodeError::UnknownSchema(Some(99)))
+    );
+    assert!(matches!(
+        decode_envelope("{not json"),
+        Err(DecodeError::Json(_))
+    ));
+    assert!(matches!(
+        decode_envelope("[1,2]"),
+        Err(DecodeError::Json(_))
+    ));
     // An unknown field with a recomputed hash passes the hash check but not the schema.
     let mut extra = serde_json::to_value(&log[0]).expect("json");
     extra["surprise"] = serde_json::json!(true);
     extra["hash"] = serde_json::json!(envelope_hash(&extra));
-    assert!(matches!(decode_envelope(&extra.to_string()), Err(DecodeError::Schema(msg)) if msg.contains("surprise")));
+    assert!(
+        matches!(decode_envelope(&extra.to_string()), Err(DecodeError::Schema(msg)) if msg.contains("surprise"))
+    );
 }
 
 #[test]
@@ -222,8 +290,14 @@ fn replay_of_every_sample_case_equals_its_live_state() {
     let rules = RuleSet::current();
     for scenario in sample::cases() {
         let log = log_of(&scenario);
-        let replayed = audit::replay(&log, &rules).unwrap_or_else(|e| panic!("{}: {e}", scenario.case));
-        assert_eq!(replayed, scenario.run(&rules).expect("run"), "{}", scenario.case);
+        let replayed =
+            audit::replay(&log, &rules).unwrap_or_else(|e| panic!("{}: {e}", scenario.case));
+        assert_eq!(
+            replayed,
+            scenario.run(&rules).expect("run"),
+            "{}",
+            scenario.case
+        );
     }
     let landfill = audit::replay(&log_of(&sample::c06_landfill()), &rules).expect("replay");
     assert_eq!(landfill.stage(), Stage::InForce);

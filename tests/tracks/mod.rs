@@ -342,12 +342,29 @@ pub fn c09_to_in_force(dprd_gate: bool) -> Scenario {
 /// A script of `track` that passes through every stage the track's rows leave from,
 /// DPRD approval included.
 pub fn line(track: Track) -> Scenario {
-    match track {
+    let mut scenario = match track {
         Track::KsddWajib => sample::c06_landfill(),
         Track::KsddSukarela => c01_with_dprd(),
         Track::KsdpkRegion => c08_with_dprd(),
         _ => c09_to_in_force(true),
-    }
+    };
+    // Then the term runs out and the expiry is recorded, so the line also reaches `Ended`.
+    let end = scenario
+        .steps
+        .iter()
+        .filter_map(|s| match &s.command {
+            Command::SignPks { document } => document.term.map(|t| t.ends_on),
+            _ => None,
+        })
+        .max()
+        .expect("a line signs a PKS with a term");
+    let after = end.succ_opt().expect("a day after the term");
+    scenario.steps.push(step(
+        sample::clerk(sample::sidrap()),
+        after,
+        Command::RecordExpiry,
+    ));
+    scenario
 }
 
 /// The scenario without the region `code`: its actors' steps dropped, its signatures and
