@@ -1,6 +1,8 @@
 //! Actor authority (RULES.md §4.4): who may issue a command, for which party.
 //!
 //! A wrong actor is refused with [`Rejection::ActorNotAuthorised`] before any guard runs.
+//! One exception: a registration that names no region party at all is left to input
+//! validation and the guards, which say what is wrong with it (no actor could act for it).
 
 use crate::law::{KSD_DPRD_01, KSD_ENF_01, KSD_ENF_02, RuleId};
 use crate::model::{Actor, KodeWilayah, PartyId, RegionLevel, Role, TakeoverBy};
@@ -42,7 +44,14 @@ pub(crate) fn check(
             format!("role {} may not issue this command", actor.role),
         ));
     }
-    scope(row, spec, actor)?;
+    // With no region party, "the actor is not a party" would hide what is wrong: an empty
+    // party list (invalid input) or a KSDPK/KSDD without a region (KSD-PK-01, KSD-KIND-07,
+    // KSD-KIND-08), each of which refuses the registration anyway.
+    let nobody_to_act_for =
+        matches!(command, Command::Register { .. }) && spec.region_codes().is_empty();
+    if !nobody_to_act_for {
+        scope(row, spec, actor)?;
+    }
     let own_region = actor.region();
     let initiator = Some(&spec.initiator) == actor.party.as_ref();
     let third_party_initiative = matches!(spec.initiator, PartyId::ThirdParty(_));

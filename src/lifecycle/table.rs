@@ -110,7 +110,7 @@ static TABLE: &[Transition] = &[
         C::BeginWajibProcedure,
         &[Mapping],
         WAJIB,
-        &[KSD_KIND_07],
+        &[KSD_KIND_07, KSD_KIND_09],
         &[KepalaDaerah, Opd, CooperationUnit],
         KSD_WAJIB_01,
     ),

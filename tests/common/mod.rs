@@ -170,3 +170,156 @@ impl Then {
         after
     }
 }
+
+// Helpers for the rule tests (rules_kinds_objects, rules_third_party, rules_procedure).
+
+use kerjasama::law::Provenance;
+use kerjasama::lifecycle::{CooperationSpec, Violation};
+
+/// The spec a `Register` step carries.
+pub fn spec_mut(step: &mut Step) -> &mut CooperationSpec {
+    match &mut step.command {
+        Command::Register { spec } => spec,
+        other => panic!("not a registration: {other:?}"),
+    }
+}
+
+/// `scenario` with the spec of its registration changed by `change`.
+pub fn with_spec(mut scenario: Scenario, change: impl FnOnce(&mut CooperationSpec)) -> Scenario {
+    let step = scenario
+        .steps
+        .iter_mut()
+        .find(|s| s.command.kind() == CommandKind::Register)
+        .expect("a registration step");
+    change(spec_mut(step));
+    scenario
+}
+
+/// `scenario` without its steps of `kind`.
+pub fn without(mut scenario: Scenario, kind: CommandKind) -> Scenario {
+    scenario.steps.retain(|s| s.command.kind() != kind);
+    scenario
+}
+
+/// `scenario` with every step satisfying `drop` removed.
+pub fn without_steps(mut scenario: Scenario, drop: impl Fn(&Step) -> bool) -> Scenario {
+    scenario.steps.retain(|s| !drop(s));
+    scenario
+}
+
+impl Given {
+    /// Executes `command` as a further setup step; panics if it is refused.
+    pub fn then_do(mut self, actor: &Actor, on: NaiveDate, command: Command) -> Given {
+        self.coop
+            .execute(&command, actor, on, &self.rules)
+            .unwrap_or_else(|e| panic!("setup step refused: {e}"));
+        self
+    }
+
+    /// Drops the next scripted step without running it.
+    pub fn skip(mut self) -> Given {
+        self.rest.remove(0);
+        self
+    }
+
+    /// Asserts that `command` is refused with an error citing `rule`, and that executing it
+    /// on a clone leaves the clone equal to the original (a refusal changes nothing).
+    pub fn refused(
+        &self,
+        actor: &Actor,
+        on: NaiveDate,
+        command: Command,
+        rule: RuleId,
+    ) -> Rejection {
+        let mut clone = self.coop.clone();
+        let executed = clone.execute(&command, actor, on, &self.rules);
+        assert!(
+            executed.is_err(),
+            "expected {rule} refusal, got {executed:?}"
+        );
+        assert_eq!(clone, self.coop, "a refused command changed the state");
+        let rejection = self.when(actor, on, command).refused_citing(rule).clone();
+        assert_eq!(
+            executed.err(),
+            Some(rejection.clone()),
+            "execute and decide disagree"
+        );
+        rejection
+    }
+
+    /// Like [`Given::refused`], for the next scripted step altered by `change`.
+    pub fn next_refused(&self, change: impl FnOnce(&mut Step), rule: RuleId) -> Rejection {
+        let mut step = self.next_step();
+        change(&mut step);
+        self.refused(&step.actor, step.on, step.command, rule)
+    }
+}
+
+/// Asserts a violation carries its rule's catalogue citation (containing `locator`), its
+/// provenance and two non-empty messages.
+pub fn assert_cites(v: &Violation, locator: &str) {
+    let citation = v.citation.to_string();
+    assert!(
+        citation.contains(locator),
+        "{} cites `{citation}`, expected `{locator}`",
+        v.rule
+    );
+    assert_eq!(v.citation, v.rule.citation(), "{}", v.rule);
+    assert_eq!(v.provenance, v.rule.provenance(), "{}", v.rule);
+    assert!(
+        !v.message_id.trim().is_empty(),
+        "{}: empty Indonesian message",
+        v.rule
+    );
+    assert!(
+        !v.message_en.trim().is_empty(),
+        "{}: empty English message",
+        v.rule
+    );
+}
+
+/// The error violations of `rule` in `rejection`, each checked with [`assert_cites`]; asserts
+/// there is at least one.
+pub fn errors_of<'a>(rejection: &'a Rejection, rule: RuleId, locator: &str) -> Vec<&'a Violation> {
+    let found: Vec<&Violation> = rejection
+        .violations()
+        .iter()
+        .filter(|v| v.rule == rule && v.severity == Severity::Error)
+        .collect();
+    assert!(!found.is_empty(), "no {rule} error in {rejection}");
+    for v in &found {
+        assert_cites(v, locator);
+    }
+    found
+}
+
+/// The fields the error violations of `rule` name, in order.
+pub fn fields_of(rejection: &Rejection, rule: RuleId) -> Vec<Option<String>> {
+    rejection
+        .violations()
+        .iter()
+        .filter(|v| v.rule == rule && v.severity == Severity::Error)
+        .map(|v| v.field.clone())
+        .collect()
+}
+
+/// The warnings of `rule` that the accepted step recorded, each checked with [`assert_cites`];
+/// asserts there is at least one.
+pub fn warnings_of(then: &Then, rule: RuleId, locator: &str) -> Vec<Violation> {
+    let after = then.accepted_with_warning(rule);
+    let found: Vec<Violation> = after.warnings()[then.before.warnings().len()..]
+        .iter()
+        .filter(|w| w.rule == rule)
+        .cloned()
+        .collect();
+    for w in &found {
+        assert_eq!(w.severity, Severity::Warning, "{w}");
+        assert_cites(w, locator);
+    }
+    found
+}
+
+/// Whether `rule` is `[SECONDARY]`.
+pub fn is_secondary(rule: RuleId) -> bool {
+    rule.provenance() == Provenance::Secondary
+}
