@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod diagram;
 pub mod law;
 pub mod lifecycle;
 pub mod model;

@@ -8,6 +8,7 @@ mod event;
 mod guard;
 mod stage;
 mod table;
+pub mod typed;
 mod violation;
 
 pub use command::{Command, CommandKind, CooperationSpec};
