@@ -499,7 +499,12 @@ fn region_initiative(ctx: &Ctx<'_>) -> Found {
                 .at("study.author"),
             ]
         }
-        Some(Command::FileMapping { .. }) | Some(Command::SubmitFeasibilityStudy { .. }) => {
+        // Filing the mapping or the study is how the requirement is met: it does not block itself.
+        _ if matches!(
+            ctx.kind,
+            super::CommandKind::FileMapping | super::CommandKind::SubmitFeasibilityStudy
+        ) =>
+        {
             Vec::new()
         }
         _ => {
@@ -586,7 +591,7 @@ fn third_party_study(ctx: &Ctx<'_>) -> Found {
                 .at("study.author"),
             ]
         }
-        Some(Command::ReceiveProposal { .. }) => Vec::new(),
+        _ if ctx.kind == super::CommandKind::ReceiveProposal => Vec::new(),
         _ if !ctx
             .coop
             .studies
@@ -606,7 +611,7 @@ fn third_party_study(ctx: &Ctx<'_>) -> Found {
 fn wajib_prestages(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let codes = ctx.spec.region_codes();
     match (rule, ctx.command) {
-        (KSD_WAJIB_01, Some(Command::FileMapping { .. })) => Vec::new(),
+        (KSD_WAJIB_01, _) if ctx.kind == super::CommandKind::FileMapping => Vec::new(),
         (KSD_WAJIB_01, _) => codes
             .iter()
             .filter(|code| !ctx.coop.mappings.contains_key(code))
@@ -731,7 +736,7 @@ fn pks_without_kb(ctx: &Ctx<'_>) -> Found {
 
 fn dprd(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let ksdpk = ctx.is_ksdpk();
-    let command = ctx.command.map(Command::kind);
+    let command = ctx.kind;
     use super::CommandKind as C;
     match rule {
         KSD_DPRD_03 if !ctx.coop.has_kb() => vec![err(
@@ -739,7 +744,7 @@ fn dprd(rule: RuleId, ctx: &Ctx<'_>) -> Found {
             "persetujuan DPRD berada setelah KB ditandatangani",
             "DPRD approval comes after the KB is signed",
         )],
-        KSD_DPRD_01 if matches!(command, Some(C::ApproveDprd | C::RefuseDprd)) => match ctx
+        KSD_DPRD_01 if matches!(command, C::ApproveDprd | C::RefuseDprd) => match ctx
             .actor
             .region()
             .and_then(|r| ctx.coop.dprd_decisions().get(&r))
@@ -775,12 +780,8 @@ fn gate(rule: RuleId, ctx: &Ctx<'_>) -> Found {
         })
         .collect();
     let pending = dprd_pending(ctx, None);
-    let submitting = matches!(ctx.command, Some(Command::SubmitToDprd))
-        || (ctx.command.is_none()
-            && ctx.coop.stage == super::Stage::KbSigned
-            && !pending.is_empty());
-    if matches!(ctx.command, Some(Command::SubmitToDprd)) && pending.is_empty() && found.is_empty()
-    {
+    let submitting = ctx.kind == super::CommandKind::SubmitToDprd;
+    if submitting && pending.is_empty() && found.is_empty() {
         found.push(err(
             rule,
             "tidak ada daerah yang memerlukan persetujuan DPRD: lanjut ke penyusunan PKS",

@@ -270,6 +270,7 @@ impl Cooperation {
             coop: self,
             spec,
             command: Some(command),
+            kind: command.kind(),
             actor,
             date: occurred_on,
             rules,
@@ -538,23 +539,26 @@ impl Cooperation {
                 blockers: vec![],
             }];
         };
-        let ctx = Ctx {
-            coop: self,
-            spec,
-            command: None,
-            actor,
-            date,
-            rules,
-        };
         table::rows_from(self.stage, spec.kind.track())
-            .map(|row| AllowedCommand {
-                command: row.command,
-                to: row.to.to_vec(),
-                actor_may_issue: authority::role_allowed(row, actor),
-                blockers: guard::evaluate(row, &ctx)
-                    .into_iter()
-                    .filter(|v| v.severity == Severity::Error)
-                    .collect(),
+            .map(|row| {
+                let ctx = Ctx {
+                    coop: self,
+                    spec,
+                    command: None,
+                    kind: row.command,
+                    actor,
+                    date,
+                    rules,
+                };
+                AllowedCommand {
+                    command: row.command,
+                    to: row.to.to_vec(),
+                    actor_may_issue: authority::role_allowed(row, actor),
+                    blockers: guard::evaluate(row, &ctx)
+                        .into_iter()
+                        .filter(|v| v.severity == Severity::Error)
+                        .collect(),
+                }
             })
             .collect()
     }

@@ -9,17 +9,20 @@ use crate::law::*;
 use crate::model::{Actor, Document, KodeWilayah, KsdpkType, Party, PartyId, Term};
 
 use super::checks;
-use super::command::{Command, CooperationSpec};
+use super::command::{Command, CommandKind, CooperationSpec};
 use super::cooperation::{Cooperation, DprdDecision};
 use super::table::Transition;
 use super::violation::{Rejection, Violation};
 
 /// What a guard sees. `command` is `None` when only the state is checked (for
-/// `allowed_commands`): checks of a command's own data then pass.
+/// `allowed_commands`): checks of a command's own data then pass. `kind` is always the
+/// command of the row being checked, so that a check can tell which step it guards even
+/// without the command's data.
 pub(crate) struct Ctx<'a> {
     pub(crate) coop: &'a Cooperation,
     pub(crate) spec: &'a CooperationSpec,
     pub(crate) command: Option<&'a Command>,
+    pub(crate) kind: CommandKind,
     pub(crate) actor: &'a Actor,
     pub(crate) date: NaiveDate,
     pub(crate) rules: &'a RuleSet,
