@@ -113,7 +113,9 @@ pub struct SectorTermOverride {
 /// let policy = Policy::default();
 /// assert_eq!(policy.max_term_years, Some(5));
 /// assert_eq!(policy.kb_signatory_policy, KbSignatoryPolicy::Warn);
-/// let strict = Policy { kb_signatory_policy: KbSignatoryPolicy::Error, ..Policy::default() };
+/// // `Policy` is `#[non_exhaustive]`: start from the default and change fields.
+/// let mut strict = Policy::default();
+/// strict.kb_signatory_policy = KbSignatoryPolicy::Error;
 /// assert_ne!(strict, policy);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,7 +178,8 @@ impl Policy {
     /// let gate = DprdGate { burdens_community: true, burdens_region: false,
     ///                       not_budgeted_in_current_apbd: false, justification: String::new() };
     /// assert!(!Policy::default().dprd_required(&gate));
-    /// let disjunctive = Policy { burden_reading: BurdenReading::Disjunctive, ..Policy::default() };
+    /// let mut disjunctive = Policy::default();
+    /// disjunctive.burden_reading = BurdenReading::Disjunctive;
     /// assert!(disjunctive.dprd_required(&gate));
     /// ```
     pub fn dprd_required(&self, gate: &crate::model::DprdGate) -> bool {
