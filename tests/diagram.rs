@@ -317,6 +317,12 @@ fn committed_diagrams_are_generated_from_the_table() {
 #[test]
 fn the_readme_shows_the_wajib_diagram_generated_from_the_table() {
     let readme = include_str!("../README.md");
-    let block = format!("```mermaid\n{}```", kerjasama::diagram::mermaid(kerjasama::model::Track::KsddWajib));
-    assert!(readme.contains(&block), "README.md's Mermaid block is stale: copy docs/diagrams/ksdd_wajib.mmd into it");
+    let block = format!(
+        "```mermaid\n{}```",
+        kerjasama::diagram::mermaid(kerjasama::model::Track::KsddWajib)
+    );
+    assert!(
+        readme.contains(&block),
+        "README.md's Mermaid block is stale: copy docs/diagrams/ksdd_wajib.mmd into it"
+    );
 }

@@ -907,11 +907,9 @@ fn command_json_with_an_unknown_command_or_enum_value_fails_to_deserialize() {
 }
 
 /// serde does not apply `deny_unknown_fields` to the unit variants of an internally tagged
-/// enum (https://github.com/serde-rs/serde/issues/2123, /2294): `{"command":
-/// "start_preparation", "by": …}` is accepted. Kept as a failing, ignored test until the wire
-/// form of data-less commands is changed.
+/// enum (https://github.com/serde-rs/serde/issues/2123, /2294); the data-less commands refuse
+/// extra fields with `deserialize_with = "no_fields"`.
 #[test]
-#[ignore = "serde#2123: unit variants of an internally tagged enum ignore unknown fields"]
 fn command_json_of_a_data_less_command_with_an_unknown_field_fails_to_deserialize() {
     let mut value = serde_json::to_value(Command::StartPreparation).expect("serialises");
     assert_eq!(value, serde_json::json!({ "command": "start_preparation" }));

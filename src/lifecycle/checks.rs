@@ -501,7 +501,12 @@ fn region_initiative(ctx: &Ctx<'_>) -> Found {
                 .at("study.author"),
             ]
         }
-        Some(Command::FileMapping { .. }) | Some(Command::SubmitFeasibilityStudy { .. }) => {
+        // Filing the mapping or the study is how the requirement is met: it does not block itself.
+        _ if matches!(
+            ctx.kind,
+            super::CommandKind::FileMapping | super::CommandKind::SubmitFeasibilityStudy
+        ) =>
+        {
             Vec::new()
         }
         _ => {
@@ -588,7 +593,7 @@ fn third_party_study(ctx: &Ctx<'_>) -> Found {
                 .at("study.author"),
             ]
         }
-        Some(Command::ReceiveProposal { .. }) => Vec::new(),
+        _ if ctx.kind == super::CommandKind::ReceiveProposal => Vec::new(),
         _ if !ctx
             .coop
             .studies
@@ -608,7 +613,7 @@ fn third_party_study(ctx: &Ctx<'_>) -> Found {
 fn wajib_prestages(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let codes = ctx.spec.region_codes();
     match (rule, ctx.command) {
-        (KSD_WAJIB_01, Some(Command::FileMapping { .. })) => Vec::new(),
+        (KSD_WAJIB_01, _) if ctx.kind == super::CommandKind::FileMapping => Vec::new(),
         (KSD_WAJIB_01, _) => codes
             .iter()
             .filter(|code| !ctx.coop.mappings.contains_key(code))

@@ -91,6 +91,7 @@ pub enum Command {
         spec: Box<CooperationSpec>,
     },
     /// Start the kerja sama wajib pre-stages (RULES.md §4.2).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     BeginWajibProcedure,
     /// File one region's mapping of affairs (KSD-WAJIB-01; KSD-PK-04 (a)).
     FileMapping {
@@ -108,6 +109,7 @@ pub enum Command {
         document: Document,
     },
     /// Start preparation (stage a).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     StartPreparation,
     /// Receive a third party's own proposal with its feasibility study (KSD-PK-06).
     ReceiveProposal {
@@ -127,6 +129,7 @@ pub enum Command {
         criteria: InitiativeCriteria,
     },
     /// The head accepts a third party's proposal.
+    #[serde(deserialize_with = "crate::model::no_fields")]
     AcceptProposal,
     /// The head rejects a third party's proposal.
     RejectProposal {
@@ -161,6 +164,7 @@ pub enum Command {
         letter: OfferLetter,
     },
     /// A partner accepts the offer.
+    #[serde(deserialize_with = "crate::model::no_fields")]
     AcceptOffer,
     /// A partner rejects the offer.
     RejectOffer {
@@ -173,6 +177,7 @@ pub enum Command {
         reason: String,
     },
     /// Start drafting the KB (stage c).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     StartKbDrafting,
     /// Record the signed KB (stage d).
     SignKb {
@@ -180,6 +185,7 @@ pub enum Command {
         document: Document,
     },
     /// The head requests DPRD approval (stage e).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     SubmitToDprd,
     /// A DPRD approves (for its own region).
     ApproveDprd {
@@ -192,6 +198,7 @@ pub enum Command {
         reason: String,
     },
     /// Start drafting the PKS (stage f).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     StartPksDrafting,
     /// Record a signed PKS (stage g); again later for further PKS under the same KB.
     SignPks {
@@ -199,6 +206,7 @@ pub enum Command {
         document: Document,
     },
     /// The PKS takes effect (stage h).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     EnterIntoForce,
     /// A head of region or authorised official changed (KSD-TERM-03): nothing ends.
     RecordLeadershipChange {
@@ -240,6 +248,7 @@ pub enum Command {
         grounds: Vec<EndGround>,
     },
     /// Record that the term has expired (ground (a)).
+    #[serde(deserialize_with = "crate::model::no_fields")]
     RecordExpiry,
     /// Take over an unperformed kerja sama wajib (KSD-ENF-01..04).
     TakeOver {

@@ -15,7 +15,9 @@ use super::table::Transition;
 use super::violation::{Rejection, Violation};
 
 /// What a guard sees. `command` is `None` when only the state is checked (for
-/// `allowed_commands`): checks of a command's own data then pass.
+/// `allowed_commands`): checks of a command's own data then pass. `kind` is always the
+/// command of the row being checked, so that a check can tell which step it guards even
+/// without the command's data.
 pub(crate) struct Ctx<'a> {
     pub(crate) coop: &'a Cooperation,
     pub(crate) spec: &'a CooperationSpec,

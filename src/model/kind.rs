@@ -100,8 +100,10 @@ pub enum CooperationKind {
         type_description: Option<String>,
     },
     /// With a foreign regional government (KSDPL): out of scope in v1 (KSD-KIND-01).
+    #[serde(deserialize_with = "super::no_fields")]
     Ksdpl,
     /// With a foreign institution (KSDLL): out of scope in v1 (KSD-KIND-01).
+    #[serde(deserialize_with = "super::no_fields")]
     Ksdll,
 }
 

@@ -32,3 +32,13 @@ pub use region::{
     BorderTable, CoordinationLevel, KodeWilayah, ParseKodeError, Region, RegionLevel, WajibPairing,
     coordination_level,
 };
+
+/// Reads the (absent) fields of a unit variant of an internally tagged enum, refusing any:
+/// serde ignores `deny_unknown_fields` for such variants, so that without this
+/// `{"command": "accept_offer", "by": "…"}` would silently read as `AcceptOffer`.
+pub(crate) fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct NoFields {}
+    <NoFields as serde::Deserialize>::deserialize(deserializer).map(|NoFields {}| ())
+}

@@ -53,6 +53,7 @@ pub enum BusinessEntity {
 #[non_exhaustive]
 pub enum ThirdPartyKind {
     /// Individual (perseorangan).
+    #[serde(deserialize_with = "super::no_fields")]
     Individual,
     /// Business entity with legal-entity status (badan usaha berbadan hukum).
     LegalEntityBusiness {
