@@ -201,7 +201,8 @@ fn with_kuasa(mut signatory: Signatory, number: &str, date: NaiveDate) -> Signat
     signatory
 }
 
-fn document(
+/// A signed document with one number per signatory in its own register (KSD-DOC-08).
+pub fn document(
     id: &str,
     kind: DocumentKind,
     title: &str,
@@ -235,7 +236,8 @@ fn step(actor: Actor, on: NaiveDate, command: Command) -> Step {
     Step { actor, on, command }
 }
 
-fn review(point: ReviewPoint) -> Command {
+/// A TKKSD review recommending to proceed (KSD-STAGE-04).
+pub fn review(point: ReviewPoint) -> Command {
     Command::RecordTkksdReview {
         review: TkksdReview {
             point,
@@ -270,7 +272,8 @@ fn evaluate(parties: &[PartyId], from: NaiveDate, on: NaiveDate, evaluator: &str
     }
 }
 
-fn attest() -> Command {
+/// The lawfulness attestation of KSD-OBJ-04 by the legal section.
+pub fn attest() -> Command {
     Command::AttestLawfulness {
         attestation: LawfulnessAttestation {
             attested_by: "Bagian Hukum Setda Sidrap".into(),

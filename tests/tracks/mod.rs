@@ -6,9 +6,8 @@
 use chrono::NaiveDate;
 use kerjasama::lifecycle::{Command, CommandKind};
 use kerjasama::model::{
-    Actor, Clause, Criterion, Document, DocumentId, DocumentKind, DocumentNumber, DprdGate,
-    InitiativeCriteria, KodeWilayah, LawfulnessAttestation, Party, PartyId, Recommendation,
-    ReviewPoint, Role, Signatory, SignatoryCapacity, SuratKuasa, Term, TkksdReview, Track,
+    Actor, Clause, Criterion, Document, DocumentKind, DprdGate, InitiativeCriteria, KodeWilayah,
+    Party, PartyId, ReviewPoint, Role, Signatory, SignatoryCapacity, SuratKuasa, Term, Track,
 };
 use kerjasama::sample::{self, Scenario, Step};
 
@@ -38,26 +37,7 @@ pub fn assess(region: KodeWilayah, not_budgeted: bool) -> Command {
     }
 }
 
-/// A TKKSD review recommending to proceed.
-pub fn review(point: ReviewPoint) -> Command {
-    Command::RecordTkksdReview {
-        review: TkksdReview {
-            point,
-            recommendation: Recommendation::Proceed,
-            minutes: format!("BA TKKSD {point:?} (uji)"),
-        },
-    }
-}
-
-/// The attestation of KSD-OBJ-04.
-pub fn attest() -> Command {
-    Command::AttestLawfulness {
-        attestation: LawfulnessAttestation {
-            attested_by: "Bagian Hukum Setda Sidrap".into(),
-            statement: "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan".into(),
-        },
-    }
-}
+pub use kerjasama::sample::{attest, review};
 
 /// The signed document a step carries, if any.
 pub fn document_mut(step: &mut Step) -> Option<&mut Document> {
@@ -171,27 +151,7 @@ pub fn signed(
     on: NaiveDate,
     signatories: Vec<Signatory>,
 ) -> Document {
-    let numbers = signatories
-        .iter()
-        .enumerate()
-        .map(|(i, s)| DocumentNumber {
-            party: s.party.clone(),
-            number: format!("{id}/{}", i + 1),
-        })
-        .collect();
-    Document {
-        id: DocumentId(id.into()),
-        kind,
-        title: format!("{kind:?} {id}"),
-        signed_on: on,
-        signatories,
-        numbers,
-        term: None,
-        under_kb: None,
-        parties: Vec::new(),
-        clauses: Default::default(),
-        amends: None,
-    }
+    sample::document(id, kind, &format!("{kind:?} {id}"), on, signatories)
 }
 
 /// The four minimum clauses of KSD-DOC-02.
