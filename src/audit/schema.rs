@@ -1,10 +1,10 @@
 //! Schema versions of stored envelopes, decoding, and the upcasting path.
 //!
 //! A stored line is checked against its own bytes first (its hash is computed from the JSON
-//! value as stored, see [`super::chain`]), then upcast to the current schema, then decoded
-//! into the current types. When a change to `Command`, `Event` or `Envelope` alters their
-//! JSON, [`SCHEMA_VERSION`] is bumped and [`upcast`] gains a step rewriting the old JSON
-//! value into the new shape; the golden logs under `tests/golden/` must keep replaying.
+//! value as stored, see [`super::envelope_hash`]), then upcast to the current schema, then
+//! decoded into the current types. When a change to `Command`, `Event` or `Envelope` alters
+//! their JSON, [`SCHEMA_VERSION`] is bumped and [`upcast`] gains a step rewriting the old
+//! JSON value into the new shape; the golden logs under `tests/golden/` must keep replaying.
 
 use serde_json::Value;
 
