@@ -792,10 +792,8 @@ fn build(
             reason: format!("{kind:?}"),
         },
     };
-    if mutate {
-        if let Some(doc) = document_mut(&mut command) {
-            mutate_document(doc, spec, rng);
-        }
+    if mutate && let Some(doc) = document_mut(&mut command) {
+        mutate_document(doc, spec, rng);
     }
     command
 }
@@ -1165,17 +1163,17 @@ fn forbidden(coop: &Cooperation, policy: &Policy) -> Option<String> {
             }
         }
     }
-    if policy.kb_signatory_policy == KbSignatoryPolicy::Error {
-        if let Some(kb) = coop.kb() {
-            for s in &kb.signatories {
-                if matches!(s.party, PartyId::Region(_))
-                    && s.capacity != SignatoryCapacity::KepalaDaerah
-                {
-                    return Some(format!(
-                        "kb_signatory_policy = Error but the KB is signed for {} by {:?} ({})",
-                        s.party, s.capacity, s.office
-                    ));
-                }
+    if policy.kb_signatory_policy == KbSignatoryPolicy::Error
+        && let Some(kb) = coop.kb()
+    {
+        for s in &kb.signatories {
+            if matches!(s.party, PartyId::Region(_))
+                && s.capacity != SignatoryCapacity::KepalaDaerah
+            {
+                return Some(format!(
+                    "kb_signatory_policy = Error but the KB is signed for {} by {:?} ({})",
+                    s.party, s.capacity, s.office
+                ));
             }
         }
     }

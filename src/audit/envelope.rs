@@ -130,7 +130,7 @@ pub fn record(
         schema_version: SCHEMA_VERSION,
         event_id: ids.next_id(recorded_at),
         cooperation_id,
-        sequence: head.map_or(1, |h| h.sequence + 1),
+        sequence: head.map_or(1, |h| h.sequence.saturating_add(1)),
         actor: actor.clone(),
         command: command.clone(),
         events,

@@ -260,17 +260,17 @@ fn head_signs(ctx: &Ctx<'_>) -> Found {
         _ => return Vec::new(),
     };
     let mut found = Vec::new();
-    if let Some(Command::SendOffer { letter }) = ctx.command {
-        if letter.signatory.party != ctx.spec.initiator {
-            found.push(
-                err(
-                    KSD_KIND_02,
-                    "surat penawaran ditandatangani atas nama pihak pemrakarsa",
-                    "the offer letter is signed for the initiating party",
-                )
-                .at("letter.signatory.party"),
-            );
-        }
+    if let Some(Command::SendOffer { letter }) = ctx.command
+        && letter.signatory.party != ctx.spec.initiator
+    {
+        found.push(
+            err(
+                KSD_KIND_02,
+                "surat penawaran ditandatangani atas nama pihak pemrakarsa",
+                "the offer letter is signed for the initiating party",
+            )
+            .at("letter.signatory.party"),
+        );
     }
     for (field, signatory) in signatories {
         if matches!(signatory.party, PartyId::Region(_))

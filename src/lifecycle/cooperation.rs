@@ -286,16 +286,16 @@ impl Cooperation {
         rules: &RuleSet,
     ) -> Result<Vec<Event>, Rejection> {
         let row = self.row_for(command)?;
-        if let Some(last) = self.last_date {
-            if occurred_on < last {
-                return Err(Rejection::InvalidInput {
-                    field: "occurred_on".into(),
-                    message: format!(
-                        "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
-                    ),
-                    rule: None,
-                });
-            }
+        if let Some(last) = self.last_date
+            && occurred_on < last
+        {
+            return Err(Rejection::InvalidInput {
+                field: "occurred_on".into(),
+                message: format!(
+                    "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
+                ),
+                rule: None,
+            });
         }
         let spec = match (&self.spec, command) {
             (Some(spec), _) => spec,

@@ -165,17 +165,17 @@ fn validate_document(
             None,
         ));
     }
-    if let Some(last) = coop.last_date() {
-        if doc.signed_on < last {
-            return Err(invalid(
-                "document.signed_on",
-                format!(
-                    "signed {} before the step it follows ({last})",
-                    doc.signed_on
-                ),
-                None,
-            ));
-        }
+    if let Some(last) = coop.last_date()
+        && doc.signed_on < last
+    {
+        return Err(invalid(
+            "document.signed_on",
+            format!(
+                "signed {} before the step it follows ({last})",
+                doc.signed_on
+            ),
+            None,
+        ));
     }
     if let Some(term) = &doc.term {
         validate_term("document.term", term)?;
@@ -188,17 +188,17 @@ fn validate_document(
                 None,
             ));
         }
-        if let Some(kuasa) = &signatory.surat_kuasa {
-            if kuasa.date > doc.signed_on {
-                return Err(invalid(
-                    format!("document.signatories[{i}].surat_kuasa.date"),
-                    format!(
-                        "surat kuasa dated {} after the signing {}",
-                        kuasa.date, doc.signed_on
-                    ),
-                    Some(KSD_KIND_03),
-                ));
-            }
+        if let Some(kuasa) = &signatory.surat_kuasa
+            && kuasa.date > doc.signed_on
+        {
+            return Err(invalid(
+                format!("document.signatories[{i}].surat_kuasa.date"),
+                format!(
+                    "surat kuasa dated {} after the signing {}",
+                    kuasa.date, doc.signed_on
+                ),
+                Some(KSD_KIND_03),
+            ));
         }
     }
     for (i, number) in doc.numbers.iter().enumerate() {
@@ -250,14 +250,14 @@ fn validate_spec(spec: &CooperationSpec) -> Result<(), Rejection> {
     if spec.title.trim().is_empty() {
         return Err(invalid("title", "empty title", None));
     }
-    if let Some(years) = spec.proposed_term_years {
-        if years == 0 || years > ABSURD_TERM_YEARS {
-            return Err(invalid(
-                "proposed_term_years",
-                format!("{years} years is not a plausible term"),
-                None,
-            ));
-        }
+    if let Some(years) = spec.proposed_term_years
+        && (years == 0 || years > ABSURD_TERM_YEARS)
+    {
+        return Err(invalid(
+            "proposed_term_years",
+            format!("{years} years is not a plausible term"),
+            None,
+        ));
     }
     Ok(())
 }
@@ -371,14 +371,14 @@ fn validate_evaluation(
             ));
         }
     }
-    if let Some(end) = super::checks::governing_end(coop) {
-        if date > end {
-            return Err(invalid(
-                "occurred_on",
-                format!("evaluation dated {date}, after the end of the term on {end}"),
-                rule,
-            ));
-        }
+    if let Some(end) = super::checks::governing_end(coop)
+        && date > end
+    {
+        return Err(invalid(
+            "occurred_on",
+            format!("evaluation dated {date}, after the end of the term on {end}"),
+            rule,
+        ));
     }
     for (i, compliance) in evaluation.compliance.iter().enumerate() {
         if !spec.has_party(&compliance.party) {

@@ -4,6 +4,10 @@
 
 use std::path::PathBuf;
 
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::audit::schema::DecodeError;
 use crate::audit::{Envelope, GENESIS_HASH};
 use crate::model::CooperationId;
 
@@ -12,7 +16,7 @@ mod memory;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
-pub use jsonl::{JsonlStore, Recovery};
+pub use jsonl::{JsonlStore, MAX_LINE_BYTES, Recovery};
 pub use memory::MemoryStore;
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
@@ -97,7 +101,6 @@ pub(crate) fn check_continuation(
     let mut sequence = head.map_or(0, |h| h.sequence);
     let mut prev = head.map_or(GENESIS_HASH, |h| h.hash.as_str());
     for envelope in envelopes {
-        sequence += 1;
         let invalid = |reason: &str| StoreError::Invalid {
             cooperation,
             sequence: envelope.sequence,
@@ -106,6 +109,10 @@ pub(crate) fn check_continuation(
         if envelope.cooperation_id != cooperation {
             return Err(invalid("envelope of another cooperation"));
         }
+        let Some(next) = sequence.checked_add(1) else {
+            return Err(invalid("sequence overflows u64"));
+        };
+        sequence = next;
         if envelope.sequence != sequence {
             return Err(invalid(&format!("sequence must be {sequence}")));
         }
@@ -118,4 +125,67 @@ pub(crate) fn check_continuation(
         prev = &envelope.hash;
     }
     Ok(())
+}
+
+/// Checks that a stored `envelope`, already decoded (so its hash was verified over the stored
+/// JSON), follows `prev` in the log of `cooperation`. The reason names the field.
+pub(crate) fn check_link(
+    cooperation: CooperationId,
+    prev: Option<&Envelope>,
+    envelope: &Envelope,
+) -> Result<(), String> {
+    if envelope.cooperation_id != cooperation {
+        return Err(format!(
+            "field `cooperation_id`: {} is another cooperation than this log's {cooperation}",
+            envelope.cooperation_id
+        ));
+    }
+    let expected = prev.map_or(Some(1), |p| p.sequence.checked_add(1));
+    if Some(envelope.sequence) != expected {
+        return Err(format!(
+            "field `sequence`: {} does not follow {}",
+            envelope.sequence,
+            prev.map_or(0, |p| p.sequence)
+        ));
+    }
+    if envelope.prev_hash != prev.map_or(GENESIS_HASH, |p| p.hash.as_str()) {
+        return Err("field `prev_hash`: does not match the previous envelope's hash".into());
+    }
+    Ok(())
+}
+
+/// Why a stored envelope does not decode, naming the field when the schema is not met
+/// (serde names a missing or unknown field itself, but not one of a wrong type).
+pub(crate) fn decode_reason(text: &str, error: &DecodeError) -> String {
+    let DecodeError::Schema(message) = error else {
+        return error.to_string();
+    };
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+        return error.to_string();
+    };
+    fn probe<T: DeserializeOwned>(map: &Map<String, Value>, field: &str) -> Option<String> {
+        let value = map.get(field)?.clone();
+        let error = serde_json::from_value::<T>(value).err()?;
+        Some(format!("field `{field}`: {error}"))
+    }
+    use crate::law::RuleSetRef;
+    use crate::lifecycle::{Command, Event};
+    use crate::model::Actor;
+    probe::<u32>(&map, "schema_version")
+        .or_else(|| probe::<uuid::Uuid>(&map, "event_id"))
+        .or_else(|| probe::<CooperationId>(&map, "cooperation_id"))
+        .or_else(|| probe::<u64>(&map, "sequence"))
+        .or_else(|| probe::<Actor>(&map, "actor"))
+        .or_else(|| probe::<Command>(&map, "command"))
+        .or_else(|| probe::<Vec<Event>>(&map, "events"))
+        .or_else(|| probe::<chrono::NaiveDate>(&map, "occurred_on"))
+        .or_else(|| probe::<chrono::DateTime<chrono::Utc>>(&map, "recorded_at"))
+        .or_else(|| probe::<RuleSetRef>(&map, "rule_set"))
+        .or_else(|| probe::<String>(&map, "policy_digest"))
+        .or_else(|| probe::<String>(&map, "prev_hash"))
+        .or_else(|| probe::<String>(&map, "hash"))
+        .map_or_else(
+            || format!("does not fit the schema: {message}"),
+            |reason| format!("does not fit the schema: {reason}"),
+        )
 }

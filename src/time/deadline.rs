@@ -282,28 +282,28 @@ fn stage_deadlines(
                 .map(|p| (KSD_STAGE_06, "KB ditandatangani / KB signed", p)),
             _ => None,
         };
-        if let Some((rule, what, period)) = period {
-            if let Some(due_on) = period.after(*entered, policy.month_overflow) {
-                push(
-                    rule,
-                    what,
-                    due_on,
-                    "target internal, bukan hukum",
-                    "an internal target, not law",
-                );
-            }
+        if let Some((rule, what, period)) = period
+            && let Some(due_on) = period.after(*entered, policy.month_overflow)
+        {
+            push(
+                rule,
+                what,
+                due_on,
+                "target internal, bukan hukum",
+                "an internal target, not law",
+            );
         }
-        if let (Stage::AwaitingDprd, Some(days)) = (stage, policy.dprd_deadline_working_days) {
-            if let Some(calendar) = calendar {
-                let due_on = calendar.add_working_days(*entered, days)?;
-                push(
-                    KSD_DPRD_05,
-                    "permohonan persetujuan DPRD / DPRD request",
-                    due_on,
-                    "tanpa akibat hukum: tidak ada persetujuan diam-diam (KSD-DPRD-04)",
-                    "no legal effect: silence is never approval (KSD-DPRD-04)",
-                );
-            }
+        if let (Stage::AwaitingDprd, Some(days)) = (stage, policy.dprd_deadline_working_days)
+            && let Some(calendar) = calendar
+        {
+            let due_on = calendar.add_working_days(*entered, days)?;
+            push(
+                KSD_DPRD_05,
+                "permohonan persetujuan DPRD / DPRD request",
+                due_on,
+                "tanpa akibat hukum: tidak ada persetujuan diam-diam (KSD-DPRD-04)",
+                "no legal effect: silence is never approval (KSD-DPRD-04)",
+            );
         }
     }
     Ok(())
