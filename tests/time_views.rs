@@ -557,3 +557,59 @@ fn the_library_never_reads_the_clock() {
         }
     }
 }
+
+#[test]
+fn absurd_terms_and_terms_ending_before_they_start_are_invalid_input_naming_the_field() {
+    use kerjasama::model::Term;
+    // A registration proposing 500 years, or 0.
+    for years in [0, 500] {
+        let mut scenario = sample::c03_rice();
+        if let Command::Register { spec } = &mut scenario.steps[0].command {
+            spec.proposed_term_years = Some(years);
+        }
+        let step = &scenario.steps[0];
+        let refused = Cooperation::new().decide(&step.command, &step.actor, step.on, &rules());
+        assert!(
+            matches!(refused, Err(Rejection::InvalidInput { ref field, .. }) if field == "proposed_term_years"),
+            "{years}: {refused:?}"
+        );
+    }
+    // A PKS whose term ends before it starts, or runs 500 years.
+    let given = common::given_before(
+        sample::c06_landfill(),
+        kerjasama::lifecycle::CommandKind::SignPks,
+    );
+    for term in [
+        Term {
+            starts_on: d(2023, 7, 3),
+            ends_on: d(2023, 7, 2),
+        },
+        Term::years(d(2023, 7, 3), 500).expect("representable"),
+    ] {
+        let then = given.when_next(|step| {
+            if let Command::SignPks { document } = &mut step.command {
+                document.term = Some(term);
+            }
+        });
+        assert!(
+            matches!(then.result, Err(Rejection::InvalidInput { ref field, .. }) if field == "document.term"),
+            "{term:?}"
+        );
+    }
+    // The scripted five years are accepted.
+    given.when_next(|_| {}).accepted();
+}
+
+#[test]
+fn asking_the_calendar_about_a_date_outside_its_data_is_an_error_not_a_guess() {
+    use kerjasama::time::{Calendar, CalendarError};
+    let calendar = Calendar::indonesia().expect("bundled data");
+    assert!(matches!(
+        calendar.is_working_day(d(2028, 1, 3)),
+        Err(CalendarError::OutOfCoverage { .. })
+    ));
+    assert!(matches!(
+        calendar.add_working_days(d(2027, 12, 30), 5),
+        Err(CalendarError::OutOfCoverage { .. })
+    ));
+}

@@ -16,7 +16,7 @@ use super::citation::{Citation, Instrument, Loc};
 /// use kerjasama::law::{RuleId, KSD_DPRD_01};
 /// let id: RuleId = "KSD-DPRD-01".parse().unwrap();
 /// assert_eq!(id, KSD_DPRD_01);
-/// assert!("KSD-DPRD-99".parse::<RuleId>().is_err());
+/// assert!("ksd-dprd-01".parse::<RuleId>().is_err()); // ids are exact, never guessed
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RuleId(&'static str);
