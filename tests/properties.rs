@@ -355,27 +355,7 @@ fn document(
     on: NaiveDate,
     signatories: Vec<Signatory>,
 ) -> Document {
-    let numbers = signatories
-        .iter()
-        .enumerate()
-        .map(|(i, s)| DocumentNumber {
-            party: s.party.clone(),
-            number: format!("{id}/{}", i + 1),
-        })
-        .collect();
-    Document {
-        id: DocumentId(id),
-        kind,
-        title: "dokumen uji".into(),
-        signed_on: on,
-        signatories,
-        numbers,
-        term: None,
-        under_kb: None,
-        parties: Vec::new(),
-        clauses: Default::default(),
-        amends: None,
-    }
+    sample::document(&id, kind, "dokumen uji", on, signatories)
 }
 
 /// Changes one to three things of a document.

@@ -49,7 +49,7 @@ use crate::audit::Envelope;
 use crate::audit::schema::{self, DecodeError};
 use crate::model::CooperationId;
 
-use super::{EventStore, StoreError, check_continuation, check_link, decode_reason};
+use super::{EventStore, StoreError, check_append, check_continuation, check_link, decode_reason};
 
 /// The longest line (without its newline) a log may hold: 16 MiB. A longer stored line is
 /// [`StoreError::Corrupt`]; an append whose encoding is longer is [`StoreError::Invalid`].
@@ -315,15 +315,12 @@ impl EventStore for JsonlStore {
         // Everything below holds the exclusive lock; dropping `file` releases it.
         file.lock().map_err(|e| io_error(&path, &e))?;
         let scan = scan(&file, &path, cooperation)?;
-        let actual = scan.envelopes.last().map_or(0, |e| e.sequence);
-        if actual != expected_sequence {
-            return Err(StoreError::Conflict {
-                cooperation,
-                expected: expected_sequence,
-                actual,
-            });
-        }
-        check_continuation(cooperation, scan.envelopes.last(), envelopes)?;
+        check_append(
+            cooperation,
+            expected_sequence,
+            scan.envelopes.last(),
+            envelopes,
+        )?;
         let mut bytes = Vec::new();
         for envelope in envelopes {
             let line = schema::encode_envelope(envelope);

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use crate::audit::Envelope;
 use crate::model::CooperationId;
 
-use super::{EventStore, StoreError, check_continuation};
+use super::{EventStore, StoreError, check_append};
 
 /// Envelopes kept in memory behind a mutex: safe to share between threads.
 #[derive(Debug, Default)]
@@ -38,15 +38,7 @@ impl EventStore for MemoryStore {
     ) -> Result<(), StoreError> {
         let mut logs = self.logs();
         let log = logs.entry(cooperation).or_default();
-        let actual = log.last().map_or(0, |e| e.sequence);
-        if actual != expected_sequence {
-            return Err(StoreError::Conflict {
-                cooperation,
-                expected: expected_sequence,
-                actual,
-            });
-        }
-        check_continuation(cooperation, log.last(), envelopes)?;
+        check_append(cooperation, expected_sequence, log.last(), envelopes)?;
         log.extend_from_slice(envelopes);
         Ok(())
     }

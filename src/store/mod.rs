@@ -93,6 +93,25 @@ pub trait EventStore {
 
 /// Checks that `envelopes` continue a log whose last envelope is `head`: the shared check of
 /// every store's append.
+/// The append check every store makes under its lock: the log's last sequence is the one
+/// the caller expected (else [`StoreError::Conflict`]) and the envelopes continue it.
+pub(crate) fn check_append(
+    cooperation: CooperationId,
+    expected_sequence: u64,
+    head: Option<&Envelope>,
+    envelopes: &[Envelope],
+) -> Result<(), StoreError> {
+    let actual = head.map_or(0, |h| h.sequence);
+    if actual != expected_sequence {
+        return Err(StoreError::Conflict {
+            cooperation,
+            expected: expected_sequence,
+            actual,
+        });
+    }
+    check_continuation(cooperation, head, envelopes)
+}
+
 pub(crate) fn check_continuation(
     cooperation: CooperationId,
     head: Option<&Envelope>,

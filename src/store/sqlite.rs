@@ -35,7 +35,7 @@ use crate::audit::Envelope;
 use crate::audit::schema;
 use crate::model::CooperationId;
 
-use super::{EventStore, StoreError, check_continuation, check_link, decode_reason};
+use super::{EventStore, StoreError, check_append, check_link, decode_reason};
 
 /// How long a writer waits for another connection's write transaction before failing with
 /// [`StoreError::Database`].
@@ -213,15 +213,7 @@ impl EventStore for SqliteStore {
             Some((row, body)) => Some(self.decode_row(cooperation, row, &body)?),
             None => None,
         };
-        let actual = head.as_ref().map_or(0, |h| h.sequence);
-        if actual != expected_sequence {
-            return Err(StoreError::Conflict {
-                cooperation,
-                expected: expected_sequence,
-                actual,
-            });
-        }
-        check_continuation(cooperation, head.as_ref(), envelopes)?;
+        check_append(cooperation, expected_sequence, head.as_ref(), envelopes)?;
         let inserted = (|| {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO envelopes (cooperation_id, sequence, body) VALUES (?1, ?2, ?3)",
