@@ -1,5 +1,7 @@
 //! The catalogue against `shared/domain/RULES.md`: ids, provenance tags, citations, sources,
-//! policy keys and serde round trips.
+//! policy keys and serde round trips; the committed `docs/rules.md` is the generated catalogue.
+//!
+//! `KSD_BLESS=1 cargo test --test catalogue` rewrites `docs/rules.md`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -465,5 +467,121 @@ fn texts_are_bilingual() {
         assert!(!rule.text_id.trim().is_empty(), "{}", rule.id);
         assert!(!rule.text_en.trim().is_empty(), "{}", rule.id);
         assert_ne!(rule.text_id, rule.text_en, "{}", rule.id);
+    }
+}
+
+#[test]
+fn catalogue_has_95_rules_each_id_once() {
+    let all = rules::all();
+    assert_eq!(all.len(), 95, "the catalogue has 95 rules");
+    let unique: HashSet<RuleId> = all.iter().map(|rule| rule.id).collect();
+    assert_eq!(unique.len(), all.len(), "no id twice");
+    for rule in &all {
+        let parsed: RuleId = rule.id.as_str().parse().expect("a catalogue id parses");
+        assert_eq!(parsed, rule.id);
+        assert_eq!(rules::rule(parsed), *rule);
+    }
+}
+
+/// The rule ids of `docs/rules.md` (its `### ` headings), in file order.
+fn markdown_ids(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("### "))
+        .filter_map(|heading| heading.split(' ').next())
+        .collect()
+}
+
+#[test]
+fn markdown_lists_every_rule_once_grouped_by_area_in_catalogue_order() {
+    let text = rules::markdown();
+    let all = rules::all();
+    let ids = markdown_ids(&text);
+    assert_eq!(ids.len(), all.len());
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "each rule once");
+
+    // Within each area the catalogue order holds, and areas never interleave.
+    let area = |id: &str| -> String {
+        if id.starts_with("LEG-") {
+            "LEG".into()
+        } else {
+            id.split('-').nth(1).expect("KSD-AREA-NN").into()
+        }
+    };
+    let position: HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| (rule.id.as_str(), i))
+        .collect();
+    let mut finished: Vec<String> = Vec::new();
+    for pair in ids.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if area(a) == area(b) {
+            assert!(position[a] < position[b], "{a} before {b}");
+        } else {
+            finished.push(area(a));
+            assert!(!finished.contains(&area(b)), "area of {b} appears twice");
+        }
+    }
+    let headings: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("## "))
+        .collect();
+    assert_eq!(headings.len(), finished.len() + 1, "one heading per area");
+
+    // Each rule's block carries what the catalogue says.
+    for rule in &all {
+        let heading = format!("### {} `[{}]`\n\n", rule.id, rule.provenance);
+        let start = text.find(&heading).unwrap_or_else(|| panic!("{}", rule.id)) + heading.len();
+        let block = text[start..].split("\n\n").next().expect("a block");
+        let mut expected = vec![format!("- Citation: {}", rule.citation)];
+        if let Some(source) = &rule.citation.source {
+            for url in source.split("; ") {
+                assert!(block.contains(&format!("<{url}>")), "{}: {url}", rule.id);
+            }
+        }
+        if let Some(key) = &rule.policy_key {
+            for key in key.split(", ") {
+                assert!(block.contains(&format!("`{key}`")), "{}: {key}", rule.id);
+            }
+        }
+        expected.push(format!("- Indonesian: {}", rule.text_id));
+        expected.push(format!("- English: {}", rule.text_en));
+        for line in expected {
+            assert!(block.lines().any(|l| l == line), "{}: {line}", rule.id);
+        }
+        assert_eq!(
+            rule.provenance == Provenance::Secondary,
+            block.contains("\n- Source: "),
+            "{}: a source line exactly for SECONDARY rules",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn committed_docs_rules_md_is_the_generated_catalogue() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+    let generated = rules::markdown();
+    if std::env::var("KSD_BLESS").is_ok_and(|v| v == "1") {
+        std::fs::write(path, &generated).unwrap_or_else(|e| panic!("writing {path}: {e}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("reading docs/rules.md: {e}; run `KSD_BLESS=1 cargo test --test catalogue`")
+    });
+    if committed != generated {
+        let first_difference = committed
+            .lines()
+            .zip(generated.lines())
+            .position(|(old, new)| old != new)
+            .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
+        panic!(
+            "docs/rules.md is stale from line {}: committed {:?}, generated {:?}; \
+             run `KSD_BLESS=1 cargo test --test catalogue`",
+            first_difference + 1,
+            committed.lines().nth(first_difference),
+            generated.lines().nth(first_difference),
+        );
     }
 }
