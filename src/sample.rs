@@ -8,10 +8,12 @@
 //! ```
 //! use kerjasama::law::RuleSet;
 //! use kerjasama::lifecycle::Stage;
-//! let landfill = kerjasama::sample::c06_landfill().run(&RuleSet::current()).unwrap();
+//! let landfill = kerjasama::sample::c06_landfill().run(&RuleSet::current())?;
 //! assert_eq!(landfill.stage(), Stage::InForce);
+//! # Ok::<(), kerjasama::sample::StepRefused>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -71,60 +73,181 @@ impl Scenario {
     }
 }
 
-/// A date from literal parts; the sample data only uses valid dates.
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+/// A date literal of the sample data, `date!(2023, 1, 12)`. The date is a `const` item, which
+/// the compiler always evaluates (even `cargo check`): an invalid date such as
+/// `date!(2023, 2, 30)` fails the build instead of standing in for a value chosen at run time.
+macro_rules! date {
+    ($year:literal, $month:literal, $day:literal) => {{
+        const DATE: NaiveDate = match NaiveDate::from_ymd_opt($year, $month, $day) {
+            Some(date) => date,
+            None => panic!("invalid sample date"),
+        };
+        DATE
+    }};
 }
 
-/// Parses a sample code literal. The literals of this module are checked by
-/// `tests::sample_codes_parse`; a typo would show there, never at a caller.
-fn code(text: &str) -> KodeWilayah {
-    text.parse().unwrap_or(KodeWilayah::SIDRAP)
+/// A region code literal of the sample data, `kode!(73)` (a province) or `kode!(73, 14)` (a
+/// kabupaten or kota), checked when the crate is compiled like `date!`.
+macro_rules! kode {
+    ($province:literal) => {{
+        const CODE: KodeWilayah = match KodeWilayah::new_province($province) {
+            Some(code) => code,
+            None => panic!("invalid sample province code"),
+        };
+        CODE
+    }};
+    ($province:literal, $regency:literal) => {{
+        const CODE: KodeWilayah = match KodeWilayah::new_kab_kota($province, $regency) {
+            Some(code) => code,
+            None => panic!("invalid sample kab/kota code"),
+        };
+        CODE
+    }};
+}
+
+/// Every region of the sample data: Sidrap, the regions of its cases (RULES.md §13) and
+/// their provinces.
+///
+/// ```
+/// use kerjasama::sample::{self, SampleRegion};
+/// assert_eq!(SampleRegion::Sidrap.code(), sample::sidrap());
+/// assert_eq!(SampleRegion::Sidrap.name(), "Kabupaten Sidenreng Rappang");
+/// assert_eq!(SampleRegion::of(sample::parepare()), Some(SampleRegion::Parepare));
+/// assert_eq!(SampleRegion::of("73.11".parse()?), None); // Barru: not in the sample
+/// # Ok::<(), kerjasama::model::ParseKodeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SampleRegion {
+    /// Kabupaten Sidenreng Rappang, 73.14.
+    Sidrap,
+    /// Kota Parepare, 73.72.
+    Parepare,
+    /// Kabupaten Pinrang, 73.15.
+    Pinrang,
+    /// Kota Palopo, 73.73.
+    Palopo,
+    /// Kabupaten Muna Barat, 74.13.
+    MunaBarat,
+    /// Provinsi Sulawesi Selatan, 73.
+    SulawesiSelatan,
+    /// Kabupaten Kutai Barat, 64.07.
+    KutaiBarat,
+    /// Kota Tarakan, 65.71.
+    Tarakan,
+    /// Kabupaten Enrekang, 73.16.
+    Enrekang,
+    /// Kota Tomohon, 71.73.
+    Tomohon,
+}
+
+impl SampleRegion {
+    /// Every sample region, in the order above.
+    pub const ALL: [SampleRegion; 10] = [
+        SampleRegion::Sidrap,
+        SampleRegion::Parepare,
+        SampleRegion::Pinrang,
+        SampleRegion::Palopo,
+        SampleRegion::MunaBarat,
+        SampleRegion::SulawesiSelatan,
+        SampleRegion::KutaiBarat,
+        SampleRegion::Tarakan,
+        SampleRegion::Enrekang,
+        SampleRegion::Tomohon,
+    ];
+
+    /// Its Kemendagri code.
+    pub const fn code(self) -> KodeWilayah {
+        match self {
+            SampleRegion::Sidrap => kode!(73, 14),
+            SampleRegion::Parepare => kode!(73, 72),
+            SampleRegion::Pinrang => kode!(73, 15),
+            SampleRegion::Palopo => kode!(73, 73),
+            SampleRegion::MunaBarat => kode!(74, 13),
+            SampleRegion::SulawesiSelatan => kode!(73),
+            SampleRegion::KutaiBarat => kode!(64, 7),
+            SampleRegion::Tarakan => kode!(65, 71),
+            SampleRegion::Enrekang => kode!(73, 16),
+            SampleRegion::Tomohon => kode!(71, 73),
+        }
+    }
+
+    /// Its official name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            SampleRegion::Sidrap => "Kabupaten Sidenreng Rappang",
+            SampleRegion::Parepare => "Kota Parepare",
+            SampleRegion::Pinrang => "Kabupaten Pinrang",
+            SampleRegion::Palopo => "Kota Palopo",
+            SampleRegion::MunaBarat => "Kabupaten Muna Barat",
+            SampleRegion::SulawesiSelatan => "Provinsi Sulawesi Selatan",
+            SampleRegion::KutaiBarat => "Kabupaten Kutai Barat",
+            SampleRegion::Tarakan => "Kota Tarakan",
+            SampleRegion::Enrekang => "Kabupaten Enrekang",
+            SampleRegion::Tomohon => "Kota Tomohon",
+        }
+    }
+
+    /// The sample region with this code, `None` for a code the sample does not use.
+    pub fn of(code: KodeWilayah) -> Option<SampleRegion> {
+        SampleRegion::ALL
+            .into_iter()
+            .find(|region| region.code() == code)
+    }
 }
 
 /// Kabupaten Sidenreng Rappang, 73.14.
 pub fn sidrap() -> KodeWilayah {
-    code("73.14")
+    SampleRegion::Sidrap.code()
 }
 /// Kota Parepare, 73.72.
 pub fn parepare() -> KodeWilayah {
-    code("73.72")
+    SampleRegion::Parepare.code()
 }
 /// Kabupaten Pinrang, 73.15.
 pub fn pinrang() -> KodeWilayah {
-    code("73.15")
+    SampleRegion::Pinrang.code()
 }
 /// Kota Palopo, 73.73.
 pub fn palopo() -> KodeWilayah {
-    code("73.73")
+    SampleRegion::Palopo.code()
 }
 /// Kabupaten Muna Barat, 74.13.
 pub fn muna_barat() -> KodeWilayah {
-    code("74.13")
+    SampleRegion::MunaBarat.code()
 }
 /// Provinsi Sulawesi Selatan, 73.
 pub fn sulsel() -> KodeWilayah {
-    code("73")
+    SampleRegion::SulawesiSelatan.code()
 }
 /// Kabupaten Kutai Barat, 64.07.
 pub fn kutai_barat() -> KodeWilayah {
-    code("64.07")
+    SampleRegion::KutaiBarat.code()
 }
 
-/// The name of a sample region.
-pub fn region_name(code: KodeWilayah) -> &'static str {
-    match code.to_string().as_str() {
-        "73.14" => "Kabupaten Sidenreng Rappang",
-        "73.72" => "Kota Parepare",
-        "73.15" => "Kabupaten Pinrang",
-        "73.73" => "Kota Palopo",
-        "74.13" => "Kabupaten Muna Barat",
-        "73" => "Provinsi Sulawesi Selatan",
-        "64.07" => "Kabupaten Kutai Barat",
-        "65.71" => "Kota Tarakan",
-        "73.16" => "Kabupaten Enrekang",
-        "71.73" => "Kota Tomohon",
-        _ => "daerah",
+/// The name of a region for the sample's parties and actors: the official name of a
+/// [`SampleRegion`] (`Kabupaten Sidenreng Rappang` for 73.14).
+///
+/// The sample invents no names: any other code is written as its level and code
+/// (`Kabupaten 73.11`, `Kota 73.71`, `Provinsi 76`), which a reader cannot take for a
+/// name. [`SampleRegion::of`] tells the two cases apart.
+///
+/// ```
+/// use kerjasama::sample;
+/// assert_eq!(sample::region_name(sample::pinrang()), "Kabupaten Pinrang");
+/// assert_eq!(sample::region_name("73.11".parse()?), "Kabupaten 73.11");
+/// # Ok::<(), kerjasama::model::ParseKodeError>(())
+/// ```
+pub fn region_name(code: KodeWilayah) -> Cow<'static, str> {
+    match SampleRegion::of(code) {
+        Some(region) => Cow::Borrowed(region.name()),
+        None => {
+            let level = match code.level() {
+                RegionLevel::Province => "Provinsi",
+                RegionLevel::Kabupaten => "Kabupaten",
+                RegionLevel::Kota => "Kota",
+            };
+            Cow::Owned(format!("{level} {code}"))
+        }
     }
 }
 
@@ -133,14 +256,14 @@ fn head_title(code: KodeWilayah) -> String {
     match code.level() {
         RegionLevel::Province => name.replace("Provinsi", "Gubernur"),
         RegionLevel::Kota => name.replace("Kota", "Wali Kota"),
-        _ => name.replace("Kabupaten", "Bupati"),
+        RegionLevel::Kabupaten => name.replace("Kabupaten", "Bupati"),
     }
 }
 
 fn region(code: KodeWilayah) -> Party {
     Party::Region(Region {
         code,
-        name: region_name(code).to_owned(),
+        name: region_name(code).into_owned(),
     })
 }
 
@@ -394,10 +517,10 @@ pub fn c06_landfill() -> Scenario {
         "KB-TPA-2023",
         DocumentKind::Kb,
         "Kesepakatan Bersama TPA Regional",
-        d(2023, 2, 15),
+        date!(2023, 2, 15),
         heads.clone(),
     );
-    kb.term = Term::years(d(2023, 2, 15), 5);
+    kb.term = Term::years(date!(2023, 2, 15), 5);
     let kuasa = |code: KodeWilayah, n: &str| {
         with_kuasa(
             official_signs(
@@ -406,21 +529,21 @@ pub fn c06_landfill() -> Scenario {
                 SignatoryCapacity::KepalaOpd,
             ),
             n,
-            d(2023, 6, 26),
+            date!(2023, 6, 26),
         )
     };
     let mut pks = document(
         "PKS-TPA-2023",
         DocumentKind::Pks,
         "Perjanjian Kerja Sama Pengelolaan TPA Regional",
-        d(2023, 7, 3),
+        date!(2023, 7, 3),
         vec![
             kuasa(s, "SK-01/2023"),
             kuasa(pp, "SK-07/2023"),
             kuasa(pin, "SK-03/2023"),
         ],
     );
-    pks.term = Term::years(d(2023, 7, 3), 5);
+    pks.term = Term::years(date!(2023, 7, 3), 5);
     pks.under_kb = Some(kb.id.clone());
     pks.clauses = [
         Clause::RightsAndObligations,
@@ -435,104 +558,120 @@ pub fn c06_landfill() -> Scenario {
         steps: vec![
             step(
                 clerk(s),
-                d(2022, 9, 1),
+                date!(2022, 9, 1),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
-            step(clerk(s), d(2022, 9, 1), Command::BeginWajibProcedure),
+            step(clerk(s), date!(2022, 9, 1), Command::BeginWajibProcedure),
             step(
                 opd(s, "Dinas Lingkungan Hidup"),
-                d(2022, 10, 10),
+                date!(2022, 10, 10),
                 mapping(s),
             ),
             step(
                 opd(pp, "Dinas Lingkungan Hidup"),
-                d(2022, 10, 12),
+                date!(2022, 10, 12),
                 mapping(pp),
             ),
             step(
                 opd(pin, "Dinas Lingkungan Hidup"),
-                d(2022, 10, 14),
+                date!(2022, 10, 14),
                 mapping(pin),
             ),
             step(
                 governor(),
-                d(2022, 11, 24),
+                date!(2022, 11, 24),
                 Command::HoldTechnicalCoordination {
                     level: CoordinationLevel::Provincial,
                 },
             ),
             step(
                 clerk(s),
-                d(2023, 1, 12),
+                date!(2023, 1, 12),
                 Command::SignHeadsAgreement {
                     document: document(
                         "HA-TPA-2023",
                         DocumentKind::HeadsAgreement,
                         "Kesepakatan hasil koordinasi teknis",
-                        d(2023, 1, 12),
+                        date!(2023, 1, 12),
                         heads,
                     ),
                 },
             ),
             step(
                 opd(s, "Dinas Lingkungan Hidup"),
-                d(2023, 1, 12),
+                date!(2023, 1, 12),
                 Command::StartPreparation,
             ),
-            step(clerk(s), d(2023, 1, 16), attest()),
-            step(tkksd(s), d(2023, 1, 18), review(ReviewPoint::Offer)),
-            step(head(s), d(2023, 1, 20), offer("415.4/01/TPA/2023", s)),
-            step(head(pp), d(2023, 1, 27), Command::AcceptOffer),
-            step(head(pin), d(2023, 1, 30), Command::AcceptOffer),
+            step(clerk(s), date!(2023, 1, 16), attest()),
+            step(tkksd(s), date!(2023, 1, 18), review(ReviewPoint::Offer)),
+            step(head(s), date!(2023, 1, 20), offer("415.4/01/TPA/2023", s)),
+            step(head(pp), date!(2023, 1, 27), Command::AcceptOffer),
+            step(head(pin), date!(2023, 1, 30), Command::AcceptOffer),
             step(
                 opd(s, "Dinas Lingkungan Hidup"),
-                d(2023, 2, 1),
+                date!(2023, 2, 1),
                 Command::StartKbDrafting,
             ),
-            step(tkksd(s), d(2023, 2, 8), review(ReviewPoint::KbSigning)),
-            step(clerk(s), d(2023, 2, 15), Command::SignKb { document: kb }),
-            step(clerk(s), d(2023, 2, 20), gate(s, true, not_budgeted)),
-            step(clerk(pp), d(2023, 2, 20), gate(pp, true, not_budgeted)),
-            step(clerk(pin), d(2023, 2, 20), gate(pin, true, not_budgeted)),
-            step(head(s), d(2023, 3, 1), Command::SubmitToDprd),
+            step(tkksd(s), date!(2023, 2, 8), review(ReviewPoint::KbSigning)),
+            step(
+                clerk(s),
+                date!(2023, 2, 15),
+                Command::SignKb { document: kb },
+            ),
+            step(clerk(s), date!(2023, 2, 20), gate(s, true, not_budgeted)),
+            step(clerk(pp), date!(2023, 2, 20), gate(pp, true, not_budgeted)),
+            step(
+                clerk(pin),
+                date!(2023, 2, 20),
+                gate(pin, true, not_budgeted),
+            ),
+            step(head(s), date!(2023, 3, 1), Command::SubmitToDprd),
             step(
                 dprd(s),
-                d(2023, 5, 22),
+                date!(2023, 5, 22),
                 Command::ApproveDprd {
                     reference: "Keputusan DPRD Sidrap 12/2023 (fiktif)".into(),
                 },
             ),
             step(
                 dprd(pp),
-                d(2023, 5, 30),
+                date!(2023, 5, 30),
                 Command::ApproveDprd {
                     reference: "Keputusan DPRD Parepare 8/2023 (fiktif)".into(),
                 },
             ),
             step(
                 dprd(pin),
-                d(2023, 6, 5),
+                date!(2023, 6, 5),
                 Command::ApproveDprd {
                     reference: "Keputusan DPRD Pinrang 15/2023 (fiktif)".into(),
                 },
             ),
-            step(tkksd(s), d(2023, 6, 20), review(ReviewPoint::PksSigning)),
-            step(clerk(s), d(2023, 7, 3), Command::SignPks { document: pks }),
-            step(clerk(s), d(2023, 7, 3), Command::EnterIntoForce),
+            step(
+                tkksd(s),
+                date!(2023, 6, 20),
+                review(ReviewPoint::PksSigning),
+            ),
+            step(
+                clerk(s),
+                date!(2023, 7, 3),
+                Command::SignPks { document: pks },
+            ),
+            step(clerk(s), date!(2023, 7, 3), Command::EnterIntoForce),
             step(
                 head(s),
-                d(2023, 8, 1),
+                date!(2023, 8, 1),
                 Command::EstablishSecretariat { continuous: true },
             ),
             step(
                 opd(s, "Dinas Lingkungan Hidup"),
-                d(2024, 6, 27),
+                date!(2024, 6, 27),
                 evaluate(
                     &[s.into(), pp.into(), pin.into()],
-                    d(2024, 1, 1),
-                    d(2024, 6, 27),
+                    date!(2024, 1, 1),
+                    date!(2024, 6, 27),
                     "PPKSD Dinas Lingkungan Hidup",
                 ),
             ),
@@ -604,20 +743,20 @@ pub fn c09_tourism() -> Scenario {
         steps: vec![
             step(
                 clerk(s),
-                d(2024, 7, 1),
+                date!(2024, 7, 1),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
             step(
                 Actor::new(Role::ThirdParty, party.clone(), "PT Wisata Danau Sidenreng"),
-                d(2024, 7, 1),
+                date!(2024, 7, 1),
                 Command::ReceiveProposal {
                     letter_number: "001/PWDS/VII/2024".into(),
                     study: FeasibilityStudy {
                         author: party,
                         title: "Studi kelayakan wisata tepi Danau Sidenreng".into(),
-                        completed_on: d(2024, 6, 20),
+                        completed_on: date!(2024, 6, 20),
                         conclusion: Feasibility::Feasible,
                     },
                 },
@@ -655,23 +794,23 @@ pub fn c08_referral() -> Scenario {
         "KB-RUJUKAN-2021",
         DocumentKind::Kb,
         "Kesepakatan Bersama layanan rujukan",
-        d(2021, 10, 4),
+        date!(2021, 10, 4),
         vec![head_signs(s), rep.clone()],
     );
-    kb.term = Term::years(d(2021, 10, 4), 3);
+    kb.term = Term::years(date!(2021, 10, 4), 3);
     let dinkes = with_kuasa(
         official_signs(s, "Kepala Dinas Kesehatan", SignatoryCapacity::KepalaOpd),
         "SK-11/2021",
-        d(2021, 11, 8),
+        date!(2021, 11, 8),
     );
     let mut pks = document(
         "PKS-RUJUKAN-2021",
         DocumentKind::Pks,
         "Perjanjian Kerja Sama layanan rujukan",
-        d(2021, 11, 15),
+        date!(2021, 11, 15),
         vec![dinkes, rep],
     );
-    pks.term = Term::years(d(2021, 11, 15), 3);
+    pks.term = Term::years(date!(2021, 11, 15), 3);
     pks.under_kb = Some(kb.id.clone());
     pks.clauses = [
         Clause::RightsAndObligations,
@@ -686,15 +825,15 @@ pub fn c08_referral() -> Scenario {
         steps: vec![
             step(
                 clerk(s),
-                d(2021, 7, 1),
+                date!(2021, 7, 1),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
-            step(dinas(), d(2021, 7, 1), Command::StartPreparation),
+            step(dinas(), date!(2021, 7, 1), Command::StartPreparation),
             step(
                 dinas(),
-                d(2021, 7, 15),
+                date!(2021, 7, 15),
                 Command::FileMapping {
                     mapping: AffairsMapping {
                         region: s,
@@ -707,47 +846,55 @@ pub fn c08_referral() -> Scenario {
             ),
             step(
                 dinas(),
-                d(2021, 8, 20),
+                date!(2021, 8, 20),
                 Command::SubmitFeasibilityStudy {
                     study: FeasibilityStudy {
                         author: PartyId::Region(s),
                         title: "Studi kelayakan layanan rujukan".into(),
-                        completed_on: d(2021, 8, 20),
+                        completed_on: date!(2021, 8, 20),
                         conclusion: Feasibility::Feasible,
                     },
                 },
             ),
-            step(clerk(s), d(2021, 8, 23), attest()),
-            step(tkksd(s), d(2021, 8, 25), review(ReviewPoint::Offer)),
+            step(clerk(s), date!(2021, 8, 23), attest()),
+            step(tkksd(s), date!(2021, 8, 25), review(ReviewPoint::Offer)),
             step(
                 clerk(s),
-                d(2021, 8, 25),
+                date!(2021, 8, 25),
                 gate(s, false, "dianggarkan dalam APBD 2021 Dinas Kesehatan"),
             ),
-            step(head(s), d(2021, 9, 1), offer("445/21/DINKES/2021", s)),
+            step(head(s), date!(2021, 9, 1), offer("445/21/DINKES/2021", s)),
             step(
                 Actor::new(Role::ThirdParty, third, "PT Rumah Sakit Ajatappareng Sehat"),
-                d(2021, 9, 10),
+                date!(2021, 9, 10),
                 Command::AcceptOffer,
             ),
-            step(dinas(), d(2021, 9, 13), Command::StartKbDrafting),
-            step(tkksd(s), d(2021, 9, 27), review(ReviewPoint::KbSigning)),
-            step(clerk(s), d(2021, 10, 4), Command::SignKb { document: kb }),
-            step(dinas(), d(2021, 10, 5), Command::StartPksDrafting),
-            step(tkksd(s), d(2021, 11, 1), review(ReviewPoint::PksSigning)),
+            step(dinas(), date!(2021, 9, 13), Command::StartKbDrafting),
+            step(tkksd(s), date!(2021, 9, 27), review(ReviewPoint::KbSigning)),
             step(
                 clerk(s),
-                d(2021, 11, 15),
+                date!(2021, 10, 4),
+                Command::SignKb { document: kb },
+            ),
+            step(dinas(), date!(2021, 10, 5), Command::StartPksDrafting),
+            step(
+                tkksd(s),
+                date!(2021, 11, 1),
+                review(ReviewPoint::PksSigning),
+            ),
+            step(
+                clerk(s),
+                date!(2021, 11, 15),
                 Command::SignPks { document: pks },
             ),
-            step(clerk(s), d(2021, 11, 15), Command::EnterIntoForce),
+            step(clerk(s), date!(2021, 11, 15), Command::EnterIntoForce),
             step(
                 dinas(),
-                d(2024, 3, 28),
+                date!(2024, 3, 28),
                 evaluate(
                     &[PartyId::Region(s), third_id],
-                    d(2023, 11, 15),
-                    d(2024, 3, 28),
+                    date!(2023, 11, 15),
+                    date!(2024, 3, 28),
                     "PPKSD Dinas Kesehatan",
                 ),
             ),
@@ -779,45 +926,49 @@ pub fn c02_food() -> Scenario {
         "KB-PANGAN-2024",
         DocumentKind::Kb,
         "Kesepakatan Bersama pangan strategis",
-        d(2024, 4, 3),
+        date!(2024, 4, 3),
         vec![
             pj_sekda,
             official_signs(plp, "Sekretaris Daerah", SignatoryCapacity::Sekda),
         ],
     );
-    kb.term = Term::years(d(2024, 4, 3), 5);
+    kb.term = Term::years(date!(2024, 4, 3), 5);
     let budgeted = "tanpa beban APBD baru (pertukaran informasi)";
     Scenario {
         case: "C02".into(),
         steps: vec![
             step(
                 clerk(s),
-                d(2024, 2, 1),
+                date!(2024, 2, 1),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
             step(
                 opd(s, "Dinas Ketahanan Pangan"),
-                d(2024, 2, 1),
+                date!(2024, 2, 1),
                 Command::StartPreparation,
             ),
-            step(clerk(s), d(2024, 2, 5), attest()),
-            step(tkksd(s), d(2024, 2, 8), review(ReviewPoint::Offer)),
-            step(head(s), d(2024, 2, 20), offer("500/07/PANGAN/2024", s)),
-            step(head(plp), d(2024, 3, 4), Command::AcceptOffer),
+            step(clerk(s), date!(2024, 2, 5), attest()),
+            step(tkksd(s), date!(2024, 2, 8), review(ReviewPoint::Offer)),
+            step(head(s), date!(2024, 2, 20), offer("500/07/PANGAN/2024", s)),
+            step(head(plp), date!(2024, 3, 4), Command::AcceptOffer),
             step(
                 opd(s, "Dinas Ketahanan Pangan"),
-                d(2024, 3, 5),
+                date!(2024, 3, 5),
                 Command::StartKbDrafting,
             ),
-            step(tkksd(s), d(2024, 3, 25), review(ReviewPoint::KbSigning)),
-            step(clerk(s), d(2024, 4, 3), Command::SignKb { document: kb }),
-            step(clerk(s), d(2024, 4, 5), gate(s, false, budgeted)),
-            step(clerk(plp), d(2024, 4, 5), gate(plp, false, budgeted)),
+            step(tkksd(s), date!(2024, 3, 25), review(ReviewPoint::KbSigning)),
+            step(
+                clerk(s),
+                date!(2024, 4, 3),
+                Command::SignKb { document: kb },
+            ),
+            step(clerk(s), date!(2024, 4, 5), gate(s, false, budgeted)),
+            step(clerk(plp), date!(2024, 4, 5), gate(plp, false, budgeted)),
             step(
                 opd(s, "Dinas Ketahanan Pangan"),
-                d(2024, 4, 10),
+                date!(2024, 4, 10),
                 Command::StartPksDrafting,
             ),
         ],
@@ -846,26 +997,26 @@ pub fn c01_commodities() -> Scenario {
         "KB-KOMODITAS-2023",
         DocumentKind::Kb,
         "Kesepakatan Bersama komoditas unggulan",
-        d(2023, 3, 10),
+        date!(2023, 3, 10),
         vec![head_signs(s), head_signs(mb)],
     );
-    kb.term = Term::years(d(2023, 3, 10), 5);
+    kb.term = Term::years(date!(2023, 3, 10), 5);
     let pks = |n: u8, dinas: &str| {
         let signer = |code| {
             with_kuasa(
                 official_signs(code, dinas, SignatoryCapacity::KepalaOpd),
                 &format!("SK-{n}/2023"),
-                d(2023, 3, 6),
+                date!(2023, 3, 6),
             )
         };
         let mut doc = document(
             &format!("PKS-KOMODITAS-{n}"),
             DocumentKind::Pks,
             &format!("PKS {dinas}"),
-            d(2023, 3, 10),
+            date!(2023, 3, 10),
             vec![signer(s), signer(mb)],
         );
-        doc.term = Term::years(d(2023, 3, 10), 2);
+        doc.term = Term::years(date!(2023, 3, 10), 2);
         doc.under_kb = Some(kb.id.clone());
         Command::SignPks { document: doc }
     };
@@ -880,46 +1031,54 @@ pub fn c01_commodities() -> Scenario {
         steps: vec![
             step(
                 clerk(s),
-                d(2022, 11, 1),
+                date!(2022, 11, 1),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
             step(
                 opd(s, "Dinas Perdagangan"),
-                d(2022, 11, 1),
+                date!(2022, 11, 1),
                 Command::StartPreparation,
             ),
-            step(clerk(s), d(2022, 11, 7), attest()),
-            step(tkksd(s), d(2022, 11, 10), review(ReviewPoint::Offer)),
-            step(head(s), d(2022, 11, 21), offer("500/31/PERDAG/2022", s)),
-            step(head(mb), d(2023, 1, 9), Command::AcceptOffer),
+            step(clerk(s), date!(2022, 11, 7), attest()),
+            step(tkksd(s), date!(2022, 11, 10), review(ReviewPoint::Offer)),
+            step(head(s), date!(2022, 11, 21), offer("500/31/PERDAG/2022", s)),
+            step(head(mb), date!(2023, 1, 9), Command::AcceptOffer),
             step(
                 opd(s, "Dinas Perdagangan"),
-                d(2023, 1, 10),
+                date!(2023, 1, 10),
                 Command::StartKbDrafting,
             ),
-            step(tkksd(s), d(2023, 2, 20), review(ReviewPoint::KbSigning)),
-            step(clerk(s), d(2023, 3, 10), Command::SignKb { document: kb }),
-            step(clerk(s), d(2023, 3, 10), gate(s, false, budgeted)),
-            step(clerk(mb), d(2023, 3, 10), gate(mb, false, budgeted)),
+            step(tkksd(s), date!(2023, 2, 20), review(ReviewPoint::KbSigning)),
+            step(
+                clerk(s),
+                date!(2023, 3, 10),
+                Command::SignKb { document: kb },
+            ),
+            step(clerk(s), date!(2023, 3, 10), gate(s, false, budgeted)),
+            step(clerk(mb), date!(2023, 3, 10), gate(mb, false, budgeted)),
             step(
                 opd(s, "Dinas Perdagangan"),
-                d(2023, 3, 10),
+                date!(2023, 3, 10),
                 Command::StartPksDrafting,
             ),
-            step(tkksd(s), d(2023, 3, 10), review(ReviewPoint::PksSigning)),
-            step(clerk(s), d(2023, 3, 10), p1),
-            step(clerk(s), d(2023, 3, 10), p2),
-            step(clerk(s), d(2023, 3, 10), p3),
-            step(clerk(s), d(2023, 3, 10), Command::EnterIntoForce),
+            step(
+                tkksd(s),
+                date!(2023, 3, 10),
+                review(ReviewPoint::PksSigning),
+            ),
+            step(clerk(s), date!(2023, 3, 10), p1),
+            step(clerk(s), date!(2023, 3, 10), p2),
+            step(clerk(s), date!(2023, 3, 10), p3),
+            step(clerk(s), date!(2023, 3, 10), Command::EnterIntoForce),
             step(
                 opd(s, "Dinas Perdagangan"),
-                d(2024, 5, 20),
+                date!(2024, 5, 20),
                 evaluate(
                     &[s.into(), mb.into()],
-                    d(2023, 9, 10),
-                    d(2024, 5, 20),
+                    date!(2023, 9, 10),
+                    date!(2024, 5, 20),
                     "PPKSD Dinas Perdagangan",
                 ),
             ),
@@ -949,14 +1108,14 @@ pub fn c03_rice() -> Scenario {
         steps: vec![
             step(
                 clerk(s),
-                d(2024, 2, 21),
+                date!(2024, 2, 21),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
             step(
                 opd(s, "Dinas Ketahanan Pangan"),
-                d(2024, 2, 21),
+                date!(2024, 2, 21),
                 Command::StartPreparation,
             ),
         ],
@@ -1000,22 +1159,22 @@ pub fn c07_water() -> Scenario {
         steps: vec![
             step(
                 clerk(s),
-                d(2023, 11, 1),
+                date!(2023, 11, 1),
                 Command::Register {
                     spec: Box::new(spec),
                 },
             ),
-            step(clerk(s), d(2023, 11, 1), Command::BeginWajibProcedure),
-            step(opd(s, "Dinas PUPR"), d(2023, 12, 4), mapping(s)),
-            step(opd(pin, "Dinas PUPR"), d(2023, 12, 6), mapping(pin)),
+            step(clerk(s), date!(2023, 11, 1), Command::BeginWajibProcedure),
+            step(opd(s, "Dinas PUPR"), date!(2023, 12, 4), mapping(s)),
+            step(opd(pin, "Dinas PUPR"), date!(2023, 12, 6), mapping(pin)),
             step(
                 opd(prov, "Dinas SDA, Cipta Karya dan Tata Ruang"),
-                d(2024, 1, 15),
+                date!(2024, 1, 15),
                 mapping(prov),
             ),
             step(
                 Actor::central(Role::Minister, "Kementerian Dalam Negeri"),
-                d(2024, 3, 18),
+                date!(2024, 3, 18),
                 Command::HoldTechnicalCoordination {
                     level: CoordinationLevel::National,
                 },
@@ -1026,15 +1185,15 @@ pub fn c07_water() -> Scenario {
 
 /// Kota Tarakan, 65.71.
 pub fn tarakan() -> KodeWilayah {
-    code("65.71")
+    SampleRegion::Tarakan.code()
 }
 /// Kabupaten Enrekang, 73.16.
 pub fn enrekang() -> KodeWilayah {
-    code("73.16")
+    SampleRegion::Enrekang.code()
 }
 /// Kota Tomohon, 71.73.
 pub fn tomohon() -> KodeWilayah {
-    code("71.73")
+    SampleRegion::Tomohon.code()
 }
 
 /// A KSDD sukarela script from registration to a signed KB, and on to in force when a PKS
@@ -1114,18 +1273,18 @@ pub fn c04_trade() -> Scenario {
         "KB-TARAKAN-2025",
         DocumentKind::Kb,
         "Kesepakatan Bersama perdagangan antardaerah",
-        d(2025, 7, 9),
+        date!(2025, 7, 9),
         heads.clone(),
     );
-    kb.term = Term::years(d(2025, 7, 9), 5);
+    kb.term = Term::years(date!(2025, 7, 9), 5);
     let mut pks = document(
         "PKS-TARAKAN-2025",
         DocumentKind::Pks,
         "PKS perdagangan beras, jagung dan ikan air tawar",
-        d(2025, 9, 9),
+        date!(2025, 9, 9),
         heads,
     );
-    pks.term = Term::years(d(2025, 9, 9), 5);
+    pks.term = Term::years(date!(2025, 9, 9), 5);
     pks.under_kb = Some(kb.id.clone());
     let urusan = vec![Urusan::Perdagangan, Urusan::Pangan];
     sukarela(
@@ -1133,7 +1292,7 @@ pub fn c04_trade() -> Scenario {
         &codes,
         urusan,
         (kb, Some(pks)),
-        d(2025, 5, 5),
+        date!(2025, 5, 5),
     )
 }
 
@@ -1154,16 +1313,16 @@ pub fn c05_food_security() -> Scenario {
         "KB-TOMOHON-2025",
         DocumentKind::Kb,
         "Kesepakatan Bersama ketahanan pangan",
-        d(2025, 7, 17),
+        date!(2025, 7, 17),
         signatories,
     );
-    kb.term = Term::years(d(2025, 7, 17), 5);
+    kb.term = Term::years(date!(2025, 7, 17), 5);
     sukarela(
         ("C05", 5, "Ketahanan pangan dan pengendalian inflasi"),
         &[s, t],
         vec![Urusan::Pangan],
         (kb, None),
-        d(2025, 6, 2),
+        date!(2025, 6, 2),
     )
 }
 
@@ -1186,21 +1345,7 @@ pub fn cases() -> Vec<Scenario> {
 /// C10: the lake fisheries PKS with Wajo signed 2016-12-12 for 10 years (legacy regime).
 pub fn c10_legacy_pks_term() -> Term {
     Term {
-        starts_on: d(2016, 12, 12),
-        ends_on: d(2026, 12, 11),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sample_codes_parse() {
-        for text in [
-            "73.14", "73.72", "73.15", "73.73", "74.13", "73", "64.07", "65.71", "73.16", "71.73",
-        ] {
-            assert!(text.parse::<KodeWilayah>().is_ok(), "{text}");
-        }
+        starts_on: date!(2016, 12, 12),
+        ends_on: date!(2026, 12, 11),
     }
 }

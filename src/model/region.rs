@@ -136,6 +136,79 @@ impl KodeWilayah {
         regency: Some(14),
     };
 
+    /// The code of a province, `PP` (11–99), or `None` when `province` is outside that range:
+    /// the same codes [`str::parse`] accepts as `"PP"`.
+    ///
+    /// A `const fn` for literals in const items: matched in a `const` item as below, an invalid
+    /// literal is a compile error instead of a value chosen at run time.
+    ///
+    /// ```
+    /// use kerjasama::model::{KodeWilayah, RegionLevel};
+    /// const SULSEL: KodeWilayah = match KodeWilayah::new_province(73) {
+    ///     Some(code) => code,
+    ///     None => panic!("invalid province code"),
+    /// };
+    /// assert_eq!(SULSEL.level(), RegionLevel::Province);
+    /// assert_eq!(KodeWilayah::new_province(10), None);
+    /// assert_eq!(KodeWilayah::new_province(100), None);
+    /// ```
+    ///
+    /// ```compile_fail,E0080
+    /// use kerjasama::model::KodeWilayah;
+    /// const NOWHERE: KodeWilayah = match KodeWilayah::new_province(7) {
+    ///     Some(code) => code,
+    ///     None => panic!("invalid province code"), // evaluated at compile time: does not build
+    /// };
+    /// ```
+    pub const fn new_province(province: u8) -> Option<Self> {
+        if province >= 11 && province <= 99 {
+            Some(KodeWilayah {
+                province,
+                regency: None,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The code of a kabupaten (`PP.KK`, KK 01–69) or kota (KK 71–99) in province `PP`
+    /// (11–99), or `None` for any other pair: the same codes [`str::parse`] accepts as
+    /// `"PP.KK"`.
+    ///
+    /// A `const fn` for literals in const items, as [`KodeWilayah::new_province`].
+    ///
+    /// ```
+    /// use kerjasama::model::{KodeWilayah, RegionLevel};
+    /// const SIDRAP: KodeWilayah = match KodeWilayah::new_kab_kota(73, 14) {
+    ///     Some(code) => code,
+    ///     None => panic!("invalid kab/kota code"),
+    /// };
+    /// assert_eq!(SIDRAP, KodeWilayah::SIDRAP);
+    /// assert_eq!(KodeWilayah::new_kab_kota(73, 72).map(KodeWilayah::level), Some(RegionLevel::Kota));
+    /// assert_eq!(KodeWilayah::new_kab_kota(73, 70), None); // neither kabupaten nor kota
+    /// assert_eq!(KodeWilayah::new_kab_kota(73, 0), None);
+    /// ```
+    ///
+    /// ```compile_fail,E0080
+    /// use kerjasama::model::KodeWilayah;
+    /// const NOWHERE: KodeWilayah = match KodeWilayah::new_kab_kota(73, 70) {
+    ///     Some(code) => code,
+    ///     None => panic!("invalid kab/kota code"), // evaluated at compile time: does not build
+    /// };
+    /// ```
+    pub const fn new_kab_kota(province: u8, regency: u8) -> Option<Self> {
+        let province_ok = province >= 11 && province <= 99;
+        let regency_ok = regency >= 1 && regency <= 99 && regency != 70;
+        if province_ok && regency_ok {
+            Some(KodeWilayah {
+                province,
+                regency: Some(regency),
+            })
+        } else {
+            None
+        }
+    }
+
     /// The level derived from the code.
     pub fn level(self) -> RegionLevel {
         match self.regency {
