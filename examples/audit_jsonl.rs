@@ -1,7 +1,7 @@
-//! Records the C06 landfill lifecycle through `audit::record` into a JSON-lines store in a
-//! temporary directory, reopens the store, replays the log (verifying the chain and deciding
-//! every command again) and prints the number of envelopes, the chain head and the stage.
-//! Exits non-zero if anything fails.
+//! Records the C06 landfill lifecycle through a `Ledger` into a JSON-lines store in a
+//! temporary directory, reopens the store, verifies the log (the chain, and every command
+//! decided again under the rule-set version and policy it records) and prints the number of
+//! envelopes, the chain head and the stage. Exits non-zero if anything fails.
 //!
 //! ```text
 //! cargo run --example audit_jsonl
@@ -10,11 +10,8 @@
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
-use chrono::{Duration, NaiveTime};
-use kerjasama::audit::{SequentialIds, record, replay};
-use kerjasama::law::RuleSet;
-use kerjasama::lifecycle::Cooperation;
-use kerjasama::store::{EventStore, JsonlStore};
+use kerjasama::Ledger;
+use kerjasama::store::JsonlStore;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let dir = temp_dir();
@@ -34,61 +31,40 @@ fn temp_dir() -> PathBuf {
 }
 
 fn run(dir: &Path) -> Result<(), Box<dyn Error>> {
-    let rules = RuleSet::current();
     let scenario = kerjasama::sample::c06_landfill();
-    let (store, _) = JsonlStore::open(dir)?;
+    let id = scenario
+        .cooperation_id()
+        .ok_or("the scenario registers nothing")?;
 
-    // Record: decide each step on the current state, append it after the head we saw.
-    let mut coop = Cooperation::new();
-    let mut head = None;
-    let mut ids = SequentialIds::default();
-    for (i, step) in scenario.steps.iter().enumerate() {
-        // Recorded the legal day at 09:00 UTC (plus a minute per step, for distinct times).
-        let recorded_at = step.on.and_time(NaiveTime::MIN).and_utc()
-            + Duration::hours(9)
-            + Duration::minutes(i64::try_from(i)?);
-        let envelope = record(
-            &coop,
-            head.as_ref(),
-            &step.command,
-            &step.actor,
-            step.on,
-            recorded_at,
-            &rules,
-            &mut ids,
-        )?;
-        let expected = head
-            .as_ref()
-            .map_or(0, |h: &kerjasama::audit::Envelope| h.sequence);
-        store.append(
-            envelope.cooperation_id,
-            expected,
-            std::slice::from_ref(&envelope),
-        )?;
-        for event in &envelope.events {
-            coop.apply(event);
-        }
-        head = Some(envelope);
+    // Record: one call per step decides, records, appends with the expected sequence and
+    // applies.
+    let ledger = Ledger::new(JsonlStore::open(dir)?.0);
+    for step in &scenario.steps {
+        ledger.execute(id, &step.command, &step.actor, step.on)?;
     }
-    let id = head
-        .as_ref()
-        .ok_or("the scenario has no steps")?
-        .cooperation_id;
+    let live = ledger.state(id)?;
 
-    // Reopen and replay.
+    // Reopen and verify.
     let (store, recoveries) = JsonlStore::open(dir)?;
     if !recoveries.is_empty() {
         return Err(format!("unexpected recovery: {recoveries:?}").into());
     }
-    let log = store.load(id)?;
-    let replayed = replay(&log, &rules)?;
-    if replayed != coop {
+    let path = store.path_of(id);
+    let ledger = Ledger::new(store);
+    let replayed = ledger.verify(id)?;
+    if replayed.state != live {
         return Err("the replayed state differs from the recorded one".into());
     }
+    let log = ledger.history(id)?;
     let last = log.last().ok_or("empty log")?;
-    println!("log:        {}", store.path_of(id).display());
+    println!("log:        {}", path.display());
     println!("envelopes:  {}", log.len());
     println!("chain head: {} (sequence {})", last.hash, last.sequence);
-    println!("stage:      {:?}", replayed.stage());
+    println!(
+        "rule set:   {} ({} warning differences on replay)",
+        last.rule_set,
+        replayed.differences.len()
+    );
+    println!("stage:      {:?}", replayed.state.stage());
     Ok(())
 }

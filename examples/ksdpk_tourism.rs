@@ -24,6 +24,7 @@
 //! Run with `cargo run --example ksdpk_tourism`. Exits non-zero if a refusal or acceptance
 //! shown here stops happening, so CI catches regressions.
 
+use kerjasama::law::Lang;
 use std::collections::BTreeSet;
 use std::error::Error;
 use std::process::ExitCode;
@@ -266,10 +267,16 @@ fn print_violation(v: &Violation) {
     };
     println!(
         "    - {} [{}] {level}: {}",
-        v.rule, v.provenance, v.citation
+        v.rule,
+        v.provenance(),
+        v.citation()
     );
     if let Some(field) = &v.field {
         println!("      isian/field: {field}");
     }
-    println!("      id: {}\n      en: {}", v.message_id, v.message_en);
+    println!(
+        "      id: {}\n      en: {}",
+        v.message(Lang::Id),
+        v.message(Lang::En)
+    );
 }

@@ -18,6 +18,7 @@
 //! Run with `cargo run --example lifecycle`. Exits non-zero if the case no longer behaves as
 //! the law says (a step refused, or the refusal not happening), so CI catches regressions.
 
+use kerjasama::law::Lang;
 use std::error::Error;
 use std::process::ExitCode;
 
@@ -163,11 +164,15 @@ fn refused_pks_drafting(rules: &RuleSet) -> Outcome {
             "  ({}) {} [{}] {level}: {}",
             i + 1,
             v.rule,
-            v.provenance,
-            v.citation
+            v.provenance(),
+            v.citation()
         );
         println!("      isian/field: {}", v.field.as_deref().unwrap_or("—"));
-        println!("      id: {}\n      en: {}", v.message_id, v.message_en);
+        println!(
+            "      id: {}\n      en: {}",
+            v.message(Lang::Id),
+            v.message(Lang::En)
+        );
     }
     let dprd_01 = violations
         .iter()
@@ -199,7 +204,10 @@ fn refused_pks_drafting(rules: &RuleSet) -> Outcome {
         for b in &next.blockers {
             println!(
                 "      terhalang/blocked: {} {}: {} / {}",
-                b.rule, b.citation, b.message_id, b.message_en
+                b.rule,
+                b.citation(),
+                b.message(Lang::Id),
+                b.message(Lang::En)
             );
         }
     }

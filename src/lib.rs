@@ -4,9 +4,14 @@
 
 pub mod audit;
 pub mod diagram;
+mod error;
 pub mod law;
+pub mod ledger;
 pub mod lifecycle;
 pub mod model;
 pub mod sample;
 pub mod store;
 pub mod time;
+
+pub use error::Error;
+pub use ledger::Ledger;

@@ -71,6 +71,50 @@ impl Scenario {
         }
         Ok(coop)
     }
+
+    /// The id the scenario registers its cooperation under (its first step).
+    pub fn cooperation_id(&self) -> Option<CooperationId> {
+        self.steps.iter().find_map(|step| match &step.command {
+            Command::Register { spec } => Some(spec.id),
+            _ => None,
+        })
+    }
+
+    /// Records every step under the latest current rule set into an audit log, with
+    /// deterministic ids ([`crate::audit::SequentialIds`]) and recording times (the legal
+    /// date at 09:00 UTC plus a minute per step).
+    pub fn record_log(&self) -> Result<Vec<crate::audit::Envelope>, StepRefused> {
+        let rules = RuleSet::current();
+        let mut ids = crate::audit::SequentialIds::default();
+        let mut coop = Cooperation::new();
+        let mut log: Vec<crate::audit::Envelope> = Vec::new();
+        for (index, step) in self.steps.iter().enumerate() {
+            let minutes = i64::try_from(index).unwrap_or(i64::MAX);
+            let recorded_at = step.on.and_time(chrono::NaiveTime::MIN).and_utc()
+                + chrono::Duration::hours(9)
+                + chrono::Duration::minutes(minutes);
+            let envelope = crate::audit::record(
+                &coop,
+                log.last(),
+                &step.command,
+                &step.actor,
+                step.on,
+                recorded_at,
+                &rules,
+                &mut ids,
+            )
+            .map_err(|rejection| StepRefused {
+                case: self.case.clone(),
+                index,
+                rejection,
+            })?;
+            for event in &envelope.events {
+                coop.apply(event);
+            }
+            log.push(envelope);
+        }
+        Ok(log)
+    }
 }
 
 /// A date literal of the sample data, `date!(2023, 1, 12)`. The date is a `const` item, which

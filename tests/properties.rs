@@ -1038,8 +1038,8 @@ impl Trace {
 fn short(rejection: &Rejection) -> String {
     match rejection {
         Rejection::NotAllowedHere { rule, .. } => format!("NotAllowedHere({rule})"),
-        Rejection::ActorNotAuthorised { rule, reason, .. } => {
-            format!("ActorNotAuthorised({rule}: {reason})")
+        Rejection::ActorNotAuthorised { rule, problem, .. } => {
+            format!("ActorNotAuthorised({rule}: {problem:?})")
         }
         Rejection::Violations { violations, .. } => format!(
             "Violations({})",
@@ -1253,19 +1253,19 @@ fn refusal_matches_the_table(r: &Decided) -> Result<(), String> {
 
 fn violations_are_cited(violations: &[kerjasama::lifecycle::Violation]) -> Result<(), String> {
     for v in violations {
-        if v.citation != v.rule.citation() {
+        if v.citation() != v.rule.citation() {
             return Err(format!(
                 "{} cites {:?}, the catalogue {:?}",
                 v.rule,
-                v.citation,
+                v.citation(),
                 v.rule.citation()
             ));
         }
-        if v.provenance != v.rule.provenance() {
+        if v.provenance() != v.rule.provenance() {
             return Err(format!(
                 "{} has provenance {:?}, the catalogue {:?}",
                 v.rule,
-                v.provenance,
+                v.provenance(),
                 v.rule.provenance()
             ));
         }

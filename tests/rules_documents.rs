@@ -6,9 +6,11 @@ mod common;
 mod tracks;
 
 use common::{d, given, given_before, given_before_with, rules_with};
+use kerjasama::law::Lang;
 use kerjasama::law::{
     KSD_DOC_01, KSD_DOC_02, KSD_DOC_07, KSD_KIND_03, KbSignatoryPolicy, Severity,
 };
+use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{Command, CommandKind, Rejection, Stage};
 use kerjasama::model::{Clause, DocumentId, DocumentKind, SignatoryCapacity, SuratKuasa};
 use kerjasama::sample::{self, clerk, pinrang, sidrap};
@@ -110,7 +112,7 @@ fn ksd_doc_02_ksdpk_pks_missing_any_minimum_clause_is_refused_pasal_19_2() {
             .filter(|v| v.rule == KSD_DOC_02)
             .collect();
         assert_eq!(found.len(), 1, "{missing:?}: {found:?}");
-        assert!(found[0].message_en.contains(&format!("{missing:?}")));
+        assert_eq!(found[0].finding, Finding::ClauseMissing { clause: missing });
         assert_eq!(found[0].field.as_deref(), Some("document.clauses"));
     }
 }
@@ -133,24 +135,31 @@ fn ksd_doc_02_every_missing_clause_is_listed_at_once() {
     let given = given_before(sample::c08_referral(), CommandKind::SignPks);
     let then = given.when_next(|step| tracks::document_mut(step).unwrap().clauses.clear());
     let rejection = then.refused_citing(KSD_DOC_02);
-    let listed: Vec<&str> = rejection
+    let listed: Vec<&Finding> = rejection
         .violations()
         .iter()
         .filter(|v| v.rule == KSD_DOC_02 && v.severity == Severity::Error)
-        .map(|v| v.message_en.as_str())
+        .map(|v| &v.finding)
         .collect();
     assert_eq!(listed.len(), 4, "{listed:?}");
     for clause in [
-        "RightsAndObligations",
-        "Term",
-        "DisputeSettlement",
-        "Sanctions",
+        Clause::RightsAndObligations,
+        Clause::Term,
+        Clause::DisputeSettlement,
+        Clause::Sanctions,
     ] {
         assert!(
-            listed.iter().any(|m| m.contains(clause)),
-            "{clause} in {listed:?}"
+            listed.contains(&&Finding::ClauseMissing { clause }),
+            "{clause:?} in {listed:?}"
         );
     }
+    // Rendered with the Indonesian label of each clause, never its program name.
+    let texts: Vec<String> = rejection
+        .violations()
+        .iter()
+        .map(|v| v.message(Lang::Id))
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("sanksi")), "{texts:?}");
 }
 
 #[test]
@@ -243,7 +252,7 @@ fn ksd_doc_07_a_party_that_did_not_sign_is_refused() {
         rejection
             .violations()
             .iter()
-            .any(|v| v.rule == KSD_DOC_07 && v.message_en.contains("73.15 has not signed")),
+            .any(|v| v.rule == KSD_DOC_07 && v.message(Lang::En).contains("73.15 has not signed")),
         "{rejection}"
     );
     // The same holds for a PKS.

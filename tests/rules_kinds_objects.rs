@@ -7,11 +7,13 @@ use common::{
     Given, d, errors_of, fields_of, given, given_before, given_before_with, rules_with, spec_mut,
     warnings_of, with_spec, without,
 };
+use kerjasama::law::Lang;
 use kerjasama::law::{
     KSD_DOC_07, KSD_KIND_01, KSD_KIND_02, KSD_KIND_03, KSD_KIND_04, KSD_KIND_06, KSD_KIND_07,
     KSD_KIND_08, KSD_KIND_09, KSD_OBJ_01, KSD_OBJ_02, KSD_OBJ_03, KSD_OBJ_04, KSD_PK_01,
     KSD_TRANS_01, KSD_WAJIB_03, KbSignatoryPolicy, Policy, RuleSet, WajibBorderRule,
 };
+use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{Command, CommandKind, Cooperation, CooperationSpec, Rejection, Stage};
 use kerjasama::model::{
     Actor, BorderTable, CooperationKind, Document, KodeWilayah, OffPlanReason, ParseKodeError,
@@ -149,9 +151,9 @@ fn ksd_kind_02_heads_agreement_signed_by_a_sekda_is_refused_with_wajib_03() {
     assert_eq!(kind[0].field.as_deref(), Some("document.signatories[2]"));
     let wajib = errors_of(&rejection, KSD_WAJIB_03, "Pasal 5 ayat (3)");
     assert!(
-        wajib[0].message_en.contains("73.15"),
+        wajib[0].message(Lang::En).contains("73.15"),
         "{}",
-        wajib[0].message_en
+        wajib[0].message(Lang::En)
     );
 }
 
@@ -270,15 +272,21 @@ fn ksd_kind_04_a_central_agency_as_third_party_is_refused_with_the_sinergi_hint_
     );
     let found = errors_of(&rejection, KSD_KIND_04, "Pasal 46");
     assert_eq!(found[0].field.as_deref(), Some("parties[1]"));
-    assert!(
-        found[0].message_en.contains("Sinergi"),
-        "{}",
-        found[0].message_en
+    assert_eq!(
+        found[0].finding,
+        Finding::CentralAgencyNotThirdParty {
+            name: "Kementerian Kesehatan".into()
+        }
     );
     assert!(
-        found[0].message_id.contains("Sinergi"),
+        found[0].message(Lang::En).contains("synergy"),
         "{}",
-        found[0].message_id
+        found[0].message(Lang::En)
+    );
+    assert!(
+        found[0].message(Lang::Id).contains("sinergi"),
+        "{}",
+        found[0].message(Lang::Id)
     );
     // Without it the KSDPK has no third party left.
     errors_of(&rejection, KSD_PK_01, "Pasal 14");
@@ -395,7 +403,7 @@ fn ksd_kind_07_a_wajib_with_a_third_party_is_refused() {
         KSD_KIND_07,
     );
     let found = errors_of(&rejection, KSD_KIND_07, "Pasal 3 ayat (2)");
-    assert!(found.iter().any(|v| v.message_en.contains("KSDPK")));
+    assert!(found.iter().any(|v| v.message(Lang::En).contains("KSDPK")));
 }
 
 fn pairwise() -> RuleSet {
@@ -514,9 +522,9 @@ fn ksd_kind_08_a_ksdd_with_a_third_party_is_refused() {
     );
     let found = errors_of(&rejection, KSD_KIND_08, "Pasal 3 ayat (3)");
     assert!(
-        found[0].message_en.contains("KSDPK"),
+        found[0].message(Lang::En).contains("KSDPK"),
         "{}",
-        found[0].message_en
+        found[0].message(Lang::En)
     );
 }
 
@@ -556,11 +564,11 @@ fn ksd_kind_09_province_with_another_provinces_kab_is_refused_under_four_pairing
     let found = errors_of(&rejection, KSD_KIND_09, "Pasal 5 ayat (2)");
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].message_en.contains("no. 4"),
+        found[0].message(Lang::En).contains("no. 4"),
         "{}",
-        found[0].message_en
+        found[0].message(Lang::En)
     );
-    assert!(found[0].message_en.contains("KSD-KIND-10"));
+    assert!(found[0].message(Lang::En).contains("KSD-KIND-10"));
     // The border table says they border: only the pairing is at fault.
     assert!(fields_of(&rejection, KSD_KIND_07).is_empty(), "{rejection}");
 }

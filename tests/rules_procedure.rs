@@ -7,10 +7,12 @@ use common::{
     Given, d, errors_of, fields_of, given, given_before, given_before_with, given_with,
     is_secondary, rules_with, warnings_of, without,
 };
+use kerjasama::law::Lang;
 use kerjasama::law::{
     KSD_DPRD_01, KSD_STAGE_01, KSD_STAGE_02, KSD_STAGE_04, KSD_STAGE_05, KSD_WAJIB_01,
     KSD_WAJIB_02, KSD_WAJIB_03, RuleId, RuleSet, TkksdReviewPolicy,
 };
+use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{Command, CommandKind, Cooperation, Rejection, Stage, rows_from};
 use kerjasama::model::{
     Actor, CoordinationLevel, DocumentKind, DprdGate, KodeWilayah, Role, Track, coordination_level,
@@ -44,7 +46,7 @@ fn ksd_wajib_01_coordination_before_any_mapping_is_refused_for_every_region_pasa
     assert_eq!(found.len(), 3, "{rejection}");
     for region in ["73.14", "73.72", "73.15"] {
         assert!(
-            found.iter().any(|v| v.message_en.contains(region)),
+            found.iter().any(|v| v.message(Lang::En).contains(region)),
             "{region} missing in {rejection}"
         );
     }
@@ -60,9 +62,9 @@ fn ksd_wajib_01_coordination_with_one_mapping_missing_names_that_region() {
     let found = errors_of(&rejection, KSD_WAJIB_01, "Pasal 5 ayat (1)");
     assert_eq!(found.len(), 1, "{rejection}");
     assert!(
-        found[0].message_en.contains("73.15"),
+        found[0].message(Lang::En).contains("73.15"),
         "{}",
-        found[0].message_en
+        found[0].message(Lang::En)
     );
 }
 
@@ -107,7 +109,13 @@ fn ksd_wajib_02_provincial_parties_coordinated_at_national_level_are_refused_pas
     );
     let found = errors_of(&rejection, KSD_WAJIB_02, "Pasal 5 ayat (2)");
     assert_eq!(found[0].field.as_deref(), Some("level"));
-    assert!(found[0].message_en.contains("Provincial"));
+    assert_eq!(
+        found[0].finding,
+        Finding::WrongCoordinationLevel {
+            required: CoordinationLevel::Provincial
+        }
+    );
+    assert!(found[0].message(Lang::Id).contains("tingkat provinsi"));
 }
 
 #[test]
@@ -121,7 +129,13 @@ fn ksd_wajib_02_parties_with_a_province_coordinated_at_provincial_level_are_refu
         KSD_WAJIB_02,
     );
     let found = errors_of(&rejection, KSD_WAJIB_02, "Pasal 5 ayat (2)");
-    assert!(found[0].message_en.contains("National"));
+    assert_eq!(
+        found[0].finding,
+        Finding::WrongCoordinationLevel {
+            required: CoordinationLevel::National
+        }
+    );
+    assert!(found[0].message(Lang::Id).contains("tingkat nasional"));
 }
 
 #[test]
@@ -171,7 +185,7 @@ fn ksd_wajib_03_a_heads_agreement_without_one_head_is_refused_pasal_5_3() {
     );
     let found = errors_of(&rejection, KSD_WAJIB_03, "Pasal 5 ayat (3)");
     assert_eq!(found.len(), 1, "{rejection}");
-    assert!(found[0].message_en.contains("73.15"));
+    assert!(found[0].message(Lang::En).contains("73.15"));
     assert_eq!(found[0].field.as_deref(), Some("document.signatories"));
 }
 
@@ -421,7 +435,12 @@ fn ksd_stage_04_an_offer_without_tkksd_review_is_a_warning_by_default() {
     let then = given.when_next(|_| {});
     let warnings = warnings_of(&then, KSD_STAGE_04, "harga.me");
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].message_en.contains("Offer"));
+    assert_eq!(
+        warnings[0].finding,
+        Finding::TkksdReviewMissing {
+            point: kerjasama::model::ReviewPoint::Offer
+        }
+    );
     assert_eq!(then.accepted().stage(), Stage::OfferSent);
 }
 
@@ -445,10 +464,11 @@ fn ksd_stage_04_signing_the_kb_without_tkksd_review_is_refused_when_required_err
     });
     let given = given_before_with(scenario, CommandKind::SignKb, rules);
     let rejection = given.next_refused(|_| {}, KSD_STAGE_04);
-    assert!(
-        errors_of(&rejection, KSD_STAGE_04, "harga.me")[0]
-            .message_en
-            .contains("KbSigning")
+    assert_eq!(
+        errors_of(&rejection, KSD_STAGE_04, "harga.me")[0].finding,
+        Finding::TkksdReviewMissing {
+            point: kerjasama::model::ReviewPoint::KbSigning
+        }
     );
 }
 

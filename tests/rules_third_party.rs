@@ -7,10 +7,12 @@ use common::{
     Given, d, errors_of, fields_of, given, given_before, given_before_with, spec_mut, warnings_of,
     with_spec, without,
 };
+use kerjasama::law::Lang;
 use kerjasama::law::{
     KSD_DOC_02, KSD_KIND_01, KSD_KIND_06, KSD_KIND_07, KSD_KIND_08, KSD_PK_01, KSD_PK_02,
     KSD_PK_03, KSD_PK_04, KSD_PK_05, KSD_PK_06, RuleSet,
 };
+use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{Command, CommandKind, Rejection, Stage};
 use kerjasama::model::{
     BusinessEntity, Clause, CooperationKind, Criterion, InitiativeCriteria, KsddCategory,
@@ -78,7 +80,7 @@ fn ksd_pk_01_a_ksdpk_without_a_third_party_is_refused_pasal_14() {
         let found = errors_of(&rejection, KSD_PK_01, "Pasal 14");
         assert_eq!(found.len(), 1, "{rejection}");
         assert_eq!(found[0].field.as_deref(), Some("parties"));
-        assert!(found[0].message_en.contains("third party"));
+        assert!(found[0].message(Lang::En).contains("third party"));
     }
 }
 
@@ -95,7 +97,11 @@ fn ksd_pk_01_a_ksdpk_without_a_region_party_is_refused() {
     );
     let found = errors_of(&rejection, KSD_PK_01, "Pasal 14");
     assert_eq!(found.len(), 1, "{rejection}");
-    assert!(found[0].message_en.contains("a region must be a party"));
+    assert!(
+        found[0]
+            .message(Lang::En)
+            .contains("a region must be a party")
+    );
 }
 
 #[test]
@@ -257,7 +263,7 @@ fn ksd_pk_03_types_b_to_d_without_a_sectoral_regime_are_refused_pasal_15_2_4() {
         assert_eq!(found[0].field.as_deref(), Some("sectoral_regime"));
         assert!(
             found[0]
-                .message_en
+                .message(Lang::En)
                 .contains(&format!("({})", ksdpk_type.letter()))
         );
     }
@@ -309,9 +315,21 @@ fn ksd_pk_03_for_types_b_to_d_a_missing_mapping_and_study_is_only_advised_pk_04(
         let warnings = warnings_of(&then, KSD_PK_04, "Pasal 17");
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         for w in &warnings {
-            assert!(w.message_en.contains("advisory"), "{}", w.message_en);
-            assert!(w.message_en.contains("KSD-PK-03"), "{}", w.message_en);
-            assert!(w.message_id.contains("KSD-PK-03"), "{}", w.message_id);
+            assert!(
+                w.message(Lang::En).contains("advisory"),
+                "{}",
+                w.message(Lang::En)
+            );
+            assert!(
+                w.message(Lang::En).contains("KSD-PK-03"),
+                "{}",
+                w.message(Lang::En)
+            );
+            assert!(
+                w.message(Lang::Id).contains("KSD-PK-03"),
+                "{}",
+                w.message(Lang::Id)
+            );
         }
         assert_eq!(then.accepted().stage(), Stage::OfferSent);
     }
@@ -329,7 +347,7 @@ fn ksd_pk_03_for_types_b_to_d_a_pks_missing_a_minimum_clause_is_only_advised_doc
     let then = given.when_next(pks_without_sanctions);
     let warnings = warnings_of(&then, KSD_DOC_02, "Pasal 19 ayat (2)");
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].message_en.contains("advisory"));
+    assert!(warnings[0].message(Lang::En).contains("advisory"));
     assert_eq!(then.accepted().stage(), Stage::PksSigned);
 }
 
@@ -339,7 +357,13 @@ fn ksd_pk_03_for_type_a_a_pks_missing_a_minimum_clause_is_refused_doc_02() {
     let rejection = given.next_refused(pks_without_sanctions, KSD_DOC_02);
     let found = errors_of(&rejection, KSD_DOC_02, "Pasal 19 ayat (2)");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_en.contains("Sanctions"));
+    assert_eq!(
+        found[0].finding,
+        Finding::ClauseMissing {
+            clause: Clause::Sanctions
+        }
+    );
+    assert!(found[0].message(Lang::En).contains("sanctions"));
 }
 
 // KSD-PK-04: a region-initiated KSDPK needs a mapping with needs and the region's own study.
@@ -351,11 +375,15 @@ fn ksd_pk_04_an_offer_without_mapping_or_the_regions_study_is_refused_pasal_17()
     let rejection = given.next_refused(|_| {}, KSD_PK_04);
     let found = errors_of(&rejection, KSD_PK_04, "Pasal 17");
     assert_eq!(found.len(), 2, "{rejection}");
-    assert!(found.iter().any(|v| v.message_en.contains("mapping")));
     assert!(
         found
             .iter()
-            .any(|v| v.message_en.contains("feasibility study"))
+            .any(|v| v.message(Lang::En).contains("mapping"))
+    );
+    assert!(
+        found
+            .iter()
+            .any(|v| v.message(Lang::En).contains("feasibility study"))
     );
 }
 
@@ -366,7 +394,7 @@ fn ksd_pk_04_an_offer_with_a_mapping_but_without_the_regions_study_is_refused() 
     let rejection = given.next_refused(|_| {}, KSD_PK_04);
     let found = errors_of(&rejection, KSD_PK_04, "Pasal 17");
     assert_eq!(found.len(), 1, "{rejection}");
-    assert!(found[0].message_en.contains("feasibility study"));
+    assert!(found[0].message(Lang::En).contains("feasibility study"));
 }
 
 #[test]
@@ -483,7 +511,7 @@ fn ksd_pk_05_accepting_a_proposal_whose_criteria_were_not_assessed_is_refused_pa
     let rejection = accept_proposal(&proposal_under_assessment());
     let found = errors_of(&rejection, KSD_PK_05, "Pasal 18 ayat (1)");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_en.contains("three criteria"));
+    assert!(found[0].message(Lang::En).contains("three criteria"));
     assert_eq!(rejection.rules(), vec![KSD_PK_05], "{rejection}");
 }
 

@@ -16,8 +16,8 @@ use kerjasama::law::{
     TkksdReviewPolicy, WajibBorderRule, rules,
 };
 use kerjasama::lifecycle::{
-    Command, CommandKind, Cooperation, CooperationSpec, DprdDecision, EndGround, Event, EventKind,
-    Rejection, Stage, Violation,
+    AuthorityProblem, Command, CommandKind, Cooperation, CooperationSpec, DprdDecision, EndGround,
+    Event, EventKind, Finding, Rejection, Stage, Violation,
 };
 use kerjasama::model::*;
 use kerjasama::sample::{self, Scenario};
@@ -483,8 +483,10 @@ fn violation_with_field() -> Violation {
     Violation::new(
         KSD_DOC_07,
         Severity::Warning,
-        "KB oleh Sekda",
-        "KB by the Sekda",
+        Finding::KbSignedByNonHead {
+            name: "Sekda".into(),
+            office: "Sekretaris Daerah".into(),
+        },
     )
     .at("document.signatories[0]")
 }
@@ -604,7 +606,6 @@ fn hand_built_events() -> Vec<Event> {
             from: Stage::AwaitingDprd,
             to: Stage::KbDrafting,
             via: CommandKind::RefuseDprd,
-            rules_checked: vec![KSD_STAGE_01, KSD_TERM_01],
         },
         EventKind::Warned {
             violations: vec![violation_with_field()],
@@ -696,13 +697,14 @@ fn rejections() -> Vec<Rejection> {
         command: CommandKind::SignKb,
         allowed_roles: Role::ALL.to_vec(),
         rule: KSD_STAGE_01,
-        reason: "r".into(),
+        problem: AuthorityProblem::NotAParty { acting_for: None },
     });
     found.push(Rejection::NotAllowedHere {
         stage: Stage::Ended,
         command: CommandKind::Cancel,
         allowed: vec![],
         rule: KSD_STAGE_01,
+        path: vec![],
     });
     found
 }
@@ -895,7 +897,7 @@ fn every_rejection_variant_and_violation_round_trips() {
     assert_eq!(severities, [Severity::Warning, Severity::Error].into());
     let with_field = violation_with_field();
     assert_eq!(round_trip(&with_field)["field"], "document.signatories[0]");
-    let without = Violation::error(KSD_STAGE_01, "id", "en");
+    let without = Violation::error(KSD_STAGE_01, Finding::NoPksSigned);
     assert!(round_trip(&without).get("field").is_none());
 }
 

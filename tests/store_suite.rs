@@ -7,7 +7,7 @@
 mod store_support;
 
 use kerjasama::audit::{Envelope, record, replay};
-use kerjasama::law::RuleSet;
+use kerjasama::law::{RuleSet, RuleSetRegistry};
 use kerjasama::lifecycle::{Command, Cooperation, Stage};
 use kerjasama::model::CooperationId;
 use kerjasama::sample;
@@ -277,7 +277,9 @@ fn refused_command_leaves_the_store_untouched(h: &impl Harness) {
     store.append(id, 0, &log[..12]).expect("append");
     let before = h.snapshot(id);
     let loaded = store.load(id).expect("load");
-    let coop = replay(&loaded, &rules).expect("replay");
+    let coop = replay(&loaded, &RuleSetRegistry::standard())
+        .map(|r| r.state)
+        .expect("replay");
     assert_ne!(coop.stage(), Stage::InForce);
     let scenario = sample::c06_landfill();
     let clerk = sample::clerk(sample::sidrap());
@@ -298,7 +300,10 @@ fn refused_command_leaves_the_store_untouched(h: &impl Harness) {
         before,
         "a refused command changed the store"
     );
-    assert_eq!(replay(&store.load(id).expect("load"), &rules), Ok(coop));
+    assert_eq!(
+        replay(&store.load(id).expect("load"), &RuleSetRegistry::standard()).map(|r| r.state),
+        Ok(coop)
+    );
     // The next accepted command still continues the same head.
     store.append(id, 12, &log[12..]).expect("append");
 }
@@ -309,8 +314,9 @@ fn replay_of_the_loaded_log_is_the_live_state(h: &impl Harness) {
         let id = id_of(&log);
         h.store().append(id, 0, &log).expect("append");
         let loaded = h.store().load(id).expect("load");
-        let replayed: Cooperation =
-            replay(&loaded, &RuleSet::current()).unwrap_or_else(|e| panic!("{e}"));
+        let replayed: Cooperation = replay(&loaded, &RuleSetRegistry::standard())
+            .map(|r| r.state)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(replayed, live, "{}", scenario.case);
     }
 }

@@ -1,22 +1,31 @@
-//! The canonical encoding and the SHA-256 hash chain.
+//! The canonical encodings and the SHA-256 hash chain.
 //!
-//! **Canonical encoding** (stable; changing it is a schema change): the envelope is converted
-//! to a JSON value, its `hash` member is removed, and the value is written as compact JSON
-//! with the members of every object sorted by key (byte order), no insignificant whitespace,
-//! strings escaped as `serde_json` writes them (RFC 8259: `"` `\` and control characters
-//! only). The envelopes hold no floating-point numbers. Because the encoding is taken from the
-//! JSON value and not from the Rust types, a stored log keeps its hash when the crate's types
-//! evolve; old schema versions are upcast after verification ([`super::schema`]).
+//! **Schema 2** (what this crate writes): the canonical bytes of an envelope are its compact
+//! JSON encoding by this crate's types without the `hash` member: the members in the order
+//! the schema documents ([`super::schema`]), object-valued policy values with their members
+//! sorted by key, no insignificant whitespace, strings escaped as `serde_json` writes them.
+//! The stored line is the same bytes with `,"hash":"…"` added as the last member, so anyone
+//! can check a line by removing that member. The hash is
+//! `SHA-256("kerjasama/envelope/v2\n" ‖ canonical bytes)` as 64 lowercase hex digits. A line
+//! is verified over the canonical bytes of what it decodes to: whatever a store accepts,
+//! replay accepts.
 //!
-//! **Hash**: `SHA-256("kerjasama/envelope/v1\n" ‖ canonical bytes)`, written as 64 lowercase
-//! hex digits. The first envelope's `prev_hash` is 64 zeros; every later one holds the hash of
-//! the envelope before it.
+//! **Schema 1** (read, never written): the envelope is converted to a JSON value, its `hash`
+//! member is removed, and the value is written as compact JSON with the members of every
+//! object sorted by key (byte order); the hash is `SHA-256("kerjasama/envelope/v1\n" ‖
+//! those bytes)`.
+//!
+//! The first envelope's `prev_hash` is 64 zeros ([`GENESIS_HASH`]); every later one holds
+//! the hash of the envelope before it, whatever its schema.
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-/// Domain separation prefix of the envelope hash.
+/// Domain separation prefix of the schema-1 envelope hash.
 const DOMAIN: &[u8] = b"kerjasama/envelope/v1\n";
+
+/// Domain separation prefix of the schema-2 envelope hash.
+const DOMAIN_V2: &[u8] = b"kerjasama/envelope/v2\n";
 
 /// The `prev_hash` of the first envelope of a log.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -113,16 +122,17 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// The hash of an envelope given as a JSON value (its `hash` member, if any, is ignored).
+/// The schema-1 hash of an envelope given as a JSON value (its `hash` member, if any, is
+/// ignored).
 ///
 /// ```
-/// use kerjasama::audit::envelope_hash;
-/// let a = envelope_hash(&serde_json::json!({"b": 1, "a": [true, null], "hash": "x"}));
-/// let b = envelope_hash(&serde_json::json!({"a": [true, null], "b": 1}));
+/// use kerjasama::audit::v1_envelope_hash;
+/// let a = v1_envelope_hash(&serde_json::json!({"b": 1, "a": [true, null], "hash": "x"}));
+/// let b = v1_envelope_hash(&serde_json::json!({"a": [true, null], "b": 1}));
 /// assert_eq!(a, b);
 /// assert_eq!(a.len(), 64);
 /// ```
-pub fn envelope_hash(envelope: &Value) -> String {
+pub fn v1_envelope_hash(envelope: &Value) -> String {
     let mut canonical = String::new();
     write_canonical(envelope, Some("hash"), &mut canonical);
     let mut hasher = Sha256::new();
@@ -131,10 +141,27 @@ pub fn envelope_hash(envelope: &Value) -> String {
     hex(&hasher.finalize())
 }
 
-/// SHA-256 of any serialisable value's canonical JSON, for digests such as the policy's.
-pub fn digest<T: serde::Serialize>(value: &T) -> String {
-    let json = serde_json::to_value(value).unwrap_or(Value::Null);
-    hex(&Sha256::digest(canonical_json(&json).as_bytes()))
+/// The schema-2 hash of an envelope's canonical bytes (the stored line without its `hash`
+/// member, see [`super::Envelope::canonical_bytes`]).
+///
+/// ```
+/// use kerjasama::audit::{envelope_hash, schema::encode_envelope};
+/// let log = kerjasama::sample::c03_rice().record_log().unwrap();
+/// let line = encode_envelope(&log[0]);
+/// // Anyone can check a line: drop the last member, `,"hash":"…"`, and hash the rest.
+/// let (body, _) = line.rsplit_once(",\"hash\":").unwrap();
+/// assert_eq!(envelope_hash(format!("{body}}}").as_bytes()), log[0].hash);
+/// ```
+pub fn envelope_hash(canonical: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(DOMAIN_V2);
+    hasher.update(canonical);
+    hex(&hasher.finalize())
+}
+
+/// SHA-256 of a JSON value's canonical form: the policy digest schema-1 envelopes stored.
+pub(crate) fn v1_digest(value: &Value) -> String {
+    hex(&Sha256::digest(canonical_json(value).as_bytes()))
 }
 
 #[cfg(test)]
@@ -161,7 +188,7 @@ mod tests {
         let mut hasher = Sha256::new();
         hasher.update(DOMAIN);
         hasher.update(canonical_json(&body).as_bytes());
-        assert_eq!(envelope_hash(&value), hex(&hasher.finalize()));
+        assert_eq!(v1_envelope_hash(&value), hex(&hasher.finalize()));
         assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
     }
 }

@@ -1,21 +1,26 @@
 //! The envelope of an accepted command: who, what, when, under which rules, and the chain.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::law::{RuleSet, RuleSetRef};
+use crate::law::{PolicyValues, RuleSet, RuleSetRef};
 use crate::lifecycle::{Command, Cooperation, Event, Rejection};
 use crate::model::{Actor, CooperationId};
 
-use super::chain::{GENESIS_HASH, digest, envelope_hash};
+use super::chain::{GENESIS_HASH, envelope_hash};
 use super::schema::SCHEMA_VERSION;
 
 /// One accepted command with the events it produced, chained to the one before.
+///
+/// The members are stored in the order declared here, `hash` last; see [`super::schema`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
-    /// Schema version of this envelope ([`super::schema`]).
+    /// Schema version of this envelope ([`super::schema`]). An envelope read from a log of
+    /// an older schema keeps that version and its stored bytes (see [`Envelope::stored_text`]).
     pub schema_version: u32,
     /// Unique id (UUID v7 from an [`IdSource`]).
     pub event_id: Uuid,
@@ -27,26 +32,98 @@ pub struct Envelope {
     pub actor: Actor,
     /// The command.
     pub command: Command,
-    /// The events `decide` produced.
+    /// The events `decide` produced: facts, and the warnings as typed findings (no text).
     pub events: Vec<Event>,
     /// The legal date.
     pub occurred_on: NaiveDate,
     /// When it was recorded (supplied by the caller; never read from a clock here).
     pub recorded_at: DateTime<Utc>,
-    /// The rule set it was decided under.
+    /// The rule set version it was decided under.
     pub rule_set: RuleSetRef,
-    /// SHA-256 of the canonical JSON of the policy in force ([`digest`]).
-    pub policy_digest: String,
+    /// The policy values it was decided under.
+    pub policy: PolicyValues,
     /// Hash of the previous envelope ([`GENESIS_HASH`] for the first).
     pub prev_hash: String,
-    /// Hash of this envelope ([`envelope_hash`]).
+    /// Hash of this envelope ([`Envelope::computed_hash`]).
     pub hash: String,
+    /// The stored line of an envelope of an older schema, kept byte for byte: it is the
+    /// public record, hashed as it was written, and written again unchanged when the log is
+    /// copied.
+    #[serde(skip)]
+    pub(crate) stored: Option<Arc<str>>,
+}
+
+/// The members of an envelope that its hash covers, in the stored order.
+#[derive(Serialize)]
+struct Body<'a> {
+    schema_version: u32,
+    event_id: &'a Uuid,
+    cooperation_id: &'a CooperationId,
+    sequence: u64,
+    actor: &'a Actor,
+    command: &'a Command,
+    events: &'a [Event],
+    occurred_on: &'a NaiveDate,
+    recorded_at: &'a DateTime<Utc>,
+    rule_set: &'a RuleSetRef,
+    policy: &'a PolicyValues,
+    prev_hash: &'a str,
 }
 
 impl Envelope {
-    /// The hash this envelope should have, computed from its content.
+    /// The canonical bytes the hash covers (schema 2): the stored line without its `hash`
+    /// member.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let body = Body {
+            schema_version: self.schema_version,
+            event_id: &self.event_id,
+            cooperation_id: &self.cooperation_id,
+            sequence: self.sequence,
+            actor: &self.actor,
+            command: &self.command,
+            events: &self.events,
+            occurred_on: &self.occurred_on,
+            recorded_at: &self.recorded_at,
+            rule_set: &self.rule_set,
+            policy: &self.policy,
+            prev_hash: &self.prev_hash,
+        };
+        serde_json::to_vec(&body).unwrap_or_default()
+    }
+
+    /// The hash this envelope should have, computed from its content. For an envelope read
+    /// from a log of an older schema: the hash of its stored line under that schema, if the
+    /// stored line still decodes to this envelope (empty otherwise, which matches no hash).
     pub fn computed_hash(&self) -> String {
-        serde_json::to_value(self).map_or_else(|_| String::new(), |value| envelope_hash(&value))
+        match &self.stored {
+            None => envelope_hash(&self.canonical_bytes()),
+            // Decoded with this envelope's own policy as the only one known: the stored
+            // digest must name these values, and the rest must decode to this envelope.
+            Some(text) => match super::schema::Upcaster::knowing(&self.policy).decode(text) {
+                Ok(decoded) if decoded.same_content(self) => decoded.hash,
+                _ => String::new(),
+            },
+        }
+    }
+
+    /// The stored line of an envelope read from a log of an older schema (the record as it
+    /// was written), if this is one.
+    pub fn stored_text(&self) -> Option<&str> {
+        self.stored.as_deref()
+    }
+
+    /// Whether the two envelopes hold the same members (ignoring where they were read from).
+    fn same_content(&self, other: &Envelope) -> bool {
+        let strip = |e: &Envelope| Envelope {
+            stored: None,
+            ..e.clone()
+        };
+        strip(self) == strip(other)
+    }
+
+    /// The events of this envelope that are facts (everything but the recorded warnings).
+    pub fn facts(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(|e| !e.is_warning())
     }
 }
 
@@ -89,7 +166,8 @@ impl IdSource for SequentialIds {
 }
 
 /// Decides `command` on `coop` (whose log ends with `head`) and, when accepted, returns the
-/// envelope to append and the events to apply. Nothing is changed on refusal.
+/// envelope to append and the events to apply. Nothing is changed on refusal. Most callers
+/// use [`crate::Ledger`], which does this, the append and the apply in one call.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -137,9 +215,10 @@ pub fn record(
         occurred_on,
         recorded_at,
         rule_set: rules.reference,
-        policy_digest: digest(&rules.policy),
+        policy: PolicyValues::of(&rules.policy),
         prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
         hash: String::new(),
+        stored: None,
     };
     envelope.hash = envelope.computed_hash();
     Ok(envelope)

@@ -11,6 +11,6 @@ mod envelope;
 mod replay;
 pub mod schema;
 
-pub use chain::{GENESIS_HASH, canonical_json, digest, envelope_hash};
+pub use chain::{GENESIS_HASH, canonical_json, envelope_hash, v1_envelope_hash};
 pub use envelope::{Envelope, IdSource, RandomV7, SequentialIds, record};
-pub use replay::{ReplayError, ReplayProblem, RuleSets, replay};
+pub use replay::{Difference, ReplayError, ReplayProblem, Replayed, replay};

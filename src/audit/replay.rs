@@ -1,33 +1,20 @@
 //! Replay: rebuild a cooperation from its log, verifying the chain and re-deciding every
-//! stored command under its stored rule set.
+//! stored command under the rule-set version and policy values it records.
+//!
+//! Replay compares *outcomes*, not wording: the re-decided facts (stage, documents, dates,
+//! parties, grounds) must equal the stored ones exactly, or the log is refused as forged; a
+//! command the rules would have refused is refused. Warnings are findings of `[SECONDARY]`
+//! practice and of advice: when today's reading of the same rule-set version finds other
+//! warnings than those recorded, that is reported as a [`Difference`], not as forgery.
 
 use serde::{Deserialize, Serialize};
 
-use crate::law::{RuleSet, RuleSetRef};
-use crate::lifecycle::{Cooperation, Rejection};
+use crate::law::{PolicyValues, RuleSet, RuleSetError, RuleSetRef, RuleSetRegistry};
+use crate::lifecycle::{Cooperation, Event, Finding, Rejection, Violation};
 
-use super::chain::{GENESIS_HASH, digest};
+use super::chain::GENESIS_HASH;
 use super::envelope::Envelope;
-use super::schema::SCHEMA_VERSION;
-
-/// Finds the rule set an envelope was decided under.
-pub trait RuleSets {
-    /// The rule set with this reference and policy digest, if known.
-    fn find(&self, reference: RuleSetRef, policy_digest: &str) -> Option<RuleSet>;
-}
-
-impl RuleSets for RuleSet {
-    fn find(&self, reference: RuleSetRef, policy_digest: &str) -> Option<RuleSet> {
-        (self.reference == reference && digest(&self.policy) == policy_digest).then(|| self.clone())
-    }
-}
-
-impl RuleSets for [RuleSet] {
-    fn find(&self, reference: RuleSetRef, policy_digest: &str) -> Option<RuleSet> {
-        self.iter()
-            .find_map(|rules| rules.find(reference, policy_digest))
-    }
-}
+use super::schema::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 
 /// What is wrong with a log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -64,18 +51,22 @@ pub enum ReplayProblem {
     /// The hash does not match the content.
     #[error("hash mismatch: content altered")]
     HashMismatch,
-    /// The rule set or policy it names is not available.
-    #[error("rule set {reference:?} with policy digest {policy_digest} not available")]
-    UnknownRuleSet {
-        /// The rule set named.
-        reference: RuleSetRef,
-        /// The policy digest named.
-        policy_digest: String,
+    /// The rule-set version it names is not known to this crate.
+    #[error("{0}")]
+    UnknownRuleSet(RuleSetError),
+    /// Its policy values cannot be read by this version (e.g. a field added by a newer one).
+    #[error("policy values: {message}")]
+    Policy {
+        /// What is wrong, naming the field.
+        message: String,
     },
-    /// Re-deciding the stored command under the stored rule set gives other events: the law
+    /// Re-deciding the stored command under the stored rule set gives other facts: the law
     /// would not have produced this record.
-    #[error("forged decision: re-deciding gives other events")]
-    ForgedDecision,
+    #[error("forged decision: re-deciding gives other facts (first difference at event {event})")]
+    ForgedDecision {
+        /// Index, among the envelope's facts, of the first fact that differs.
+        event: usize,
+    },
     /// Re-deciding the stored command refuses it.
     #[error("forged decision: the law refuses this command: {0}")]
     RefusedOnReplay(Box<Rejection>),
@@ -92,67 +83,197 @@ pub struct ReplayError {
     pub problem: ReplayProblem,
 }
 
+/// Warnings that differ between the record and today's reading of the same rule-set
+/// version (a reworded practice rule, a corrected advisory finding). Not a forgery: the
+/// outcome is the same.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Difference {
+    /// The envelope.
+    pub sequence: u64,
+    /// The warnings recorded.
+    pub recorded: Vec<Violation>,
+    /// The warnings deciding the command again finds.
+    pub decided: Vec<Violation>,
+}
+
+/// A replayed log: the state, and the differences in warnings found on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Replayed {
+    /// The cooperation as the log records it.
+    pub state: Cooperation,
+    /// Envelopes whose recorded warnings differ from today's reading.
+    pub differences: Vec<Difference>,
+}
+
 /// Rebuilds the cooperation of `log`, refusing a reordered, gapped, altered, forged or mixed
-/// log. Every stored command is decided again under its stored rule set and must yield
-/// exactly the stored events.
-pub fn replay(
-    log: &[Envelope],
-    rule_sets: &(impl RuleSets + ?Sized),
-) -> Result<Cooperation, ReplayError> {
-    let first = log.first().ok_or(ReplayError {
-        sequence: 1,
-        problem: ReplayProblem::Empty,
-    })?;
-    let mut coop = Cooperation::new();
-    let mut prev_hash = GENESIS_HASH;
+/// log. Every stored command is decided again under the rule-set version and the policy
+/// values it records and must yield the stored facts.
+///
+/// ```
+/// use kerjasama::audit::replay;
+/// use kerjasama::law::RuleSetRegistry;
+/// let log = kerjasama::sample::c03_rice().record_log().unwrap();
+/// let replayed = replay(&log, &RuleSetRegistry::standard()).unwrap();
+/// assert!(replayed.differences.is_empty());
+/// assert_eq!(replayed.state.stage(), kerjasama::lifecycle::Stage::Preparation);
+/// ```
+pub fn replay(log: &[Envelope], registry: &RuleSetRegistry) -> Result<Replayed, ReplayError> {
+    if log.is_empty() {
+        return Err(ReplayError {
+            sequence: 1,
+            problem: ReplayProblem::Empty,
+        });
+    }
+    let mut replayer = Replayer::new(registry);
     for (index, envelope) in log.iter().enumerate() {
         let expected = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(1);
-        let fail = |problem| {
-            Err(ReplayError {
+        replayer
+            .step(envelope, expected)
+            .map_err(|problem| ReplayError {
                 sequence: expected,
                 problem,
-            })
-        };
-        if envelope.schema_version != SCHEMA_VERSION {
-            return fail(ReplayProblem::UnknownSchema {
+            })?;
+    }
+    Ok(Replayed {
+        state: replayer.coop,
+        differences: replayer.differences,
+    })
+}
+
+/// The state of a replay between envelopes.
+struct Replayer<'r> {
+    registry: &'r RuleSetRegistry,
+    coop: Cooperation,
+    differences: Vec<Difference>,
+    prev_hash: String,
+    cooperation: Option<crate::model::CooperationId>,
+    /// The rule set of the previous envelope and the values it was built from: resolved
+    /// once for a run of envelopes under the same version and policy.
+    rules: Option<(RuleSetRef, PolicyValues, RuleSet)>,
+}
+
+impl<'r> Replayer<'r> {
+    fn new(registry: &'r RuleSetRegistry) -> Self {
+        Replayer {
+            registry,
+            coop: Cooperation::new(),
+            differences: Vec::new(),
+            prev_hash: GENESIS_HASH.to_owned(),
+            cooperation: None,
+            rules: None,
+        }
+    }
+
+    fn step(&mut self, envelope: &Envelope, expected: u64) -> Result<(), ReplayProblem> {
+        let known = envelope.schema_version == SCHEMA_VERSION
+            || (envelope.schema_version >= OLDEST_SCHEMA_VERSION && envelope.stored.is_some());
+        if !known {
+            return Err(ReplayProblem::UnknownSchema {
                 version: envelope.schema_version,
             });
         }
-        if envelope.cooperation_id != first.cooperation_id {
-            return fail(ReplayProblem::ForeignCooperation);
+        let cooperation = *self.cooperation.get_or_insert(envelope.cooperation_id);
+        if envelope.cooperation_id != cooperation {
+            return Err(ReplayProblem::ForeignCooperation);
         }
         if envelope.sequence > expected {
-            return fail(ReplayProblem::Gap { expected });
+            return Err(ReplayProblem::Gap { expected });
         }
         if envelope.sequence < expected {
-            return fail(ReplayProblem::OutOfOrder { expected });
+            return Err(ReplayProblem::OutOfOrder { expected });
         }
         if envelope.hash != envelope.computed_hash() {
-            return fail(ReplayProblem::HashMismatch);
+            return Err(ReplayProblem::HashMismatch);
         }
-        if envelope.prev_hash != prev_hash {
-            return fail(ReplayProblem::BrokenChain);
+        if envelope.prev_hash != self.prev_hash {
+            return Err(ReplayProblem::BrokenChain);
         }
-        let Some(rules) = rule_sets.find(envelope.rule_set, &envelope.policy_digest) else {
-            return fail(ReplayProblem::UnknownRuleSet {
-                reference: envelope.rule_set,
-                policy_digest: envelope.policy_digest.clone(),
-            });
+        self.resolve_rules(envelope)?;
+        let Some((_, _, rules)) = &self.rules else {
+            return Err(ReplayProblem::UnknownRuleSet(
+                RuleSetError::UnknownVersion {
+                    reference: envelope.rule_set,
+                },
+            ));
         };
-        match coop.decide(
-            &envelope.command,
-            &envelope.actor,
-            envelope.occurred_on,
-            &rules,
-        ) {
-            Ok(events) if events == envelope.events => {}
-            Ok(_) => return fail(ReplayProblem::ForgedDecision),
-            Err(rejection) => return fail(ReplayProblem::RefusedOnReplay(Box::new(rejection))),
+        let decided = self
+            .coop
+            .decide(
+                &envelope.command,
+                &envelope.actor,
+                envelope.occurred_on,
+                rules,
+            )
+            .map_err(|rejection| ReplayProblem::RefusedOnReplay(Box::new(rejection)))?;
+        compare_facts(envelope, &decided)?;
+        let recorded = warnings(&envelope.events);
+        let now = warnings(&decided);
+        if !same_warnings(&recorded, &now) {
+            self.differences.push(Difference {
+                sequence: envelope.sequence,
+                recorded,
+                decided: now,
+            });
         }
         for event in &envelope.events {
-            coop.apply(event);
+            self.coop.apply(event);
         }
-        prev_hash = &envelope.hash;
+        self.prev_hash.clone_from(&envelope.hash);
+        Ok(())
     }
-    Ok(coop)
+
+    /// Resolves the rule set an envelope was decided under, again only when the version or
+    /// the policy values change.
+    fn resolve_rules(&mut self, envelope: &Envelope) -> Result<(), ReplayProblem> {
+        let cached = matches!(&self.rules,
+            Some((reference, values, _)) if *reference == envelope.rule_set && *values == envelope.policy);
+        if !cached {
+            let version = self
+                .registry
+                .get(envelope.rule_set)
+                .map_err(ReplayProblem::UnknownRuleSet)?;
+            let policy = envelope
+                .policy
+                .to_policy()
+                .map_err(|e| ReplayProblem::Policy { message: e.message })?;
+            self.rules = Some((
+                envelope.rule_set,
+                envelope.policy.clone(),
+                version.with_policy(policy),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The stored facts must be exactly the re-decided ones.
+fn compare_facts(envelope: &Envelope, decided: &[Event]) -> Result<(), ReplayProblem> {
+    let stored: Vec<&Event> = envelope.facts().collect();
+    let now: Vec<&Event> = decided.iter().filter(|e| !e.is_warning()).collect();
+    match stored.iter().zip(&now).position(|(a, b)| a != b) {
+        Some(event) => Err(ReplayProblem::ForgedDecision { event }),
+        None if stored.len() != now.len() => Err(ReplayProblem::ForgedDecision {
+            event: stored.len().min(now.len()),
+        }),
+        None => Ok(()),
+    }
+}
+
+fn warnings(events: &[Event]) -> Vec<Violation> {
+    events.iter().flat_map(|e| e.warnings()).cloned().collect()
+}
+
+/// Warnings agree when they name the same rules, severities and fields in the same order,
+/// and the same findings where the record holds findings (a schema-1 record holds text).
+fn same_warnings(recorded: &[Violation], decided: &[Violation]) -> bool {
+    recorded.len() == decided.len()
+        && recorded.iter().zip(decided).all(|(a, b)| {
+            a.rule == b.rule
+                && a.severity == b.severity
+                && a.field == b.field
+                && (matches!(a.finding, Finding::RecordedText { .. }) || a.finding == b.finding)
+        })
 }

@@ -1,4 +1,13 @@
-//! Rule sets: which rules and which policy are in force for a decision.
+//! Rule sets: which rules and which policy are in force for a decision, and the registry of
+//! every version this crate can decide under.
+//!
+//! A *rule set* is a regime (PP 28/2018 today) encoded by this crate in a numbered *version*.
+//! A change to this crate that would change the outcome of some command (a guard that
+//! refuses what was accepted, a new row) gets a new version; the old version keeps deciding
+//! exactly as before, so a log decided under it replays under it for ever. Rewording a
+//! message or adding a [`Policy`] field whose default keeps every outcome is not a new
+//! version. Every envelope of the audit log records the version it was decided under
+//! ([`crate::audit::Envelope::rule_set`]).
 
 use std::fmt;
 
@@ -25,14 +34,63 @@ impl fmt::Display for RuleSetId {
 }
 
 /// The identity of a rule set that a decision records: id and version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSetRef {
     /// Which regime.
     pub id: RuleSetId,
-    /// Version of this crate's encoding of it; bumped whenever a guard changes meaning.
+    /// Version of this crate's encoding of it; bumped whenever a change would alter an
+    /// outcome.
     pub version: u32,
 }
+
+impl fmt::Display for RuleSetRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} v{}", self.id, self.version)
+    }
+}
+
+/// One version of a rule set known to this crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct RuleSetVersion {
+    /// Id and version.
+    pub reference: RuleSetRef,
+    /// First legal date its regime governs (KSD-TRANS-01: PP 28/2018 from 13 July 2018).
+    pub effective_from: NaiveDate,
+    /// What changed against the previous version (English, for release notes and reports).
+    pub changes: &'static str,
+}
+
+/// The first day PP 28/2018 governs (Pasal 52; KSD-TRANS-01).
+pub const PP28_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 7, 13) {
+    Some(date) => date,
+    None => panic!("13 July 2018 is a date"),
+};
+
+/// Every version of every rule set this crate has ever decided under, oldest first. Entries
+/// are never removed or changed: old logs replay under the version they name.
+static VERSIONS: &[RuleSetVersion] = &[CURRENT_V1, CURRENT_LATEST];
+
+const CURRENT_V1: RuleSetVersion = RuleSetVersion {
+    reference: RuleSetRef {
+        id: RuleSetId::Current,
+        version: 1,
+    },
+    effective_from: PP28_IN_FORCE,
+    changes: "first encoding of PP 28/2018 and the Permendagri 22/2020 practice defaults",
+};
+
+/// The latest version of the current regime.
+const CURRENT_LATEST: RuleSetVersion = RuleSetVersion {
+    reference: RuleSetRef {
+        id: RuleSetId::Current,
+        version: 2,
+    },
+    effective_from: PP28_IN_FORCE,
+    changes: "KSD-WAJIB-01 checks each filed mapping (affairs and potentials, Pasal 5 ayat (1)); \
+              KSD-TERM-03 checks a recorded leadership change (a region party, a named office holder)",
+};
 
 /// A rule set in force: the regime, its version, from when it applies, and the policy values.
 ///
@@ -40,6 +98,7 @@ pub struct RuleSetRef {
 /// use kerjasama::law::RuleSet;
 /// let rules = RuleSet::current();
 /// assert_eq!(rules.effective_from.to_string(), "2018-07-13"); // PP 28/2018 Pasal 52
+/// assert_eq!(rules.reference, kerjasama::law::RuleSetRegistry::standard().latest_current().reference);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,21 +113,127 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The current rule set with the default policy.
+    /// The latest version of the current rule set with the default policy.
     pub fn current() -> Self {
         Self::current_with(Policy::default())
     }
 
-    /// The current rule set with a caller's policy (e.g. a regional overlay).
+    /// The latest version of the current rule set with a caller's policy (e.g. a regional
+    /// overlay).
     pub fn current_with(policy: Policy) -> Self {
+        RuleSetRegistry::standard()
+            .latest_current()
+            .with_policy(policy)
+    }
+
+    /// The version number of its encoding.
+    pub fn version(&self) -> u32 {
+        self.reference.version
+    }
+}
+
+impl RuleSetVersion {
+    /// This version with `policy`: what `decide` takes.
+    pub fn with_policy(&self, policy: Policy) -> RuleSet {
         RuleSet {
-            reference: RuleSetRef {
-                id: RuleSetId::Current,
-                version: 1,
-            },
-            // 13 July 2018 is a valid date; `from_ymd_opt` is only `None` for invalid dates.
-            effective_from: NaiveDate::from_ymd_opt(2018, 7, 13).unwrap_or_default(),
+            reference: self.reference,
+            effective_from: self.effective_from,
             policy,
         }
+    }
+}
+
+/// Why no rule set could be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "problem", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum RuleSetError {
+    /// The log names a rule set version this crate does not know (written by a newer
+    /// version of the crate, or altered).
+    #[error(
+        "rule set {reference} is not known to this version of kerjasama (aturan tidak dikenal)"
+    )]
+    UnknownVersion {
+        /// The version named.
+        reference: RuleSetRef,
+    },
+    /// No regime this crate implements governs the date (KSD-TRANS-01).
+    #[error(
+        "no rule set governs {date}: PP 28/2018 governs from 2018-07-13 (KSD-TRANS-01) (tidak ada aturan yang berlaku)"
+    )]
+    NoneForDate {
+        /// The decisive date.
+        date: NaiveDate,
+    },
+}
+
+/// The registry of rule-set versions: replay finds the version an envelope names, and a new
+/// decision takes the latest version of the regime that governs its date.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kerjasama::law::{RuleSetError, RuleSetId, RuleSetRef, RuleSetRegistry};
+/// let registry = RuleSetRegistry::standard();
+/// let day = NaiveDate::from_ymd_opt(2024, 8, 14).unwrap();
+/// let latest = registry.for_date(day)?;
+/// assert_eq!(latest.reference.id, RuleSetId::Current);
+/// // Version 1 stays known, for the logs decided under it.
+/// let v1 = RuleSetRef { id: RuleSetId::Current, version: 1 };
+/// assert!(registry.get(v1).is_ok());
+/// let v99 = RuleSetRef { id: RuleSetId::Current, version: 99 };
+/// assert_eq!(registry.get(v99), Err(RuleSetError::UnknownVersion { reference: v99 }));
+/// # Ok::<(), RuleSetError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSetRegistry {
+    versions: &'static [RuleSetVersion],
+}
+
+impl Default for RuleSetRegistry {
+    fn default() -> Self {
+        Self::standard()
+    }
+}
+
+impl RuleSetRegistry {
+    /// Every version this crate knows.
+    pub fn standard() -> Self {
+        RuleSetRegistry { versions: VERSIONS }
+    }
+
+    /// The versions, oldest first.
+    pub fn versions(&self) -> &[RuleSetVersion] {
+        self.versions
+    }
+
+    /// The version a log names.
+    pub fn get(&self, reference: RuleSetRef) -> Result<&RuleSetVersion, RuleSetError> {
+        self.versions
+            .iter()
+            .find(|v| v.reference == reference)
+            .ok_or(RuleSetError::UnknownVersion { reference })
+    }
+
+    /// The latest version of the current regime (PP 28/2018).
+    pub fn latest_current(&self) -> &RuleSetVersion {
+        self.latest(RuleSetId::Current).unwrap_or(&CURRENT_LATEST)
+    }
+
+    /// The latest version of `id`, if any.
+    pub fn latest(&self, id: RuleSetId) -> Option<&RuleSetVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.reference.id == id)
+            .max_by_key(|v| v.reference.version)
+    }
+
+    /// The latest version of the regime that governs a decision whose decisive date is
+    /// `date` (KSD-TRANS-01).
+    pub fn for_date(&self, date: NaiveDate) -> Result<&RuleSetVersion, RuleSetError> {
+        self.versions
+            .iter()
+            .filter(|v| v.effective_from <= date)
+            .max_by_key(|v| (v.effective_from, v.reference.version))
+            .ok_or(RuleSetError::NoneForDate { date })
     }
 }

@@ -10,20 +10,20 @@ use crate::model::{Actor, KodeWilayah, PartyId, RegionLevel, Role, TakeoverBy};
 use super::command::{Command, CooperationSpec};
 use super::cooperation::Cooperation;
 use super::table::Transition;
-use super::violation::Rejection;
+use super::violation::{AuthorityProblem, Rejection};
 
 /// Whether the actor's role is one the row allows.
 pub(crate) fn role_allowed(row: &Transition, actor: &Actor) -> bool {
     row.roles.contains(&actor.role)
 }
 
-fn refuse(row: &Transition, actor: &Actor, rule: RuleId, reason: String) -> Rejection {
+fn refuse(row: &Transition, actor: &Actor, rule: RuleId, problem: AuthorityProblem) -> Rejection {
     Rejection::ActorNotAuthorised {
         role: actor.role,
         command: row.command,
         allowed_roles: row.roles.to_vec(),
         rule,
-        reason,
+        problem,
     }
 }
 
@@ -37,12 +37,7 @@ pub(crate) fn check(
     policy: &crate::law::Policy,
 ) -> Result<(), Rejection> {
     if !role_allowed(row, actor) {
-        return Err(refuse(
-            row,
-            actor,
-            row.authority,
-            format!("role {} may not issue this command", actor.role),
-        ));
+        return Err(refuse(row, actor, row.authority, AuthorityProblem::Role));
     }
     // With no region party, "the actor is not a party" would hide what is wrong: an empty
     // party list (invalid input) or a KSDPK/KSDD without a region (KSD-PK-01, KSD-KIND-07,
@@ -66,14 +61,16 @@ pub(crate) fn check(
                 row,
                 actor,
                 row.authority,
-                format!("a region files its own mapping, not {}'s", mapping.region),
+                AuthorityProblem::OwnMappingOnly {
+                    region: mapping.region,
+                },
             ))
         }
         Command::AssessDprdGate { region, .. } if other_party_region(region) => Err(refuse(
             row,
             actor,
             row.authority,
-            format!("each region assesses its own gate, not {region}'s"),
+            AuthorityProblem::OwnGateOnly { region: *region },
         )),
         // In a third party's own initiative the head of the region party, who decides on the
         // proposal, is the one who cancels (RULES.md §4.4, §4.6 "cancel: head of region").
@@ -85,14 +82,14 @@ pub(crate) fn check(
                 row,
                 actor,
                 row.authority,
-                "only the initiating party may do this".into(),
+                AuthorityProblem::InitiatorOnly,
             ))
         }
         Command::AcceptOffer | Command::RejectOffer { .. } if initiator => Err(refuse(
             row,
             actor,
             row.authority,
-            "the initiator cannot answer its own offer".into(),
+            AuthorityProblem::InitiatorCannotAnswer,
         )),
         Command::AcceptOffer | Command::RejectOffer { .. }
             if actor
@@ -104,7 +101,7 @@ pub(crate) fn check(
                 row,
                 actor,
                 row.authority,
-                "this partner has already accepted".into(),
+                AuthorityProblem::AlreadyAccepted,
             ))
         }
         Command::ApproveDprd { .. } | Command::RefuseDprd { .. } => {
@@ -114,12 +111,7 @@ pub(crate) fn check(
             if gate_true {
                 Ok(())
             } else {
-                Err(refuse(
-                    row,
-                    actor,
-                    KSD_DPRD_01,
-                    "the DPRD acts only for a region whose gate is true".into(),
-                ))
+                Err(refuse(row, actor, KSD_DPRD_01, AuthorityProblem::GateFalse))
             }
         }
         Command::TakeOver { takeover } => takeover_authority(row, actor, takeover),
@@ -143,15 +135,13 @@ fn scope(row: &Transition, spec: &CooperationSpec, actor: &Actor) -> Result<(), 
     if ok {
         Ok(())
     } else {
-        let acting_for = actor
-            .party
-            .as_ref()
-            .map_or_else(|| "no party".to_owned(), ToString::to_string);
         Err(refuse(
             row,
             actor,
             row.authority,
-            format!("acts for {acting_for}, which is not a party in that capacity"),
+            AuthorityProblem::NotAParty {
+                acting_for: actor.party.clone(),
+            },
         ))
     }
 }
@@ -174,14 +164,14 @@ fn takeover_authority(
             row,
             actor,
             KSD_ENF_01,
-            "only the central government takes over a province's affair".into(),
+            AuthorityProblem::CentreTakesOverProvince,
         )),
         // Pasal 10 ayat (2): a kab/kota's affair goes to the governor of its own province.
         _ => Err(refuse(
             row,
             actor,
             KSD_ENF_02,
-            "only the governor of the kab/kota's own province takes over".into(),
+            AuthorityProblem::OwnGovernorTakesOver,
         )),
     }
 }

@@ -20,7 +20,7 @@ use super::event::{EndGround, Event, EventKind};
 use super::guard::{self, Ctx};
 use super::stage::Stage;
 use super::table::{self, Transition};
-use super::violation::{Rejection, Violation};
+use super::violation::{MissingStep, Rejection, Violation};
 
 /// A DPRD's decision for its region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +198,35 @@ impl Cooperation {
         &self.successors
     }
 
+    /// The first day a PKS takes effect: the earliest start of a signed PKS (its signing date
+    /// when it states no term). Stage h starts no earlier (KSD-STAGE-01).
+    pub fn pks_effective_from(&self) -> Option<NaiveDate> {
+        self.pks
+            .iter()
+            .map(|p| p.term.map_or(p.signed_on, |t| t.starts_on))
+            .min()
+    }
+
+    /// The document whose end governs the cooperation: the PKS with a term that ends last,
+    /// or the KB while no PKS is signed (RULES.md §13.2, "governing end date").
+    pub fn governing_document(&self) -> Option<&Document> {
+        if self.pks.is_empty() {
+            self.kb.as_ref()
+        } else {
+            self.pks
+                .iter()
+                .filter(|p| p.term.is_some())
+                .max_by_key(|p| p.term.map(|t| t.ends_on))
+        }
+    }
+
+    /// The last day of the governing document's term ([`Self::governing_document`]).
+    pub fn governing_end(&self) -> Option<NaiveDate> {
+        self.governing_document()
+            .and_then(|doc| doc.term)
+            .map(|term| term.ends_on)
+    }
+
     /// The state as of `as_of`: the replay of the events dated on or before it, or `None` if
     /// the cooperation was not registered by then. Derived views take this state, so they
     /// depend only on the history and the date.
@@ -257,6 +286,7 @@ impl Cooperation {
                 .map(|t| t.command)
                 .collect(),
             rule: self.ordering_rule(command.kind()),
+            path: missing_steps(self.stage, command.kind(), track),
         })
     }
 
@@ -306,6 +336,7 @@ impl Cooperation {
                     command: command.kind(),
                     allowed: vec![CommandKind::Register],
                     rule: KSD_STAGE_01,
+                    path: vec![],
                 });
             }
         };
@@ -340,7 +371,6 @@ impl Cooperation {
                     from: self.stage,
                     to,
                     via: command.kind(),
-                    rules_checked: row.guards.to_vec(),
                 },
             });
         }
@@ -626,4 +656,24 @@ impl Cooperation {
             .as_ref()
             .is_some_and(|kb| kb.kind == DocumentKind::Kb)
     }
+}
+
+/// The missing steps of a command refused at `stage`: the rows on the shortest way to a stage
+/// where it is allowed, each with the rules it checks and the rule that says who acts.
+fn missing_steps(stage: Stage, command: CommandKind, track: Track) -> Vec<MissingStep> {
+    table::path_to(stage, command, track)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(row, to)| {
+            let mut rules = row.guards.to_vec();
+            if !rules.contains(&row.authority) {
+                rules.push(row.authority);
+            }
+            MissingStep {
+                command: row.command,
+                to,
+                rules,
+            }
+        })
+        .collect()
 }

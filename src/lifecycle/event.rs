@@ -5,7 +5,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::law::{RuleId, RuleSetRef};
+use crate::law::RuleSetRef;
 use crate::model::{
     AffairsMapping, CoordinationLevel, DisputeForum, Document, DprdGate, Evaluation,
     FeasibilityStudy, InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, PartyId,
@@ -125,6 +125,21 @@ pub struct Event {
     pub occurred_on: NaiveDate,
     /// What happened.
     pub kind: EventKind,
+}
+
+impl Event {
+    /// Whether this event records warnings rather than a fact of the procedure.
+    pub fn is_warning(&self) -> bool {
+        matches!(self.kind, EventKind::Warned { .. })
+    }
+
+    /// The warnings it records (none for a fact).
+    pub fn warnings(&self) -> &[Violation] {
+        match &self.kind {
+            EventKind::Warned { violations } => violations,
+            _ => &[],
+        }
+    }
 }
 
 /// What happened.
@@ -301,8 +316,6 @@ pub enum EventKind {
         to: Stage,
         /// The command that caused it.
         via: CommandKind,
-        /// The rules checked.
-        rules_checked: Vec<RuleId>,
     },
     /// The step was accepted with these `[SECONDARY]` findings or advisory violations.
     Warned {

@@ -11,6 +11,7 @@ use crate::model::{Actor, Document, KodeWilayah, KsdpkType, Party, PartyId, Term
 use super::checks;
 use super::command::{Command, CommandKind, CooperationSpec};
 use super::cooperation::{Cooperation, DprdDecision};
+use super::finding::Finding;
 use super::table::Transition;
 use super::violation::{Rejection, Violation};
 
@@ -52,20 +53,16 @@ pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
         violations.push(
             Violation::error(
                 KSD_TRANS_01,
-                format!(
-                    "tanggal {} sebelum berlakunya PP 28/2018 ({}): gunakan aturan lama",
-                    ctx.date, ctx.rules.effective_from
-                ),
-                format!(
-                    "{} is before PP 28/2018 took effect ({}): the legacy rule set governs",
-                    ctx.date, ctx.rules.effective_from
-                ),
+                Finding::BeforeRegime {
+                    date: ctx.date,
+                    effective_from: ctx.rules.effective_from,
+                },
             )
             .at("occurred_on"),
         );
     }
     for &rule in row.guards {
-        violations.extend(checks::check(rule, ctx));
+        violations.extend(checks::run(rule, ctx));
     }
     let sectoral = matches!(
         ctx.spec.kind.ksdpk_type(),
@@ -75,12 +72,7 @@ pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
         for violation in &mut violations {
             if ADVISORY_FOR_SECTORAL.contains(&violation.rule) {
                 violation.severity = Severity::Warning;
-                violation
-                    .message_id
-                    .push_str(" (anjuran: rezim sektoral berlaku, KSD-PK-03)");
-                violation
-                    .message_en
-                    .push_str(" (advisory: the sectoral regime governs, KSD-PK-03)");
+                violation.advisory_under = Some(KSD_PK_03);
             }
         }
     }
@@ -350,11 +342,7 @@ fn validate_evaluation(
             rule,
         ));
     }
-    let start = coop
-        .pks()
-        .iter()
-        .map(|p| p.term.map_or(p.signed_on, |t| t.starts_on))
-        .min();
+    let start = coop.pks_effective_from();
     if let Some(start) = start {
         if date < start {
             return Err(invalid(
@@ -371,7 +359,7 @@ fn validate_evaluation(
             ));
         }
     }
-    if let Some(end) = super::checks::governing_end(coop)
+    if let Some(end) = coop.governing_end()
         && date > end
     {
         return Err(invalid(

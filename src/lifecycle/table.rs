@@ -858,3 +858,48 @@ pub fn rows_from(stage: Stage, track: Track) -> impl Iterator<Item = &'static Tr
         .iter()
         .filter(move |t| t.from == stage && t.tracks.contains(&track))
 }
+
+/// The shortest way, by stage-changing rows of `track`, from `stage` to a stage where
+/// `command` has a row: each step's row and the stage it leads to. `None` if there is no
+/// way (the command cannot come after `stage`); an empty path if `command` has a row at
+/// `stage` itself.
+///
+/// ```
+/// use kerjasama::lifecycle::{CommandKind, Stage, path_to};
+/// use kerjasama::model::Track;
+/// // A kerja sama wajib still in draft must pass the three pre-stages of Pasal 5 first.
+/// let path = path_to(Stage::Draft, CommandKind::SendOffer, Track::KsddWajib).unwrap();
+/// let stages: Vec<Stage> = path.iter().map(|(_, to)| *to).collect();
+/// assert_eq!(stages, [Stage::Mapping, Stage::TechnicalCoordination, Stage::HeadsAgreed, Stage::Preparation]);
+/// ```
+pub fn path_to(
+    stage: Stage,
+    command: CommandKind,
+    track: Track,
+) -> Option<Vec<(&'static Transition, Stage)>> {
+    use std::collections::{BTreeMap, VecDeque};
+    // Breadth first over stages; `came_from` keeps the row and stage each was reached by.
+    let mut came_from: BTreeMap<Stage, (&'static Transition, Stage)> = BTreeMap::new();
+    let mut queue = VecDeque::from([stage]);
+    while let Some(at) = queue.pop_front() {
+        if lookup(at, command, track).is_some() {
+            let mut path = Vec::new();
+            let mut cursor = at;
+            while let Some((row, previous)) = came_from.get(&cursor) {
+                path.push((*row, cursor));
+                cursor = *previous;
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for row in rows_from(at, track) {
+            for &to in row.to {
+                if to != stage && to != at && !came_from.contains_key(&to) {
+                    came_from.insert(to, (row, at));
+                    queue.push_back(to);
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,62 +1,94 @@
-//! Violations and rejections: every refusal names its rule, citation and provenance.
+//! Violations and rejections: every refusal names its rule; its citation, provenance and
+//! messages come from the rule id and the typed finding when read.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::law::{Citation, Provenance, RuleId, Severity};
-use crate::model::Role;
+use crate::law::{Citation, Lang, Provenance, RuleId, Severity};
+use crate::model::{KodeWilayah, Role};
 
 use super::command::CommandKind;
+use super::finding::Finding;
 use super::stage::Stage;
 
-/// One violated rule, with its citation and a message in Indonesian and English.
+/// One violated rule: the rule, the severity it had under the policy in force, the input
+/// field concerned and what was found, as facts. This is what the audit log stores.
+///
+/// Its citation and provenance come from the rule ([`Violation::citation`]); its messages are
+/// rendered on read ([`Violation::message`]), so neither is stored.
+///
+/// ```
+/// use kerjasama::law::{KSD_TERM_05, Lang, Severity};
+/// use kerjasama::lifecycle::{Finding, Violation};
+/// let v = Violation::new(KSD_TERM_05, Severity::Warning, Finding::TermExceedsLimit { years: 10, limit: 5 })
+///     .at("document.term");
+/// assert_eq!(v.citation().instrument.short_name(), "Permendagri 22/2020");
+/// assert!(v.message(Lang::En).starts_with("a term of 10 years"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Violation {
     /// The rule.
     pub rule: RuleId,
-    /// Its provenance tag.
-    pub provenance: Provenance,
-    /// Where it comes from.
-    pub citation: Citation,
     /// Error blocks the step; warning is recorded with it.
     pub severity: Severity,
     /// The input field concerned, if one is (e.g. `document.signatories[1]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// Message in Indonesian.
-    pub message_id: String,
-    /// Message in English.
-    pub message_en: String,
+    /// What was found, with its parameters.
+    pub finding: Finding,
+    /// Set when the rule was downgraded to advice because another rule says a different
+    /// regime governs (KSD-PK-03: types (b)–(d) of a KSDPK follow their sectoral laws).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advisory_under: Option<RuleId>,
+}
+
+/// Renders violations as text. [`Messages`] is the crate's own wording; an embedder may
+/// substitute its own (another register, a shorter form) without touching any stored record.
+pub trait Render {
+    /// The message of `violation` in `lang`.
+    fn render(&self, violation: &Violation, lang: Lang) -> String;
+}
+
+/// The crate's own messages in Indonesian and English.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Messages;
+
+impl Render for Messages {
+    fn render(&self, violation: &Violation, lang: Lang) -> String {
+        let mut text = violation.finding.text(lang);
+        if let Some(rule) = violation.advisory_under {
+            text.push_str(&lang.pick(
+                format!(" (anjuran: rezim sektoral berlaku, {rule})"),
+                format!(" (advisory: the sectoral regime governs, {rule})"),
+            ));
+        }
+        text
+    }
 }
 
 impl Violation {
-    /// A violation of `rule` with messages; citation and provenance come from the catalogue.
-    pub fn new(
-        rule: RuleId,
-        severity: Severity,
-        message_id: impl Into<String>,
-        message_en: impl Into<String>,
-    ) -> Self {
+    /// A violation of `rule` with `severity` and what was found.
+    pub fn new(rule: RuleId, severity: Severity, finding: Finding) -> Self {
         Violation {
             rule,
-            provenance: rule.provenance(),
-            citation: rule.citation(),
             severity,
             field: None,
-            message_id: message_id.into(),
-            message_en: message_en.into(),
+            finding,
+            advisory_under: None,
         }
     }
 
     /// An error: blocks the step.
-    pub fn error(
-        rule: RuleId,
-        message_id: impl Into<String>,
-        message_en: impl Into<String>,
-    ) -> Self {
-        Self::new(rule, Severity::Error, message_id, message_en)
+    pub fn error(rule: RuleId, finding: Finding) -> Self {
+        Self::new(rule, Severity::Error, finding)
+    }
+
+    /// A warning: recorded with the step.
+    pub fn warning(rule: RuleId, finding: Finding) -> Self {
+        Self::new(rule, Severity::Warning, finding)
     }
 
     /// Names the input field concerned.
@@ -69,6 +101,26 @@ impl Violation {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Where the rule comes from (from the catalogue, never stored).
+    pub fn citation(&self) -> Citation {
+        self.rule.citation()
+    }
+
+    /// The rule's provenance tag.
+    pub fn provenance(&self) -> Provenance {
+        self.rule.provenance()
+    }
+
+    /// The message in `lang`, in the crate's own wording.
+    pub fn message(&self, lang: Lang) -> String {
+        Messages.render(self, lang)
+    }
+
+    /// The message in `lang`, in the wording of `renderer`.
+    pub fn message_with(&self, renderer: &dyn Render, lang: Lang) -> String {
+        renderer.render(self, lang)
+    }
 }
 
 impl fmt::Display for Violation {
@@ -80,27 +132,139 @@ impl fmt::Display for Violation {
         write!(
             f,
             "[{}] {} {}: {} / {}",
-            self.rule, level, self.provenance, self.message_id, self.message_en
+            self.rule,
+            level,
+            self.provenance(),
+            self.message(Lang::Id),
+            self.message(Lang::En)
         )?;
         if let Some(field) = &self.field {
             write!(f, " (field `{field}`)")?;
         }
-        write!(f, " — {}", self.citation)
+        write!(f, " — {}", self.citation())
     }
+}
+
+/// Why an actor may not issue a command (RULES.md §4.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "problem", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum AuthorityProblem {
+    /// The actor's role may not issue this command.
+    Role,
+    /// The actor acts for a party that is not one of the cooperation's, in that capacity.
+    NotAParty {
+        /// What the actor acts for, if anything.
+        acting_for: Option<crate::model::PartyId>,
+    },
+    /// A region files its own mapping only.
+    OwnMappingOnly {
+        /// The region whose mapping was filed.
+        region: KodeWilayah,
+    },
+    /// A region assesses its own DPRD gate only.
+    OwnGateOnly {
+        /// The region whose gate was assessed.
+        region: KodeWilayah,
+    },
+    /// Only the initiating party may do this.
+    InitiatorOnly,
+    /// The initiator cannot answer its own offer.
+    InitiatorCannotAnswer,
+    /// This partner has already accepted.
+    AlreadyAccepted,
+    /// The DPRD acts only for a region whose gate is true.
+    GateFalse,
+    /// Only the central government takes over a province's affair.
+    CentreTakesOverProvince,
+    /// Only the governor of the kab/kota's own province takes over.
+    OwnGovernorTakesOver,
+}
+
+impl AuthorityProblem {
+    /// The explanation in `lang`.
+    pub fn text(&self, role: Role, lang: Lang) -> String {
+        use AuthorityProblem as P;
+        match self {
+            P::Role => lang.pick(
+                format!("{} tidak berwenang melakukan langkah ini", role.label_id()),
+                format!("{} may not issue this command", role.label_en()),
+            ),
+            P::NotAParty { acting_for } => {
+                let who = acting_for.as_ref().map_or_else(
+                    || lang.pick("tanpa pihak", "no party").to_owned(),
+                    |p| p.to_string(),
+                );
+                lang.pick(
+                    format!("bertindak untuk {who}, yang bukan pihak dalam kedudukan itu"),
+                    format!("acts for {who}, which is not a party in that capacity"),
+                )
+            }
+            P::OwnMappingOnly { region } => lang.pick(
+                format!("daerah menyampaikan pemetaan urusannya sendiri, bukan milik {region}"),
+                format!("a region files its own mapping, not {region}'s"),
+            ),
+            P::OwnGateOnly { region } => lang.pick(
+                format!("setiap daerah menilai syarat DPRD-nya sendiri, bukan milik {region}"),
+                format!("each region assesses its own gate, not {region}'s"),
+            ),
+            P::InitiatorOnly => lang.pick(
+                "hanya pihak pemrakarsa yang dapat melakukannya".to_owned(),
+                "only the initiating party may do this".to_owned(),
+            ),
+            P::InitiatorCannotAnswer => lang.pick(
+                "pemrakarsa tidak dapat menjawab penawarannya sendiri".to_owned(),
+                "the initiator cannot answer its own offer".to_owned(),
+            ),
+            P::AlreadyAccepted => lang.pick(
+                "mitra ini sudah menerima".to_owned(),
+                "this partner has already accepted".to_owned(),
+            ),
+            P::GateFalse => lang.pick(
+                "DPRD hanya bertindak untuk daerah yang memerlukan persetujuannya".to_owned(),
+                "the DPRD acts only for a region whose gate is true".to_owned(),
+            ),
+            P::CentreTakesOverProvince => lang.pick(
+                "hanya Pemerintah Pusat yang mengambil alih urusan provinsi".to_owned(),
+                "only the central government takes over a province's affair".to_owned(),
+            ),
+            P::OwnGovernorTakesOver => lang.pick(
+                "hanya gubernur provinsinya sendiri yang mengambil alih urusan kabupaten/kota"
+                    .to_owned(),
+                "only the governor of the kab/kota's own province takes over".to_owned(),
+            ),
+        }
+    }
+}
+
+/// One step of the shortest way from the current stage to a stage where a refused command is
+/// allowed, derived from the transition table: the command to issue and the rules it checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct MissingStep {
+    /// The command to issue.
+    pub command: CommandKind,
+    /// The stage it leads to.
+    pub to: Stage,
+    /// The rules it checks, and the rule that says who acts.
+    pub rules: Vec<RuleId>,
 }
 
 /// Why a command was refused. A refused command changes nothing.
 ///
-/// How to react: `NotAllowedHere` and `ActorNotAuthorised` are user errors (offer the
-/// `allowed` commands or roles instead); `Violations` lists every rule to satisfy before
-/// retrying; `InvalidInput` is bad data to correct. None is worth retrying unchanged.
+/// How to react: `NotAllowedHere` and `ActorNotAuthorised` are user errors (offer the `path`
+/// of missing steps, or the `allowed_roles`, instead); `Violations` lists every rule to satisfy
+/// before retrying ([`Rejection::errors`]; its [`Rejection::warnings`] would be recorded with
+/// the step); `InvalidInput` is bad data to correct. None is worth retrying unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", tag = "rejection", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The command has no row in the transition table for this stage and kind.
     #[error(
-        "{command} tidak dapat dilakukan pada tahap {stage} / not allowed at this stage ({rule}); allowed: {allowed:?}"
+        "{command} tidak dapat dilakukan pada tahap {} / not allowed at stage {} ({rule}){}",
+        stage.label_id(), stage.label_en(), describe_path(path)
     )]
     NotAllowedHere {
         /// The stage.
@@ -111,9 +275,15 @@ pub enum Rejection {
         allowed: Vec<CommandKind>,
         /// The rule that fixes the order of stages.
         rule: RuleId,
+        /// The shortest way, by the table, to a stage where the command is allowed (empty
+        /// when there is none: the command can never come after this stage).
+        path: Vec<MissingStep>,
     },
     /// The actor may not issue this command (RULES.md §4.4).
-    #[error("{role} tidak berwenang untuk {command} / not authorised ({rule}): {reason}")]
+    #[error(
+        "{} tidak berwenang untuk {command} / not authorised ({rule}): {} / {}",
+        role.label_id(), problem.text(*role, Lang::Id), problem.text(*role, Lang::En)
+    )]
     ActorNotAuthorised {
         /// The actor's role.
         role: Role,
@@ -124,7 +294,7 @@ pub enum Rejection {
         /// The rule that says who acts.
         rule: RuleId,
         /// What is wrong (role, or the party acted for).
-        reason: String,
+        problem: AuthorityProblem,
     },
     /// One or more rules are violated; every violation is listed, warnings included.
     #[error("{command} ditolak / refused: {}", violations.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("; "))]
@@ -146,8 +316,25 @@ pub enum Rejection {
     },
 }
 
+fn describe_path(path: &[MissingStep]) -> String {
+    if path.is_empty() {
+        return String::new();
+    }
+    let steps: Vec<String> = path
+        .iter()
+        .map(|step| {
+            let rules: Vec<&str> = step.rules.iter().map(|r| r.as_str()).collect();
+            format!("{} [{}]", step.command.label_id(), rules.join(", "))
+        })
+        .collect();
+    format!(
+        "; langkah yang belum dilakukan / missing steps: {}",
+        steps.join(" → ")
+    )
+}
+
 impl Rejection {
-    /// The violations listed, if this is a rule refusal.
+    /// Every violation listed, errors and warnings, if this is a rule refusal.
     pub fn violations(&self) -> &[Violation] {
         match self {
             Rejection::Violations { violations, .. } => violations,
@@ -155,12 +342,41 @@ impl Rejection {
         }
     }
 
-    /// Every rule id this rejection cites.
+    /// The violations that block the step.
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.violations().iter().filter(|v| v.is_error())
+    }
+
+    /// The violations that would only have been recorded as warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
+        self.violations().iter().filter(|v| !v.is_error())
+    }
+
+    /// The missing steps of a command refused for its place in the order (empty otherwise).
+    pub fn missing_steps(&self) -> &[MissingStep] {
+        match self {
+            Rejection::NotAllowedHere { path, .. } => path,
+            _ => &[],
+        }
+    }
+
+    /// Every rule id this rejection cites: for a rule refusal the violated rules (errors and
+    /// warnings, in order); for a command out of order the ordering rule and then the rules
+    /// of each missing step.
     pub fn rules(&self) -> Vec<RuleId> {
         match self {
-            Rejection::NotAllowedHere { rule, .. } | Rejection::ActorNotAuthorised { rule, .. } => {
-                vec![*rule]
+            Rejection::NotAllowedHere { rule, path, .. } => {
+                let mut rules = vec![*rule];
+                for step in path {
+                    for r in &step.rules {
+                        if !rules.contains(r) {
+                            rules.push(*r);
+                        }
+                    }
+                }
+                rules
             }
+            Rejection::ActorNotAuthorised { rule, .. } => vec![*rule],
             Rejection::Violations { violations, .. } => violations.iter().map(|v| v.rule).collect(),
             Rejection::InvalidInput { rule, .. } => rule.iter().copied().collect(),
         }

@@ -200,7 +200,7 @@ pub(crate) fn decode_reason(text: &str, error: &DecodeError) -> String {
         .or_else(|| probe::<chrono::NaiveDate>(&map, "occurred_on"))
         .or_else(|| probe::<chrono::DateTime<chrono::Utc>>(&map, "recorded_at"))
         .or_else(|| probe::<RuleSetRef>(&map, "rule_set"))
-        .or_else(|| probe::<String>(&map, "policy_digest"))
+        .or_else(|| probe::<crate::law::PolicyValues>(&map, "policy"))
         .or_else(|| probe::<String>(&map, "prev_hash"))
         .or_else(|| probe::<String>(&map, "hash"))
         .map_or_else(

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test file uses a part of it
 
 use chrono::NaiveDate;
+use kerjasama::law::Lang;
 use kerjasama::law::{Policy, RuleId, RuleSet, Severity};
 use kerjasama::lifecycle::{Command, CommandKind, Cooperation, Event, Rejection, Stage};
 use kerjasama::model::Actor;
@@ -258,21 +259,21 @@ impl Given {
 /// Asserts a violation carries its rule's catalogue citation (containing `locator`), its
 /// provenance and two non-empty messages.
 pub fn assert_cites(v: &Violation, locator: &str) {
-    let citation = v.citation.to_string();
+    let citation = v.citation().to_string();
     assert!(
         citation.contains(locator),
         "{} cites `{citation}`, expected `{locator}`",
         v.rule
     );
-    assert_eq!(v.citation, v.rule.citation(), "{}", v.rule);
-    assert_eq!(v.provenance, v.rule.provenance(), "{}", v.rule);
+    assert_eq!(v.citation(), v.rule.citation(), "{}", v.rule);
+    assert_eq!(v.provenance(), v.rule.provenance(), "{}", v.rule);
     assert!(
-        !v.message_id.trim().is_empty(),
+        !v.message(Lang::Id).trim().is_empty(),
         "{}: empty Indonesian message",
         v.rule
     );
     assert!(
-        !v.message_en.trim().is_empty(),
+        !v.message(Lang::En).trim().is_empty(),
         "{}: empty English message",
         v.rule
     );

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use kerjasama::audit::{Envelope, IdSource, SequentialIds, record, replay, schema};
-use kerjasama::law::RuleSet;
+use kerjasama::law::{RuleSet, RuleSetRegistry};
 use kerjasama::lifecycle::{Command, Cooperation};
 use kerjasama::model::{CooperationId, PartyId};
 use kerjasama::sample::{self, Scenario};
@@ -158,7 +158,9 @@ pub fn writer(
     for round in 0..rounds {
         loop {
             let log = store.load(cooperation).expect("load");
-            let mut coop = replay(&log, &rules).expect("the log replays");
+            let mut coop = replay(&log, &RuleSetRegistry::standard())
+                .map(|r| r.state)
+                .expect("the log replays");
             let mut batch: Vec<Envelope> = Vec::new();
             for part in ['a', 'b'] {
                 let command = Command::RecordLeadershipChange {
@@ -251,7 +253,9 @@ pub fn check_concurrent_log(
             "{writer}: commands lost, duplicated or reordered"
         );
     }
-    let coop = replay(log, &RuleSet::current()).expect("the final log replays");
+    let coop = replay(log, &RuleSetRegistry::standard())
+        .map(|r| r.state)
+        .expect("the final log replays");
     let live = Cooperation::from_events(log.iter().flat_map(|e| e.events.iter()));
     assert_eq!(coop, live, "replay differs from the applied events");
     coop

@@ -1,0 +1,367 @@
+//! The ledger: runs a command end to end over any [`EventStore`], as every frontend needs.
+//!
+//! One call loads the cooperation (or uses the state it already holds), picks the rule set
+//! for the legal date, decides, records the envelope, appends it with the expected sequence,
+//! applies the events and returns what happened. When another writer appended first, it
+//! reloads and decides again (the command may now be refused), up to a bound.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::Error;
+use crate::audit::{Envelope, IdSource, RandomV7, Replayed, record, replay};
+use crate::law::{Policy, RuleSet, RuleSetRegistry};
+use crate::lifecycle::{
+    AllowedCommand, Command, Cooperation, CooperationSpec, Event, Stage, Violation,
+};
+use crate::model::{Actor, CooperationId};
+use crate::store::{EventStore, StoreError};
+
+/// Where the recording time of an envelope comes from. Legal dates never come from a clock;
+/// only the time a step is *recorded* does.
+pub trait Clock {
+    /// The current time.
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The system clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        DateTime::<Utc>::from(std::time::SystemTime::now())
+    }
+}
+
+/// A clock that always answers the same time (tests, golden logs, imports).
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+/// What an accepted command did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Outcome {
+    /// The cooperation.
+    pub cooperation: CooperationId,
+    /// The sequence of the appended envelope.
+    pub sequence: u64,
+    /// The events recorded (facts and warnings).
+    pub events: Vec<Event>,
+    /// The warnings recorded with the step.
+    pub warnings: Vec<Violation>,
+    /// The stage after the step.
+    pub stage: Stage,
+}
+
+/// The state of a cooperation as the ledger last saw it, with the head of its log.
+#[derive(Debug, Clone)]
+struct Cached {
+    state: Cooperation,
+    head: Envelope,
+}
+
+/// A ledger over an event store.
+///
+/// ```
+/// use kerjasama::Ledger;
+/// use kerjasama::lifecycle::Stage;
+/// use kerjasama::store::MemoryStore;
+/// let ledger = Ledger::new(MemoryStore::new());
+/// let scenario = kerjasama::sample::c06_landfill();
+/// let id = scenario.cooperation_id().unwrap();
+/// for step in &scenario.steps {
+///     ledger.execute(id, &step.command, &step.actor, step.on)?;
+/// }
+/// assert_eq!(ledger.state(id)?.stage(), Stage::InForce);
+/// let replayed = ledger.verify(id)?; // chain checked, every command decided again
+/// assert!(replayed.differences.is_empty());
+/// # Ok::<(), kerjasama::Error>(())
+/// ```
+pub struct Ledger<S> {
+    store: S,
+    registry: RuleSetRegistry,
+    policy: Policy,
+    ids: Mutex<Box<dyn IdSource + Send>>,
+    clock: Box<dyn Clock + Send + Sync>,
+    cache: Mutex<HashMap<CooperationId, Cached>>,
+    attempts: u32,
+}
+
+impl<S: std::fmt::Debug> std::fmt::Debug for Ledger<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger")
+            .field("store", &self.store)
+            .field("policy", &self.policy)
+            .field("attempts", &self.attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // The guarded values are replaced whole, never left half-updated: a poisoned lock is
+    // still consistent.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<S: EventStore> Ledger<S> {
+    /// A ledger over `store` with the default policy, every rule-set version of this crate,
+    /// random UUID v7 envelope ids and the system clock for recording times.
+    pub fn new(store: S) -> Self {
+        Ledger {
+            store,
+            registry: RuleSetRegistry::standard(),
+            policy: Policy::default(),
+            ids: Mutex::new(Box::new(RandomV7)),
+            clock: Box::new(SystemClock),
+            cache: Mutex::new(HashMap::new()),
+            attempts: 3,
+        }
+    }
+
+    /// Decides new commands under `policy` (a regional overlay). Replay always uses the
+    /// policy each envelope records.
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Uses `ids` for envelope ids (e.g. [`crate::audit::SequentialIds`] for tests).
+    pub fn with_ids(mut self, ids: impl IdSource + Send + 'static) -> Self {
+        self.ids = Mutex::new(Box::new(ids));
+        self
+    }
+
+    /// Uses `clock` for recording times.
+    pub fn with_clock(mut self, clock: impl Clock + Send + Sync + 'static) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// How many times an append that conflicts with another writer is tried (at least 1).
+    pub fn with_attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts.max(1);
+        self
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The policy new commands are decided under.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The rule set a command dated `on` is decided under: the latest version of the regime
+    /// that governs the date, with this ledger's policy.
+    pub fn rules_for(&self, on: NaiveDate) -> Result<RuleSet, Error> {
+        Ok(self.registry.for_date(on)?.with_policy(self.policy.clone()))
+    }
+
+    /// Registers a new cooperation (its id is the spec's).
+    pub fn register(
+        &self,
+        spec: CooperationSpec,
+        actor: &Actor,
+        on: NaiveDate,
+    ) -> Result<Outcome, Error> {
+        let id = spec.id;
+        self.execute(
+            id,
+            &Command::Register {
+                spec: Box::new(spec),
+            },
+            actor,
+            on,
+        )
+    }
+
+    /// Runs `command` by `actor` on the legal date `on` against cooperation `id`: decide,
+    /// record, append with the expected sequence, apply. A refusal records nothing.
+    pub fn execute(
+        &self,
+        id: CooperationId,
+        command: &Command,
+        actor: &Actor,
+        on: NaiveDate,
+    ) -> Result<Outcome, Error> {
+        if let Command::Register { spec } = command
+            && spec.id != id
+        {
+            return Err(Error::InvalidInput {
+                field: "spec.id".into(),
+                message: format!("registering {} under the id {id}", spec.id),
+            });
+        }
+        let rules = self.rules_for(on)?;
+        for _ in 0..self.attempts {
+            let current = self.cached_or_loaded(id, matches!(command, Command::Register { .. }))?;
+            let (state, head) = match &current {
+                Some(cached) => (&cached.state, Some(&cached.head)),
+                None => (&Cooperation::new(), None),
+            };
+            let envelope = {
+                let mut ids = lock(&self.ids);
+                record(
+                    state,
+                    head,
+                    command,
+                    actor,
+                    on,
+                    self.clock.now(),
+                    &rules,
+                    ids.as_mut(),
+                )?
+            };
+            let expected = head.map_or(0, |h| h.sequence);
+            match self
+                .store
+                .append(id, expected, std::slice::from_ref(&envelope))
+            {
+                Ok(()) => {
+                    let mut state = state.clone();
+                    for event in &envelope.events {
+                        state.apply(event);
+                    }
+                    let outcome = Outcome {
+                        cooperation: id,
+                        sequence: envelope.sequence,
+                        warnings: envelope
+                            .events
+                            .iter()
+                            .flat_map(|e| e.warnings())
+                            .cloned()
+                            .collect(),
+                        events: envelope.events.clone(),
+                        stage: state.stage(),
+                    };
+                    lock(&self.cache).insert(
+                        id,
+                        Cached {
+                            state,
+                            head: envelope,
+                        },
+                    );
+                    return Ok(outcome);
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    lock(&self.cache).remove(&id);
+                }
+                Err(error) => {
+                    lock(&self.cache).remove(&id);
+                    return Err(error.into());
+                }
+            }
+        }
+        Err(Error::Conflict {
+            cooperation: id,
+            attempts: self.attempts,
+        })
+    }
+
+    /// The state held for `id`, or loaded and verified from the store; `None` for an
+    /// unknown id when `may_be_new` (a registration), [`Error::NotFound`] otherwise.
+    fn cached_or_loaded(
+        &self,
+        id: CooperationId,
+        may_be_new: bool,
+    ) -> Result<Option<Cached>, Error> {
+        if let Some(cached) = lock(&self.cache).get(&id) {
+            return Ok(Some(cached.clone()));
+        }
+        let log = self.store.load(id)?;
+        let Some(head) = log.last().cloned() else {
+            return if may_be_new {
+                Ok(None)
+            } else {
+                Err(Error::NotFound(id))
+            };
+        };
+        let replayed = replay(&log, &self.registry).map_err(|error| Error::Replay {
+            cooperation: id,
+            error,
+        })?;
+        let cached = Cached {
+            state: replayed.state,
+            head,
+        };
+        lock(&self.cache).insert(id, cached.clone());
+        Ok(Some(cached))
+    }
+
+    /// The current state of `id` (held, or loaded and verified from the store).
+    pub fn state(&self, id: CooperationId) -> Result<Cooperation, Error> {
+        self.cached_or_loaded(id, false)?
+            .map(|cached| cached.state)
+            .ok_or(Error::NotFound(id))
+    }
+
+    /// Reads the log of `id` from the store again and replays it: chain, hashes, and every
+    /// command decided again under the version and policy it records.
+    pub fn verify(&self, id: CooperationId) -> Result<Replayed, Error> {
+        let log = self.history(id)?;
+        let replayed = replay(&log, &self.registry).map_err(|error| Error::Replay {
+            cooperation: id,
+            error,
+        })?;
+        if let Some(head) = log.last().cloned() {
+            lock(&self.cache).insert(
+                id,
+                Cached {
+                    state: replayed.state.clone(),
+                    head,
+                },
+            );
+        }
+        Ok(replayed)
+    }
+
+    /// The log of `id`, as stored.
+    pub fn history(&self, id: CooperationId) -> Result<Vec<Envelope>, Error> {
+        let log = self.store.load(id)?;
+        if log.is_empty() {
+            return Err(Error::NotFound(id));
+        }
+        Ok(log)
+    }
+
+    /// The state of `id` as of `as_of` (the events dated on or before it), or `None` if it
+    /// was not registered by then. The log is verified first.
+    pub fn as_of(&self, id: CooperationId, as_of: NaiveDate) -> Result<Option<Cooperation>, Error> {
+        let log = self.history(id)?;
+        replay(&log, &self.registry).map_err(|error| Error::Replay {
+            cooperation: id,
+            error,
+        })?;
+        Ok(Cooperation::as_of(
+            log.iter().flat_map(|e| e.events.iter()),
+            as_of,
+        ))
+    }
+
+    /// Every cooperation in the store.
+    pub fn list(&self) -> Result<Vec<CooperationId>, Error> {
+        Ok(self.store.list()?)
+    }
+
+    /// What `actor` may do next on `id` on `date`, with what blocks each command.
+    pub fn allowed_commands(
+        &self,
+        id: CooperationId,
+        actor: &Actor,
+        date: NaiveDate,
+    ) -> Result<Vec<AllowedCommand>, Error> {
+        let rules = self.rules_for(date)?;
+        Ok(self.state(id)?.allowed_commands(actor, date, &rules))
+    }
+}

@@ -1,0 +1,271 @@
+//! RULES.md §3.1–§3.3: kinds, representation, the wajib/sukarela split, pairings and objects.
+
+use std::collections::BTreeSet;
+
+use crate::law::*;
+use crate::model::{
+    CooperationKind, KodeWilayah, KsddCategory, Party, PartyId, SignatoryCapacity, WajibPairing,
+};
+
+use super::super::command::Command;
+use super::super::finding::Finding;
+use super::super::guard::Ctx;
+use super::{Found, err};
+
+/// Whether the command registers the cooperation or begins the wajib procedure (or only
+/// the state is checked): the moments the parties and object are judged.
+fn registering(ctx: &Ctx<'_>) -> bool {
+    matches!(
+        ctx.command,
+        None | Some(Command::Register { .. } | Command::BeginWajibProcedure)
+    )
+}
+
+/// KSD-KIND-01: KSDPL/KSDLL are out of scope.
+pub(super) fn foreign_out_of_scope(ctx: &Ctx<'_>) -> Found {
+    match ctx.spec.kind {
+        CooperationKind::Ksdpl | CooperationKind::Ksdll => {
+            vec![err(KSD_KIND_01, Finding::ForeignCooperationOutOfScope).at("kind")]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-KIND-04: a ministry or central agency is synergy, never a party.
+pub(super) fn no_central_agency(ctx: &Ctx<'_>) -> Found {
+    ctx.spec
+        .parties
+        .iter()
+        .enumerate()
+        .filter_map(|(i, party)| match party {
+            Party::CentralAgency { name } => Some(
+                err(
+                    KSD_KIND_04,
+                    Finding::CentralAgencyNotThirdParty { name: name.clone() },
+                )
+                .at(format!("parties[{i}]")),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// KSD-KIND-06: a KSDD is wajib or sukarela.
+pub(super) fn ksdd_category(ctx: &Ctx<'_>) -> Found {
+    match ctx.spec.kind {
+        CooperationKind::Ksdd { category: None } => {
+            vec![err(KSD_KIND_06, Finding::KsddCategoryMissing).at("kind.category")]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-KIND-08: a kerja sama sukarela needs at least two regions and no third party.
+pub(super) fn sukarela_regions(ctx: &Ctx<'_>) -> Found {
+    if !matches!(
+        ctx.spec.kind,
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Sukarela)
+        }
+    ) {
+        return Vec::new();
+    }
+    let regions = ctx.spec.region_codes().len();
+    let mut found = Vec::new();
+    if regions < 2 {
+        found.push(
+            err(
+                KSD_KIND_08,
+                Finding::TooFewRegions {
+                    category: KsddCategory::Sukarela,
+                    found: regions,
+                },
+            )
+            .at("parties"),
+        );
+    }
+    if !ctx.spec.third_party_ids().is_empty() {
+        found.push(err(KSD_KIND_08, Finding::ThirdPartyInKsdd).at("parties"));
+    }
+    found
+}
+
+fn borders(ctx: &Ctx<'_>, a: KodeWilayah, b: KodeWilayah) -> bool {
+    let contained = a.is_within(b) || b.is_within(a);
+    ctx.spec.borders.borders(a, b) || (contained && ctx.policy().containment_counts_as_border)
+}
+
+/// KSD-KIND-07: at least two bordering regions, an affair with externalities, a rationale.
+pub(super) fn wajib_borders(ctx: &Ctx<'_>) -> Found {
+    if !ctx.spec.kind.is_wajib() || !registering(ctx) {
+        return Vec::new();
+    }
+    let rule = KSD_KIND_07;
+    let codes = ctx.spec.region_codes();
+    let mut found = Vec::new();
+    if codes.len() < 2 {
+        found.push(
+            err(
+                rule,
+                Finding::TooFewRegions {
+                    category: KsddCategory::Wajib,
+                    found: codes.len(),
+                },
+            )
+            .at("parties"),
+        );
+    }
+    if !ctx.spec.third_party_ids().is_empty() {
+        found.push(err(rule, Finding::ThirdPartyInKsdd).at("parties"));
+    }
+    if !ctx.spec.object.cross_border_externality {
+        found.push(
+            err(rule, Finding::NoCrossBorderExternality).at("object.cross_border_externality"),
+        );
+    }
+    if ctx.spec.object.joint_efficiency_rationale.trim().is_empty() {
+        found.push(
+            err(rule, Finding::NoJointEfficiencyRationale).at("object.joint_efficiency_rationale"),
+        );
+    }
+    let reading = ctx.policy().wajib_border_rule;
+    let bordering = match reading {
+        WajibBorderRule::Pairwise => codes
+            .iter()
+            .enumerate()
+            .all(|(i, a)| codes.iter().skip(i + 1).all(|b| borders(ctx, *a, *b))),
+        _ => connected(ctx, &codes),
+    };
+    if codes.len() >= 2 && !bordering {
+        found.push(err(rule, Finding::RegionsDoNotBorder { reading }).at("borders"));
+    }
+    found
+}
+
+fn connected(ctx: &Ctx<'_>, codes: &[KodeWilayah]) -> bool {
+    let Some(first) = codes.first() else {
+        return false;
+    };
+    let mut seen: BTreeSet<KodeWilayah> = BTreeSet::from([*first]);
+    let mut frontier = vec![*first];
+    while let Some(a) = frontier.pop() {
+        for b in codes {
+            if !seen.contains(b) && borders(ctx, a, *b) {
+                seen.insert(*b);
+                frontier.push(*b);
+            }
+        }
+    }
+    seen.len() == codes.len()
+}
+
+/// KSD-KIND-09 (narrowed by KSD-KIND-10): every pair of wajib parties is an allowed pairing.
+pub(super) fn wajib_pairings(ctx: &Ctx<'_>) -> Found {
+    if !ctx.spec.kind.is_wajib() {
+        return Vec::new();
+    }
+    let codes = ctx.spec.region_codes();
+    let allowed = &ctx.policy().wajib_pairings;
+    let mut found = Vec::new();
+    for (i, a) in codes.iter().enumerate() {
+        for b in codes.iter().skip(i + 1) {
+            let pairing = WajibPairing::of(*a, *b);
+            if !allowed.contains(&pairing) {
+                found.push(
+                    err(
+                        KSD_KIND_09,
+                        Finding::PairingNotAllowed {
+                            a: *a,
+                            b: *b,
+                            pairing,
+                        },
+                    )
+                    .at("parties"),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// KSD-KIND-02: the region acts through its head (offer letter, heads' agreement).
+pub(super) fn head_signs(ctx: &Ctx<'_>) -> Found {
+    let signatories = match ctx.command {
+        Some(Command::SendOffer { letter }) => {
+            vec![(String::from("letter.signatory"), &letter.signatory)]
+        }
+        Some(Command::SignHeadsAgreement { document }) => document
+            .signatories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("document.signatories[{i}]"), s))
+            .collect(),
+        _ => return Vec::new(),
+    };
+    let mut found = Vec::new();
+    if let Some(Command::SendOffer { letter }) = ctx.command
+        && letter.signatory.party != ctx.spec.initiator
+    {
+        found.push(err(KSD_KIND_02, Finding::OfferNotForInitiator).at("letter.signatory.party"));
+    }
+    for (field, signatory) in signatories {
+        if matches!(signatory.party, PartyId::Region(_))
+            && signatory.capacity != SignatoryCapacity::KepalaDaerah
+        {
+            found.push(
+                err(
+                    KSD_KIND_02,
+                    Finding::SignatoryNotHead {
+                        name: signatory.name.clone(),
+                        office: signatory.office.clone(),
+                    },
+                )
+                .at(field),
+            );
+        }
+    }
+    found
+}
+
+/// KSD-OBJ-01: the object is a government affair.
+pub(super) fn object_is_affair(ctx: &Ctx<'_>) -> Found {
+    if ctx.spec.object.urusan.is_empty() {
+        vec![err(KSD_OBJ_01, Finding::ObjectNotGovernmentAffair).at("object.urusan")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// KSD-OBJ-02: a priority object names its plan item.
+pub(super) fn plan_reference(ctx: &Ctx<'_>) -> Found {
+    let object = &ctx.spec.object;
+    if object.in_development_plan
+        && object
+            .plan_reference
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+    {
+        vec![err(KSD_OBJ_02, Finding::PlanReferenceMissing).at("object.plan_reference")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// KSD-OBJ-03: an object outside the plan needs one of the three reasons.
+pub(super) fn off_plan_reason(ctx: &Ctx<'_>) -> Found {
+    let object = &ctx.spec.object;
+    if !object.in_development_plan && object.off_plan_reason.is_none() {
+        vec![err(KSD_OBJ_03, Finding::OffPlanWithoutReason).at("object.off_plan_reason")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// KSD-OBJ-04: lawfulness is attested before the offer.
+pub(super) fn lawfulness_attested(ctx: &Ctx<'_>) -> Found {
+    if ctx.coop.attestation.is_some() {
+        Vec::new()
+    } else {
+        vec![err(KSD_OBJ_04, Finding::LawfulnessNotAttested)]
+    }
+}

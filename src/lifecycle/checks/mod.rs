@@ -1,0 +1,171 @@
+//! The check behind each rule id, as an explicit map from rule id to check function, split
+//! by the sections of RULES.md.
+//!
+//! A table row lists the rule ids it checks ([`super::Transition::guards`]); [`run`] looks
+//! each up here. A rule a row lists with no check here, or whose check can never refuse or
+//! warn on that row, is a defect that a test catches (`tests/guards.rs`).
+//!
+//! A check that would change an outcome is added with the rule-set version it starts in
+//! (`since`): a log decided under an older version replays without it.
+
+use crate::law::*;
+
+use super::finding::Finding;
+use super::guard::Ctx;
+use super::violation::Violation;
+
+mod documents;
+mod dprd;
+mod enforcement;
+mod kinds;
+mod stages;
+mod termination;
+mod third_party;
+mod wajib;
+
+/// Every violation a check found.
+pub(crate) type Found = Vec<Violation>;
+
+/// One check: the rule it enforces, the first rule-set version it applies in, the function.
+pub(crate) struct Check {
+    pub(crate) rule: RuleId,
+    pub(crate) since: u32,
+    pub(crate) run: fn(&Ctx<'_>) -> Found,
+}
+
+const fn check(rule: RuleId, run: fn(&Ctx<'_>) -> Found) -> Check {
+    Check {
+        rule,
+        since: 1,
+        run,
+    }
+}
+
+const fn check_since(rule: RuleId, since: u32, run: fn(&Ctx<'_>) -> Found) -> Check {
+    Check { rule, since, run }
+}
+
+/// The map. Several checks may enforce one rule; they all run.
+static CHECKS: &[Check] = &[
+    // §3 kinds and objects
+    check(KSD_KIND_01, kinds::foreign_out_of_scope),
+    check(KSD_KIND_02, kinds::head_signs),
+    check(KSD_KIND_04, kinds::no_central_agency),
+    check(KSD_KIND_06, kinds::ksdd_category),
+    check(KSD_KIND_07, kinds::wajib_borders),
+    check(KSD_KIND_08, kinds::sukarela_regions),
+    check(KSD_KIND_09, kinds::wajib_pairings),
+    check(KSD_OBJ_01, kinds::object_is_affair),
+    check(KSD_OBJ_02, kinds::plan_reference),
+    check(KSD_OBJ_03, kinds::off_plan_reason),
+    check(KSD_OBJ_04, kinds::lawfulness_attested),
+    // §3.4 third parties
+    check(KSD_PK_01, third_party::parties),
+    check(KSD_PK_02, third_party::other_type_described),
+    check(KSD_PK_03, third_party::sectoral_regime),
+    check(KSD_PK_04, third_party::region_initiative),
+    check(KSD_PK_05, third_party::initiative_criteria),
+    check(KSD_PK_06, third_party::third_party_study),
+    // §4.2 kerja sama wajib pre-stages
+    check(KSD_WAJIB_01, wajib::mappings_filed),
+    check_since(KSD_WAJIB_01, 2, wajib::mapping_content),
+    check(KSD_WAJIB_02, wajib::coordination_level),
+    check(KSD_WAJIB_03, wajib::heads_agreement),
+    // §4 stages
+    check(KSD_STAGE_01, stages::entry_into_force),
+    check(KSD_STAGE_04, stages::tkksd_review),
+    check(KSD_STAGE_05, stages::pks_without_kb),
+    // §5 DPRD
+    check(KSD_DPRD_01, dprd::gate_ksdd),
+    check(KSD_DPRD_02, dprd::gate_ksdpk),
+    check(KSD_DPRD_03, dprd::after_kb),
+    // §6 documents
+    check(KSD_DOC_01, documents::kb_and_pks),
+    check(KSD_DOC_02, documents::ksdpk_minimum_clauses),
+    check(KSD_DOC_03, documents::ksdd_required_clauses),
+    check(KSD_DOC_07, documents::signatories),
+    check(KSD_KIND_03, documents::delegation),
+    // §7–§8 duration, ending, evaluation
+    check(KSD_TERM_01, termination::grounds),
+    check(KSD_TERM_02, termination::ksdpk_only_grounds),
+    check_since(KSD_TERM_03, 2, termination::leadership_change),
+    check(KSD_TERM_05, termination::max_term),
+    check(KSD_TERM_06, termination::extension),
+    check(KSD_TERM_08, termination::addendum),
+    check(KSD_IMPL_06, termination::evaluation_record),
+    // §9–§10 wajib enforcement and disputes
+    check(KSD_ENF_01, enforcement::province_to_centre),
+    check(KSD_ENF_02, enforcement::kab_kota_to_governor),
+    check(KSD_ENF_03, enforcement::central_preconditions),
+    check(KSD_ENF_04, enforcement::governor_preconditions),
+    check(KSD_ENF_08, enforcement::secretariat),
+    check(KSD_DISP_01, enforcement::ksdd_dispute),
+    check(KSD_DISP_02, enforcement::ksdpk_dispute),
+];
+
+/// Runs every check of `rule` that applies under the rule-set version of `ctx`.
+pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>) -> Found {
+    let version = ctx.rules.version();
+    CHECKS
+        .iter()
+        .filter(|c| c.rule == rule && c.since <= version)
+        .flat_map(|c| (c.run)(ctx))
+        .collect()
+}
+
+/// Whether some check enforces `rule` under `version`.
+#[cfg(test)]
+fn has_check(rule: RuleId, version: u32) -> bool {
+    CHECKS.iter().any(|c| c.rule == rule && c.since <= version)
+}
+
+/// An error of `rule`.
+fn err(rule: RuleId, finding: Finding) -> Violation {
+    Violation::error(rule, finding)
+}
+
+/// A violation of `rule` at the severity the policy gives it, if any.
+fn with_severity(rule: RuleId, severity: Option<Severity>, finding: Finding) -> Option<Violation> {
+    severity.map(|s| Violation::new(rule, s, finding))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::RuleSetRegistry;
+    use crate::lifecycle::transitions;
+
+    /// Every rule id a row lists as a guard has a check in the map (that it can refuse or
+    /// warn on that very row is proved by `tests/guards.rs`).
+    #[test]
+    fn every_guard_of_every_row_has_a_check() {
+        let latest = RuleSetRegistry::standard()
+            .latest_current()
+            .reference
+            .version;
+        for row in transitions() {
+            for rule in row.guards {
+                assert!(
+                    has_check(*rule, latest),
+                    "{:?} --{:?}--> lists {rule} but no check enforces it",
+                    row.from,
+                    row.command
+                );
+            }
+        }
+    }
+
+    /// Every check enforces a rule some row lists: no check is dead code.
+    #[test]
+    fn every_check_guards_some_row() {
+        for check in CHECKS {
+            assert!(
+                transitions()
+                    .iter()
+                    .any(|row| row.guards.contains(&check.rule)),
+                "{} has a check but no row lists it",
+                check.rule
+            );
+        }
+    }
+}

@@ -1,0 +1,821 @@
+//! Findings: what a check found, as typed facts. The Indonesian and English messages are
+//! rendered from them when read, never stored, so the wording can change without touching a
+//! single stored byte.
+//!
+//! A variant, once released, is never removed or renamed: stored logs name it. New findings
+//! are new variants.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::law::{Lang, WajibBorderRule};
+use crate::model::{
+    Clause, CoordinationLevel, DocumentKind, KodeWilayah, KsddCategory, KsdpkType, PartyId,
+    ReviewPoint, TakeoverBy, WajibPairing,
+};
+
+use super::event::EndGround;
+
+/// One of the three criteria of a third party's initiative (KSD-PK-05, Pasal 18 ayat (1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InitiativeCriterion {
+    /// (a) technically integrated with the sector's master plan.
+    MasterPlanIntegration,
+    /// (b) economically and financially feasible.
+    EconomicFeasibility,
+    /// (c) the initiator's financial capacity.
+    FinancialCapacity,
+}
+
+/// A precondition of a takeover (KSD-ENF-03, -04; Pasal 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TakeoverPrecondition {
+    /// Guidance (pembinaan).
+    Guidance,
+    /// Evaluation of the obstacles (evaluasi kendala).
+    ObstacleEvaluation,
+    /// The Minister's approval (persetujuan Menteri), for a governor's takeover.
+    MinisterApproval,
+}
+
+/// A part of an evaluation record (KSD-IMPL-06).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EvaluationPart {
+    /// Who evaluated.
+    Evaluator,
+    /// Progress against the work plan.
+    Progress,
+    /// Benefits realised.
+    Benefits,
+}
+
+/// What a check found. Each variant is one kind of finding with its typed parameters; the
+/// rule, severity and input field are on the [`super::Violation`] that carries it.
+///
+/// ```
+/// use kerjasama::law::Lang;
+/// use kerjasama::lifecycle::Finding;
+/// let finding = Finding::TermExceedsLimit { years: 10, limit: 5 };
+/// assert!(finding.text(Lang::Id).contains("10 tahun"));
+/// assert!(finding.text(Lang::En).contains("10 years"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "finding", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Finding {
+    // ---- kinds and objects (RULES.md §3)
+    /// Foreign cooperation is out of scope (KSD-KIND-01).
+    ForeignCooperationOutOfScope,
+    /// A central agency was named as a party (KSD-KIND-04).
+    CentralAgencyNotThirdParty {
+        /// Its name.
+        name: String,
+    },
+    /// A KSDD names neither wajib nor sukarela (KSD-KIND-06).
+    KsddCategoryMissing,
+    /// Fewer than two regions (KSD-KIND-07, -08).
+    TooFewRegions {
+        /// The KSDD category.
+        category: KsddCategory,
+        /// How many region parties there are.
+        found: usize,
+    },
+    /// A third party in a KSDD (KSD-KIND-07, -08).
+    ThirdPartyInKsdd,
+    /// The affair has no cross-regional externalities (KSD-KIND-07).
+    NoCrossBorderExternality,
+    /// The rationale for joint efficiency is missing (KSD-KIND-07).
+    NoJointEfficiencyRationale,
+    /// The regions do not border each other (KSD-KIND-07).
+    RegionsDoNotBorder {
+        /// How bordering was read.
+        reading: WajibBorderRule,
+    },
+    /// A pairing not allowed for a kerja sama wajib (KSD-KIND-09, -10).
+    PairingNotAllowed {
+        /// One region.
+        a: KodeWilayah,
+        /// The other.
+        b: KodeWilayah,
+        /// Their pairing.
+        pairing: WajibPairing,
+    },
+    /// The offer letter is not signed for the initiating party (KSD-KIND-02).
+    OfferNotForInitiator,
+    /// A region's signatory is not its head (KSD-KIND-02).
+    SignatoryNotHead {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
+    },
+    /// The object is not a government affair (KSD-OBJ-01).
+    ObjectNotGovernmentAffair,
+    /// A priority object names no plan item (KSD-OBJ-02).
+    PlanReferenceMissing,
+    /// An object outside the plan has no allowed reason (KSD-OBJ-03).
+    OffPlanWithoutReason,
+    /// Lawfulness has not been attested (KSD-OBJ-04).
+    LawfulnessNotAttested,
+
+    // ---- third parties (RULES.md §3.4)
+    /// A KSDPK without a third party (KSD-PK-01).
+    NoThirdParty,
+    /// A KSDPK without a region party (KSD-PK-01).
+    NoRegionParty,
+    /// Type (d) is not described (KSD-PK-02).
+    OtherTypeUndescribed,
+    /// Types (b)–(d) without their sectoral regime (KSD-PK-03).
+    SectoralRegimeMissing {
+        /// The type.
+        ksdpk_type: KsdpkType,
+    },
+    /// A region-initiative mapping without needs (KSD-PK-04).
+    MappingWithoutNeeds,
+    /// A region-initiative study not prepared by the region (KSD-PK-04).
+    StudyNotByRegion,
+    /// No mapping with needs yet (KSD-PK-04).
+    NoMappingWithNeeds,
+    /// No study by the region yet (KSD-PK-04).
+    NoRegionStudy,
+    /// The criteria have not been assessed (KSD-PK-05).
+    CriteriaNotAssessed,
+    /// A criterion is not met with evidence (KSD-PK-05).
+    CriterionNotMet {
+        /// Which criterion.
+        criterion: InitiativeCriterion,
+    },
+    /// A third-party initiative's study not prepared by the third party (KSD-PK-06).
+    StudyNotByThirdParty,
+    /// No study by the third party yet (KSD-PK-06).
+    NoThirdPartyStudy,
+
+    // ---- kerja sama wajib pre-stages (RULES.md §4.2)
+    /// A region has not filed its mapping (KSD-WAJIB-01).
+    MappingNotFiled {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// A mapping lists no affair (KSD-WAJIB-01).
+    MappingWithoutAffairs,
+    /// A mapping states no potential or characteristic (KSD-WAJIB-01).
+    MappingWithoutPotentials,
+    /// Technical coordination at the wrong level (KSD-WAJIB-02).
+    WrongCoordinationLevel {
+        /// The level the parties require.
+        required: CoordinationLevel,
+    },
+    /// A head has not agreed the coordination outcome (KSD-WAJIB-03).
+    HeadNotAgreed {
+        /// The region.
+        region: KodeWilayah,
+    },
+
+    // ---- stages (RULES.md §4)
+    /// The PKS is not effective yet (KSD-STAGE-01).
+    PksNotYetEffective {
+        /// Its first day.
+        starts_on: NaiveDate,
+    },
+    /// No PKS signed (KSD-STAGE-01).
+    NoPksSigned,
+    /// No TKKSD review at this point (KSD-STAGE-04).
+    TkksdReviewMissing {
+        /// The review point.
+        point: ReviewPoint,
+    },
+    /// A PKS needs a KB first (KSD-STAGE-05).
+    PksRequiresKb,
+    /// The date precedes the regime (KSD-TRANS-01).
+    BeforeRegime {
+        /// The date of the decision.
+        date: NaiveDate,
+        /// The first day of the regime.
+        effective_from: NaiveDate,
+    },
+
+    // ---- DPRD (RULES.md §5)
+    /// DPRD approval before the KB (KSD-DPRD-03).
+    DprdBeforeKb,
+    /// This DPRD has already decided (KSD-DPRD-01).
+    DprdAlreadyDecided,
+    /// A region's gate has not been assessed (KSD-DPRD-01, -02).
+    GateNotAssessed {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// No region needs DPRD approval (KSD-DPRD-01, -02).
+    NoDprdApprovalNeeded,
+    /// A region's DPRD approval is still required (KSD-DPRD-01, -02).
+    DprdApprovalRequired {
+        /// The region.
+        region: KodeWilayah,
+    },
+
+    // ---- documents (RULES.md §6)
+    /// The document is of another kind (KSD-DOC-01, KSD-WAJIB-03, KSD-TERM-08).
+    WrongDocumentKind {
+        /// The kind required.
+        expected: DocumentKind,
+    },
+    /// A second KB (KSD-DOC-01).
+    SecondKb,
+    /// The PKS does not refer to this cooperation's KB (KSD-DOC-01).
+    PksNotUnderKb,
+    /// The PKS is already recorded (KSD-DOC-01).
+    PksAlreadyRecorded,
+    /// A clause is missing (KSD-DOC-02, -03).
+    ClauseMissing {
+        /// The clause.
+        clause: Clause,
+    },
+    /// A party has not signed (KSD-DOC-07).
+    NotSigned {
+        /// The party.
+        party: PartyId,
+    },
+    /// A third party's signatory without a basis of authority (KSD-DOC-07).
+    ThirdPartySignatoryWithoutAuthority {
+        /// Name.
+        name: String,
+    },
+    /// A KB signed by someone other than the head (KSD-DOC-07).
+    KbSignedByNonHead {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
+    },
+    /// A KB signed under a surat kuasa (KSD-KIND-03).
+    KbSignedUnderKuasa {
+        /// Name.
+        name: String,
+    },
+    /// A PKS signatory who is not the head and holds no surat kuasa (KSD-KIND-03).
+    NotHeadWithoutKuasa {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
+    },
+
+    // ---- duration, ending, evaluation (RULES.md §7, §8)
+    /// A ground only a KSDPK may end on (KSD-TERM-02).
+    GroundOnlyForKsdpk {
+        /// The ground.
+        ground: EndGround,
+    },
+    /// Already ended on another ground (KSD-TERM-01).
+    AlreadyEndedOtherwise,
+    /// The term has not run out (KSD-TERM-01).
+    TermRunsUntil {
+        /// Its last day.
+        ends_on: NaiveDate,
+    },
+    /// No PKS states a term (KSD-TERM-01).
+    NoTermStated,
+    /// A term longer than the limit (KSD-TERM-05, -07).
+    TermExceedsLimit {
+        /// The term in whole years.
+        years: u32,
+        /// The limit in years.
+        limit: u16,
+    },
+    /// Extension of a cooperation that ended otherwise than by expiry (KSD-TERM-06).
+    ExtensionAfterOtherEnding,
+    /// Extension started after the lead time (KSD-TERM-06).
+    ExtensionLate {
+        /// The latest day it should have started.
+        latest: NaiveDate,
+        /// The end of the term.
+        ends_on: NaiveDate,
+    },
+    /// An addendum that names no document of this cooperation (KSD-TERM-08).
+    AddendumWithoutTarget,
+    /// A leadership change recorded for a third party (KSD-TERM-03).
+    LeadershipChangeOfThirdParty,
+    /// A leadership change that names no new office holder (KSD-TERM-03).
+    NewOfficeHolderMissing,
+    /// A part of the evaluation record is empty (KSD-IMPL-06).
+    EvaluationPartMissing {
+        /// The part.
+        part: EvaluationPart,
+    },
+    /// A party's compliance was not assessed (KSD-IMPL-06).
+    ComplianceNotAssessed {
+        /// The party.
+        party: PartyId,
+    },
+
+    // ---- wajib enforcement and disputes (RULES.md §9, §10)
+    /// A province's affair is taken over by the centre (KSD-ENF-01).
+    ProvinceTakenOverByCentre,
+    /// A kab/kota's affair is taken over by the governor (KSD-ENF-02).
+    KabKotaTakenOverByGovernor,
+    /// A takeover precondition is missing (KSD-ENF-03, -04).
+    TakeoverPreconditionMissing {
+        /// Who takes over.
+        by: TakeoverBy,
+        /// The precondition.
+        precondition: TakeoverPrecondition,
+    },
+    /// The cooperation is not continuous (KSD-ENF-08).
+    NotContinuous,
+    /// At most two regions and two objects (KSD-ENF-08).
+    NotComplex,
+    /// A term under five years (KSD-ENF-08).
+    TermUnderFiveYears,
+    /// A KSDD dispute outside the inter-regional regime (KSD-DISP-01).
+    KsddDisputeForum,
+    /// Musyawarah comes first (KSD-DISP-02).
+    MusyawarahFirst,
+    /// No dispute-settlement clause (KSD-DISP-02).
+    NoDisputeClause,
+    /// A KSDPK dispute outside musyawarah and the PKS clause (KSD-DISP-02).
+    KsdpkDisputeForum,
+
+    // ---- upcast
+    /// A finding stored by schema 1 of the audit log, which kept rendered text instead of
+    /// facts; produced only by upcasting such a log, and shown verbatim.
+    RecordedText {
+        /// The Indonesian text as stored.
+        id: String,
+        /// The English text as stored.
+        en: String,
+    },
+}
+
+impl Finding {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let (id, en) = self.texts();
+        lang.pick(id, en)
+    }
+
+    /// The message in Indonesian and in English.
+    pub fn texts(&self) -> (String, String) {
+        use Finding as F;
+        let fixed = |id: &str, en: &str| (id.to_owned(), en.to_owned());
+        match self {
+            F::ForeignCooperationOutOfScope => fixed(
+                "kerja sama dengan pihak luar negeri (KSDPL/KSDLL) belum didukung pada versi ini",
+                "foreign cooperation (KSDPL/KSDLL) is out of scope in this version",
+            ),
+            F::CentralAgencyNotThirdParty { name } => (
+                format!("{name} adalah instansi pusat, bukan pihak ketiga: catat sebagai sinergi"),
+                format!(
+                    "{name} is a central agency, not a third party: record it as synergy (sinergi)"
+                ),
+            ),
+            F::KsddCategoryMissing => fixed(
+                "kerja sama antardaerah harus wajib atau sukarela",
+                "a KSDD must be either wajib or sukarela",
+            ),
+            F::TooFewRegions { category, found } => {
+                let (id, en) = category_labels(*category);
+                (
+                    format!("kerja sama {id} memerlukan paling sedikit 2 daerah, ada {found}"),
+                    format!("a kerja sama {en} needs at least 2 regions, has {found}"),
+                )
+            }
+            F::ThirdPartyInKsdd => fixed(
+                "kerja sama antardaerah hanya antar daerah: pihak ketiga menjadikannya kerja sama dengan pihak ketiga",
+                "a KSDD is between regions only: a third party makes it a KSDPK",
+            ),
+            F::NoCrossBorderExternality => fixed(
+                "urusan harus berdampak lintas daerah (eksternalitas)",
+                "the affair must have cross-regional externalities",
+            ),
+            F::NoJointEfficiencyRationale => fixed(
+                "alasan efisiensi pengelolaan bersama belum diisi",
+                "the rationale for joint efficiency is missing",
+            ),
+            F::RegionsDoNotBorder { reading } => {
+                let (id, en) = match reading {
+                    WajibBorderRule::Pairwise => ("setiap pasangan", "every pair"),
+                    _ => ("sebagai satu wilayah tersambung", "as one connected area"),
+                };
+                (
+                    format!("daerah-daerah tidak saling berbatasan {id} menurut tabel batas"),
+                    format!("the regions do not border each other ({en}) per the border table"),
+                )
+            }
+            F::PairingNotAllowed { a, b, pairing } => (
+                format!(
+                    "pasangan {a}–{b} (jenis {}) tidak termasuk pasangan kerja sama wajib yang berlaku (KSD-KIND-10)",
+                    pairing.number()
+                ),
+                format!(
+                    "pairing {a}–{b} (no. {}) is not an allowed wajib pairing in force (KSD-KIND-10)",
+                    pairing.number()
+                ),
+            ),
+            F::OfferNotForInitiator => fixed(
+                "surat penawaran ditandatangani atas nama pihak pemrakarsa",
+                "the offer letter is signed for the initiating party",
+            ),
+            F::SignatoryNotHead { name, office } => (
+                format!(
+                    "{name} ({office}) bukan kepala daerah: daerah bertindak melalui kepala daerahnya"
+                ),
+                format!(
+                    "{name} ({office}) is not the head of region: the region acts through its head"
+                ),
+            ),
+            F::ObjectNotGovernmentAffair => fixed(
+                "objek harus berupa urusan pemerintahan yang menjadi kewenangan daerah",
+                "the object must be a government affair within regional authority",
+            ),
+            F::PlanReferenceMissing => fixed(
+                "sebutkan rujukan RPJMD/RKPD objek prioritas",
+                "name the RPJMD/RKPD item the priority object comes from",
+            ),
+            F::OffPlanWithoutReason => fixed(
+                "objek di luar perencanaan hanya untuk kondisi darurat, program strategis nasional, atau tugas pembantuan",
+                "an object outside the development plan is allowed only for an emergency, a national strategic programme or co-administration",
+            ),
+            F::LawfulnessNotAttested => fixed(
+                "belum ada pernyataan bahwa objek tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan",
+                "no attestation yet that the object is not contrary to morality, public order, the national interest or the law",
+            ),
+            F::NoThirdParty => fixed(
+                "kerja sama dengan pihak ketiga memerlukan pihak ketiga (perseorangan, badan usaha berbadan hukum, atau organisasi kemasyarakatan)",
+                "a KSDPK needs a third party (individual, legal-entity business or organisation)",
+            ),
+            F::NoRegionParty => fixed(
+                "kerja sama dengan pihak ketiga adalah kerja sama daerah: daerah harus menjadi pihak",
+                "a KSDPK is a region's cooperation with a third party: a region must be a party",
+            ),
+            F::OtherTypeUndescribed => fixed(
+                "jenis (d) kerja sama lain harus dijelaskan",
+                "type (d) other cooperation must say what it is",
+            ),
+            F::SectoralRegimeMissing { ksdpk_type } => (
+                format!(
+                    "jenis ({}) mengikuti peraturan sektoral: catat rezim sektoralnya",
+                    ksdpk_type.letter()
+                ),
+                format!(
+                    "type ({}) follows its sectoral law: record the sectoral regime",
+                    ksdpk_type.letter()
+                ),
+            ),
+            F::MappingWithoutNeeds => fixed(
+                "pemetaan kerja sama prakarsa daerah harus memuat kebutuhan",
+                "a region-initiative KSDPK mapping must state needs",
+            ),
+            F::StudyNotByRegion => fixed(
+                "studi kelayakan prakarsa daerah disusun oleh daerah",
+                "in a region initiative the region prepares the feasibility study",
+            ),
+            F::NoMappingWithNeeds => fixed(
+                "belum ada pemetaan urusan menurut potensi, karakteristik, dan kebutuhan",
+                "no mapping of affairs by potential, characteristics and needs yet",
+            ),
+            F::NoRegionStudy => fixed(
+                "belum ada studi kelayakan yang disusun daerah",
+                "no feasibility study prepared by the region yet",
+            ),
+            F::CriteriaNotAssessed => fixed(
+                "tiga kriteria prakarsa pihak ketiga belum dinilai",
+                "the three criteria of a third-party initiative have not been assessed",
+            ),
+            F::CriterionNotMet { criterion } => {
+                let (letter, id, en) = criterion_labels(*criterion);
+                (
+                    format!("kriteria ({letter}) {id} belum terpenuhi dengan bukti"),
+                    format!("criterion ({letter}) {en} is not met with evidence"),
+                )
+            }
+            F::StudyNotByThirdParty => fixed(
+                "pada prakarsa pihak ketiga, studi kelayakan disusun oleh pihak ketiga",
+                "in a third-party initiative the third party prepares the feasibility study",
+            ),
+            F::NoThirdPartyStudy => fixed(
+                "belum ada studi kelayakan dari pihak ketiga",
+                "no feasibility study by the third party",
+            ),
+            F::MappingNotFiled { region } => (
+                format!("{region} belum menyampaikan pemetaan urusan"),
+                format!("{region} has not filed its mapping of affairs"),
+            ),
+            F::MappingWithoutAffairs => fixed(
+                "pemetaan urusan tidak memuat satu pun urusan pemerintahan",
+                "the mapping lists no government affair",
+            ),
+            F::MappingWithoutPotentials => fixed(
+                "pemetaan urusan harus memuat potensi dan karakteristik daerah",
+                "the mapping must state the region's potentials and characteristics",
+            ),
+            F::WrongCoordinationLevel { required } => {
+                let (id, en) = match required {
+                    CoordinationLevel::Provincial => ("provinsi", "provincial"),
+                    _ => ("nasional", "national"),
+                };
+                (
+                    format!("koordinasi teknis harus tingkat {id}"),
+                    format!("technical coordination must be at {en} level"),
+                )
+            }
+            F::HeadNotAgreed { region } => (
+                format!("kepala daerah {region} belum menyepakati hasil koordinasi"),
+                format!("the head of {region} has not agreed the coordination outcome"),
+            ),
+            F::PksNotYetEffective { starts_on } => (
+                format!("PKS baru berlaku mulai {starts_on}"),
+                format!("the PKS takes effect only on {starts_on}"),
+            ),
+            F::NoPksSigned => fixed("belum ada PKS", "no PKS signed"),
+            F::TkksdReviewMissing { point } => {
+                let (id, en) = review_labels(*point);
+                (
+                    format!("belum ada pembahasan TKKSD {id}"),
+                    format!("no TKKSD review yet {en}"),
+                )
+            }
+            F::PksRequiresKb => fixed(
+                "PKS didahului kesepakatan bersama (KB)",
+                "a PKS follows a KB (allow_pks_without_kb = false)",
+            ),
+            F::BeforeRegime {
+                date,
+                effective_from,
+            } => (
+                format!(
+                    "tanggal {date} sebelum berlakunya PP 28/2018 ({effective_from}): gunakan aturan lama"
+                ),
+                format!(
+                    "{date} is before PP 28/2018 took effect ({effective_from}): the legacy rule set governs"
+                ),
+            ),
+            F::DprdBeforeKb => fixed(
+                "persetujuan DPRD berada setelah KB ditandatangani",
+                "DPRD approval comes after the KB is signed",
+            ),
+            F::DprdAlreadyDecided => {
+                fixed("DPRD ini sudah memutuskan", "this DPRD has already decided")
+            }
+            F::GateNotAssessed { region } => (
+                format!("syarat persetujuan DPRD {region} belum dinilai"),
+                format!("the DPRD gate of {region} has not been assessed"),
+            ),
+            F::NoDprdApprovalNeeded => fixed(
+                "tidak ada daerah yang memerlukan persetujuan DPRD: lanjut ke penyusunan PKS",
+                "no region party needs DPRD approval: go on to PKS drafting",
+            ),
+            F::DprdApprovalRequired { region } => (
+                format!("persetujuan DPRD {region} diperlukan"),
+                format!("approval of the DPRD of {region} is required"),
+            ),
+            F::WrongDocumentKind { expected } => {
+                let (id, en) = document_labels(*expected);
+                (
+                    format!("dokumen harus {id}"),
+                    format!("the document must be {en}"),
+                )
+            }
+            F::SecondKb => fixed(
+                "satu kerja sama memiliki paling banyak satu KB",
+                "a cooperation has at most one KB",
+            ),
+            F::PksNotUnderKb => fixed(
+                "PKS harus merujuk KB kerja sama ini",
+                "the PKS must refer to this cooperation's KB",
+            ),
+            F::PksAlreadyRecorded => fixed("PKS ini sudah dicatat", "this PKS is already recorded"),
+            F::ClauseMissing { clause } => {
+                let (id, en) = clause_labels(*clause);
+                (
+                    format!("PKS tidak memuat klausul {id}"),
+                    format!("the PKS lacks the clause on {en}"),
+                )
+            }
+            F::NotSigned { party } => (
+                format!("{party} belum menandatangani"),
+                format!("{party} has not signed"),
+            ),
+            F::ThirdPartySignatoryWithoutAuthority { name } => (
+                format!("{name} harus wakil sah pihak ketiga dengan dasar kewenangan (akta, SK)"),
+                format!(
+                    "{name} must be the third party's authorised representative with a basis of authority (deed, decree)"
+                ),
+            ),
+            F::KbSignedByNonHead { name, office } => (
+                format!("KB ditandatangani oleh {name} ({office}), bukan kepala daerah"),
+                format!("the KB is signed by {name} ({office}), not the head of region"),
+            ),
+            F::KbSignedUnderKuasa { name } => (
+                format!(
+                    "PP 28/2018 tidak mengatur pemberian kuasa untuk menandatangani KB ({name})"
+                ),
+                format!("PP 28/2018 provides no delegation for signing the KB ({name})"),
+            ),
+            F::NotHeadWithoutKuasa { name, office } => (
+                format!("{name} ({office}) bukan kepala daerah dan tidak memegang surat kuasa"),
+                format!("{name} ({office}) is not the head of region and holds no surat kuasa"),
+            ),
+            F::GroundOnlyForKsdpk { ground } => {
+                let (id, en) = ground_labels(*ground);
+                (
+                    format!("dasar \"{id}\" hanya berlaku untuk kerja sama dengan pihak ketiga"),
+                    format!("the ground \"{en}\" applies to KSDPK only"),
+                )
+            }
+            F::AlreadyEndedOtherwise => fixed(
+                "kerja sama sudah berakhir atas dasar lain",
+                "the cooperation already ended on another ground",
+            ),
+            F::TermRunsUntil { ends_on } => (
+                format!("jangka waktu baru berakhir {ends_on}"),
+                format!("the term runs until {ends_on}"),
+            ),
+            F::NoTermStated => fixed("PKS tidak memuat jangka waktu", "no PKS states a term"),
+            F::TermExceedsLimit { years, limit } => (
+                format!("jangka waktu {years} tahun melebihi batas {limit} tahun"),
+                format!("a term of {years} years exceeds the {limit}-year limit"),
+            ),
+            F::ExtensionAfterOtherEnding => fixed(
+                "perpanjangan hanya untuk kerja sama yang berakhir karena jangka waktu",
+                "only a cooperation that ended by expiry of its term is extended",
+            ),
+            F::ExtensionLate { latest, ends_on } => (
+                format!(
+                    "perpanjangan dimulai setelah {latest}, batas waktu sebelum berakhir {ends_on}"
+                ),
+                format!(
+                    "the extension started after {latest}, the lead time before the end on {ends_on}"
+                ),
+            ),
+            F::AddendumWithoutTarget => fixed(
+                "addendum harus merujuk dokumen yang diubah (KB/PKS kerja sama ini)",
+                "an addendum must refer to the document it amends (a KB/PKS of this cooperation)",
+            ),
+            F::LeadershipChangeOfThirdParty => fixed(
+                "pergantian yang dicatat di sini adalah pergantian kepala daerah atau pejabat yang diberi kuasa pada pihak daerah",
+                "the change recorded here is of a region party's head or authorised official",
+            ),
+            F::NewOfficeHolderMissing => fixed(
+                "nama pejabat yang baru belum diisi",
+                "the new office holder is not named",
+            ),
+            F::EvaluationPartMissing { part } => match part {
+                EvaluationPart::Evaluator => fixed("evaluator belum diisi", "no evaluator named"),
+                EvaluationPart::Progress => fixed(
+                    "kemajuan terhadap rencana kerja belum diisi",
+                    "no progress against the work plan",
+                ),
+                _ => fixed("manfaat yang dicapai belum diisi", "no benefits stated"),
+            },
+            F::ComplianceNotAssessed { party } => (
+                format!("kepatuhan {party} belum dinilai"),
+                format!("compliance of {party} not assessed"),
+            ),
+            F::ProvinceTakenOverByCentre => fixed(
+                "urusan provinsi diambil alih Pemerintah Pusat",
+                "a province's affair is taken over by the central government",
+            ),
+            F::KabKotaTakenOverByGovernor => fixed(
+                "urusan kabupaten/kota diambil alih gubernur sebagai wakil Pemerintah Pusat",
+                "a kab/kota affair is taken over by the governor as central representative",
+            ),
+            F::TakeoverPreconditionMissing { by, precondition } => {
+                let (id, en) = match (precondition, by) {
+                    (TakeoverPrecondition::Guidance, TakeoverBy::Governor) => {
+                        ("pembinaan gubernur", "governor's guidance")
+                    }
+                    (TakeoverPrecondition::Guidance, _) => ("pembinaan", "guidance"),
+                    (TakeoverPrecondition::ObstacleEvaluation, _) => {
+                        ("evaluasi kendala", "evaluation of the obstacles")
+                    }
+                    _ => ("persetujuan Menteri", "the Minister's approval"),
+                };
+                (format!("belum ada {id}"), format!("no {en} yet"))
+            }
+            F::NotContinuous => fixed(
+                "kerja sama tidak terus menerus",
+                "the cooperation is not continuous",
+            ),
+            F::NotComplex => fixed(
+                "tidak kompleks: paling banyak 2 daerah dan 2 objek",
+                "not complex: at most 2 regions and 2 objects",
+            ),
+            F::TermUnderFiveYears => fixed(
+                "jangka waktu kurang dari 5 tahun",
+                "the term is shorter than 5 years",
+            ),
+            F::KsddDisputeForum => fixed(
+                "perselisihan kerja sama antardaerah diselesaikan menurut ketentuan perselisihan antardaerah",
+                "KSDD disputes go to the inter-regional dispute regime",
+            ),
+            F::MusyawarahFirst => fixed(
+                "musyawarah mufakat terlebih dahulu",
+                "deliberation to consensus (musyawarah) comes first",
+            ),
+            F::NoDisputeClause => fixed(
+                "PKS tidak memuat klausul penyelesaian perselisihan",
+                "the PKS has no dispute-settlement clause",
+            ),
+            F::KsdpkDisputeForum => fixed(
+                "perselisihan kerja sama dengan pihak ketiga: musyawarah mufakat, lalu klausul PKS",
+                "KSDPK disputes: musyawarah, then the PKS clause",
+            ),
+            F::RecordedText { id, en } => (id.clone(), en.clone()),
+        }
+    }
+}
+
+fn category_labels(category: KsddCategory) -> (&'static str, &'static str) {
+    match category {
+        KsddCategory::Wajib => ("wajib", "wajib"),
+        _ => ("sukarela", "sukarela"),
+    }
+}
+
+fn criterion_labels(criterion: InitiativeCriterion) -> (char, &'static str, &'static str) {
+    match criterion {
+        InitiativeCriterion::MasterPlanIntegration => (
+            'a',
+            "terintegrasi dengan rencana induk sektor",
+            "technically integrated with the sector's master plan",
+        ),
+        InitiativeCriterion::EconomicFeasibility => (
+            'b',
+            "layak secara ekonomi dan finansial",
+            "economically and financially feasible",
+        ),
+        _ => (
+            'c',
+            "kemampuan keuangan pemrakarsa",
+            "the initiator's financial capacity",
+        ),
+    }
+}
+
+fn review_labels(point: ReviewPoint) -> (&'static str, &'static str) {
+    match point {
+        ReviewPoint::Offer => ("sebelum penawaran", "before the offer"),
+        ReviewPoint::KbSigning => (
+            "sebelum penandatanganan kesepakatan bersama",
+            "before the KB is signed",
+        ),
+        _ => (
+            "sebelum penandatanganan perjanjian kerja sama",
+            "before the PKS is signed",
+        ),
+    }
+}
+
+fn document_labels(kind: DocumentKind) -> (&'static str, &'static str) {
+    match kind {
+        DocumentKind::Kb => ("kesepakatan bersama (KB)", "a KB"),
+        DocumentKind::Pks => ("perjanjian kerja sama (PKS)", "a PKS"),
+        DocumentKind::Addendum => ("addendum", "an addendum"),
+        DocumentKind::HeadsAgreement => ("kesepakatan para kepala daerah", "the heads' agreement"),
+        _ => ("dokumen lain", "another document"),
+    }
+}
+
+/// Indonesian and English labels of a clause.
+pub(crate) fn clause_labels(clause: Clause) -> (&'static str, &'static str) {
+    match clause {
+        Clause::RightsAndObligations => ("hak dan kewajiban para pihak", "rights and obligations"),
+        Clause::Term => ("jangka waktu", "the term"),
+        Clause::DisputeSettlement => ("penyelesaian perselisihan", "dispute settlement"),
+        Clause::Sanctions => ("sanksi", "sanctions"),
+        Clause::Subject => ("subjek", "the subject"),
+        Clause::Object => ("objek", "the object"),
+        Clause::Scope => ("ruang lingkup", "the scope"),
+        Clause::Financing => ("pembiayaan", "financing"),
+        Clause::ForceMajeure => ("keadaan memaksa", "force majeure"),
+        Clause::Termination => ("pengakhiran", "termination"),
+        _ => ("perubahan", "amendment"),
+    }
+}
+
+/// Indonesian and English labels of an end ground.
+pub(crate) fn ground_labels(ground: EndGround) -> (&'static str, &'static str) {
+    match ground {
+        EndGround::TermExpired => ("jangka waktu berakhir", "the term expired"),
+        EndGround::ObjectiveAchieved => ("tujuan tercapai", "the objective was achieved"),
+        EndGround::MutualAgreement => ("kesepakatan para pihak", "the parties agreed"),
+        EndGround::PolicyChange => ("perubahan kebijakan", "a policy change"),
+        EndGround::ObjectLost => (
+            "objek hilang atau musnah",
+            "the object was lost or destroyed",
+        ),
+        EndGround::CourtJudgment => (
+            "putusan pengadilan yang berkekuatan hukum tetap",
+            "a final court judgment",
+        ),
+        _ => (
+            "pihak ketiga dinyatakan pailit",
+            "the third party's bankruptcy",
+        ),
+    }
+}
