@@ -91,6 +91,31 @@ impl TempDir {
     }
 }
 
+impl TempDir {
+    /// A new empty directory with a unique name in memory (`/dev/shm`, where syncing costs
+    /// nothing) if this system has one that may be written, else under
+    /// `std::env::temp_dir()`. For tests that check recovery logic over and over, not
+    /// durability.
+    pub fn new_in_memory(label: &str) -> Self {
+        let shm = Path::new("/dev/shm");
+        let base = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let path = base.join(format!(
+            "kerjasama-{label}-{}-mem-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::create_dir_all(&path) {
+            Ok(()) => Self(path),
+            Err(_) => Self::new(label),
+        }
+    }
+}
+
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
