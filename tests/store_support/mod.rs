@@ -281,3 +281,55 @@ pub fn check_concurrent_log(
     assert_eq!(coop, live, "replay differs from the applied events");
     coop
 }
+
+/// The state a log leads to, by applying its events (no re-decision: see [`replays`]).
+pub fn state_of(log: &[Envelope]) -> Cooperation {
+    Cooperation::from_events(log.iter().flat_map(|e| e.events.iter()))
+}
+
+/// Whether `log` replays through `audit::replay` (every command re-decided), and to the
+/// state its events lead to.
+pub fn replays(log: &[Envelope]) -> Result<(), String> {
+    let replayed = replay(log, &RuleSet::current()).map_err(|e| e.to_string())?;
+    if replayed == state_of(log) {
+        Ok(())
+    } else {
+        Err("the replayed state differs from the applied events".into())
+    }
+}
+
+/// Records one `RecordLeadershipChange` envelope per name in `holders` on top of `head`
+/// (the log's last envelope) and the state `coop`, which it advances: an append of
+/// `holders.len()` envelopes.
+pub fn leadership_batch(
+    coop: &mut Cooperation,
+    head: Option<&Envelope>,
+    holders: &[String],
+    ids: &mut impl IdSource,
+) -> Vec<Envelope> {
+    let rules = RuleSet::current();
+    let clerk = sample::clerk(sample::sidrap());
+    let mut batch: Vec<Envelope> = Vec::new();
+    for name in holders {
+        let command = Command::RecordLeadershipChange {
+            party: PartyId::Region(sample::sidrap()),
+            new_office_holder: name.clone(),
+        };
+        let envelope = record(
+            coop,
+            batch.last().or(head),
+            &command,
+            &clerk,
+            concurrent_date(),
+            at(1000),
+            &rules,
+            ids,
+        )
+        .expect("a leadership change is accepted in force");
+        for event in &envelope.events {
+            coop.apply(event);
+        }
+        batch.push(envelope);
+    }
+    batch
+}
