@@ -45,7 +45,13 @@
 //!    complete batch, and recovery just removes it).
 //!
 //! An append of one envelope writes no marker: a part of its single line is a torn tail. A
-//! failed write is rolled back by truncating the log to its previous length.
+//! failed write is rolled back by truncating the log to its previous length; a batch's
+//! marker then stays, for the next open or append to recover.
+//!
+//! The removal of a marker by step 4 is not synced, because a marker whose batch was
+//! written is harmless if a crash brings it back. Every other removal (recovery of an
+//! incomplete batch, below) is followed by a sync of the directory before anything else is
+//! written, so that a marker never comes back to claim lines written after it.
 //!
 //! # Recovery after a crash
 //! [`JsonlStore::open`] checks every log under its exclusive lock, and an append does the
@@ -58,7 +64,8 @@
 //!   marker is removed ([`RecoveryKind::CompletedBatch`]) and the rest of the file is
 //!   checked as usual. Otherwise the batch never completed, so it never was acknowledged:
 //!   the bytes `[B, end of file)` are moved to a sidecar, the log is truncated to `B` and
-//!   synced, and the marker is removed ([`RecoveryKind::IncompleteBatch`]). A marker that
+//!   synced, and the marker is removed and the directory synced
+//!   ([`RecoveryKind::IncompleteBatch`]). A marker that
 //!   is not of the form above, or whose `log_length_before` is beyond the end of the log or
 //!   inside a line, is [`StoreError::Corrupt`] (naming the marker file) and nothing is
 //!   modified. A leftover `.pending.tmp` is removed.
@@ -376,7 +383,9 @@ impl JsonlStore {
         }
         if let Some(marker) = marker {
             match fs::remove_file(&marker.path) {
-                Ok(()) => {}
+                // Durably: new lines may now be written where the batch was, and a marker
+                // resurrected by a crash would take them for its partial batch.
+                Ok(()) => sync_dir(&self.dir)?,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 // Nothing modified yet: report the log read-only.
                 Err(e) if denied(&e) && sidecar.is_none() => {
@@ -670,7 +679,7 @@ impl<'a> Lines<'a> {
         if read == 0 {
             return Ok(LineEnd::Eof);
         }
-        self.line += 1;
+        self.line = self.line.saturating_add(1);
         self.offset = self
             .offset
             .saturating_add(u64::try_from(read).unwrap_or(u64::MAX));
@@ -1003,12 +1012,10 @@ impl EventStore for JsonlStore {
             .and_then(|()| file.sync_data());
         if let Err(error) = written {
             // Nothing written on error: drop whatever part of the lines reached the file.
-            // If that fails too, the marker stays and the next open or append moves the
-            // partial batch to a sidecar.
-            let rolled_back = file.set_len(start).and_then(|()| file.sync_data());
-            if marked && rolled_back.is_ok() {
-                remove_quietly(&marker_path(&path));
-            }
+            // A batch's marker stays: `load` ignores what may be left of the batch, and the
+            // next open or append recovers it (and removes the marker durably, before
+            // anything is written where the batch was).
+            let _ = file.set_len(start).and_then(|()| file.sync_data());
             return Err(io_error(&path, &error));
         }
         if marked {
