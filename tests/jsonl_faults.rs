@@ -715,6 +715,7 @@ fn open_read_only_changes_nothing_and_loads_and_replays() {
     assert!(!missing.exists());
 }
 
+#[cfg(unix)]
 /// How a test makes files and folders unwritable for this process.
 #[derive(Clone, Copy, Debug)]
 enum Deny {
@@ -725,12 +726,14 @@ enum Deny {
     Immutable,
 }
 
+#[cfg(unix)]
 /// Makes paths unwritable and restores them on drop (so a failing test still cleans up).
 struct Unwritable {
     how: Deny,
     done: Vec<(PathBuf, fs::Permissions)>,
 }
 
+#[cfg(unix)]
 impl Unwritable {
     fn new(how: Deny) -> Self {
         Self {
@@ -761,6 +764,7 @@ impl Unwritable {
     }
 }
 
+#[cfg(unix)]
 impl Drop for Unwritable {
     fn drop(&mut self) {
         for (path, permissions) in self.done.iter().rev() {
@@ -779,6 +783,7 @@ impl Drop for Unwritable {
     }
 }
 
+#[cfg(unix)]
 /// A way to deny this process writing that really denies it, tried on a probe file: chmod
 /// (not as root), else the immutable attribute; `None` if neither does.
 fn really_denies(dir: &Path) -> Option<Deny> {

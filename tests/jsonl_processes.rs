@@ -161,6 +161,7 @@ impl XorShift {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_killed_batch_appender_leaves_whole_batches() {
     const ROUNDS: u16 = 24;
     let dir = TempDir::new("killed");

@@ -65,10 +65,10 @@
 //!   checked as usual. Otherwise the batch never completed, so it never was acknowledged:
 //!   the bytes `[B, end of file)` are moved to a sidecar, the log is truncated to `B` and
 //!   synced, and the marker is removed and the directory synced
-//!   ([`RecoveryKind::IncompleteBatch`]). A marker that
-//!   is not of the form above, or whose `log_length_before` is beyond the end of the log or
-//!   inside a line, is [`StoreError::Corrupt`] (naming the marker file) and nothing is
-//!   modified. A leftover `.pending.tmp` is removed.
+//!   ([`RecoveryKind::IncompleteBatch`]). A marker that is not of the form above, or whose
+//!   `log_length_before` is beyond the end of the log or inside a line, is
+//!   [`StoreError::Corrupt`] (naming the marker file) and nothing is modified. A leftover
+//!   `.pending.tmp` is removed.
 //! - **Torn tail.** Only two things are a torn tail: (a) a last line without its newline
 //!   (whatever its bytes: a cut may even split a UTF-8 character), and (b) lines made only
 //!   of NUL bytes at the end of the file, possibly followed by a last line without its
