@@ -16,7 +16,7 @@ mod memory;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
-pub use jsonl::{JsonlStore, MAX_LINE_BYTES, Recovery};
+pub use jsonl::{JsonlStore, MAX_LINE_BYTES, Recovery, RecoveryKind};
 pub use memory::MemoryStore;
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
@@ -25,7 +25,8 @@ pub use sqlite::SqliteStore;
 ///
 /// How to react: `Conflict` — reload, decide again on the new state, retry; `Invalid` — a
 /// bug in the caller (the envelopes do not continue the log); `Io`/`Database` — retry or
-/// report; `Corrupt` — the stored log was damaged outside this crate: report, do not retry.
+/// report; `Corrupt` — the stored log was damaged outside this crate: report, do not retry;
+/// `ReadOnly` — the store or the log may only be read: do not retry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
@@ -70,6 +71,13 @@ pub enum StoreError {
     /// A database error.
     #[error("database: {0}")]
     Database(String),
+    /// The store was opened read-only, or `path` (a log, or a file an append needs beside
+    /// it) may not be written: permissions, or a read-only file system. Nothing was written.
+    #[error("{path}: read-only, nothing was written")]
+    ReadOnly {
+        /// The file that may not be written (the log for a read-only store).
+        path: PathBuf,
+    },
 }
 
 /// An append-only store of envelopes.

@@ -91,6 +91,31 @@ impl TempDir {
     }
 }
 
+impl TempDir {
+    /// A new empty directory with a unique name in memory (`/dev/shm`, where syncing costs
+    /// nothing) if this system has one that may be written, else under
+    /// `std::env::temp_dir()`. For tests that check recovery logic over and over, not
+    /// durability.
+    pub fn new_in_memory(label: &str) -> Self {
+        let shm = Path::new("/dev/shm");
+        let base = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let path = base.join(format!(
+            "kerjasama-{label}-{}-mem-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::create_dir_all(&path) {
+            Ok(()) => Self(path),
+            Err(_) => Self::new(label),
+        }
+    }
+}
+
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
@@ -259,4 +284,56 @@ pub fn check_concurrent_log(
     let live = Cooperation::from_events(log.iter().flat_map(|e| e.events.iter()));
     assert_eq!(coop, live, "replay differs from the applied events");
     coop
+}
+
+/// The state a log leads to, by applying its events (no re-decision: see [`replays`]).
+pub fn state_of(log: &[Envelope]) -> Cooperation {
+    Cooperation::from_events(log.iter().flat_map(|e| e.events.iter()))
+}
+
+/// Whether `log` replays through `audit::replay` (every command re-decided), and to the
+/// state its events lead to.
+pub fn replays(log: &[Envelope]) -> Result<(), String> {
+    let replayed = replay(log, &RuleSet::current()).map_err(|e| e.to_string())?;
+    if replayed == state_of(log) {
+        Ok(())
+    } else {
+        Err("the replayed state differs from the applied events".into())
+    }
+}
+
+/// Records one `RecordLeadershipChange` envelope per name in `holders` on top of `head`
+/// (the log's last envelope) and the state `coop`, which it advances: an append of
+/// `holders.len()` envelopes.
+pub fn leadership_batch(
+    coop: &mut Cooperation,
+    head: Option<&Envelope>,
+    holders: &[String],
+    ids: &mut impl IdSource,
+) -> Vec<Envelope> {
+    let rules = RuleSet::current();
+    let clerk = sample::clerk(sample::sidrap());
+    let mut batch: Vec<Envelope> = Vec::new();
+    for name in holders {
+        let command = Command::RecordLeadershipChange {
+            party: PartyId::Region(sample::sidrap()),
+            new_office_holder: name.clone(),
+        };
+        let envelope = record(
+            coop,
+            batch.last().or(head),
+            &command,
+            &clerk,
+            concurrent_date(),
+            at(1000),
+            &rules,
+            ids,
+        )
+        .expect("a leadership change is accepted in force");
+        for event in &envelope.events {
+            coop.apply(event);
+        }
+        batch.push(envelope);
+    }
+    batch
 }
