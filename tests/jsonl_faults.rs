@@ -892,3 +892,38 @@ fn open_falls_back_to_read_only_where_writing_is_denied() {
     );
     assert_eq!(snapshot(dir.path()), before);
 }
+
+/// A line whose hash was computed over its own non-canonical bytes (a `+00:00` timestamp,
+/// an upper-case uuid) is what a careless writer produces. Hashes are checked over the
+/// canonical bytes of the decoded envelope, by the store and by replay alike: the store
+/// refuses it as `Corrupt`, so it can never be accepted and then fail to replay.
+#[test]
+fn a_line_hashed_over_non_canonical_bytes_is_corrupt_so_the_store_accepts_only_what_replays() {
+    let (log, _) = c06();
+    let id = id_of(&log);
+    let canonical = schema::encode_envelope(&log[1]);
+    let event_id = log[1].event_id.to_string();
+    for variant in [
+        canonical.replacen("Z\",\"rule_set\"", "+00:00\",\"rule_set\"", 1),
+        canonical.replacen(&event_id, &event_id.to_uppercase(), 1),
+    ] {
+        assert_ne!(variant, canonical);
+        let (body, _) = variant.rsplit_once(",\"hash\":").expect("hash member");
+        let hash = kerjasama::audit::envelope_hash(format!("{body}}}").as_bytes());
+        let line = format!("{body},\"hash\":\"{hash}\"}}");
+        let mut bytes = jsonl_bytes(&log[..1]);
+        bytes.extend_from_slice(line.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&jsonl_bytes(&log)[jsonl_bytes(&log[..2]).len()..]);
+        let dir = TempDir::new("non-canonical");
+        let path = write_log(dir.path(), id, &bytes);
+        match JsonlStore::open(dir.path()) {
+            Err(StoreError::Corrupt { file, line, reason }) => {
+                assert_eq!((file, line), (path.clone(), 2));
+                assert!(reason.contains("hash mismatch"), "{reason}");
+            }
+            other => panic!("expected Corrupt, got {other:?}"),
+        }
+        assert_eq!(fs::read(&path).expect("read"), bytes, "left untouched");
+    }
+}

@@ -99,8 +99,44 @@ pub trait EventStore {
     fn list(&self) -> Result<Vec<CooperationId>, StoreError>;
 }
 
-/// Checks that `envelopes` continue a log whose last envelope is `head`: the shared check of
-/// every store's append.
+impl<S: EventStore + ?Sized> EventStore for &S {
+    fn append(
+        &self,
+        cooperation: CooperationId,
+        expected_sequence: u64,
+        envelopes: &[Envelope],
+    ) -> Result<(), StoreError> {
+        (**self).append(cooperation, expected_sequence, envelopes)
+    }
+
+    fn load(&self, cooperation: CooperationId) -> Result<Vec<Envelope>, StoreError> {
+        (**self).load(cooperation)
+    }
+
+    fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
+        (**self).list()
+    }
+}
+
+impl<S: EventStore + ?Sized> EventStore for std::sync::Arc<S> {
+    fn append(
+        &self,
+        cooperation: CooperationId,
+        expected_sequence: u64,
+        envelopes: &[Envelope],
+    ) -> Result<(), StoreError> {
+        (**self).append(cooperation, expected_sequence, envelopes)
+    }
+
+    fn load(&self, cooperation: CooperationId) -> Result<Vec<Envelope>, StoreError> {
+        (**self).load(cooperation)
+    }
+
+    fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
+        (**self).list()
+    }
+}
+
 /// The append check every store makes under its lock: the log's last sequence is the one
 /// the caller expected (else [`StoreError::Conflict`]) and the envelopes continue it.
 pub(crate) fn check_append(

@@ -287,36 +287,10 @@ impl EventStore for SqliteStore {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{TimeZone, Utc};
-
     use super::*;
-    use crate::audit::{SequentialIds, record};
-    use crate::law::RuleSet;
-    use crate::lifecycle::Cooperation;
 
     fn c06_log() -> Vec<Envelope> {
-        let rules = RuleSet::current();
-        let (mut coop, mut log, mut ids) =
-            (Cooperation::new(), Vec::new(), SequentialIds::default());
-        let at = Utc.with_ymd_and_hms(2024, 7, 1, 9, 0, 0).unwrap();
-        for step in crate::sample::c06_landfill().steps {
-            let envelope = record(
-                &coop,
-                log.last(),
-                &step.command,
-                &step.actor,
-                step.on,
-                at,
-                &rules,
-                &mut ids,
-            )
-            .unwrap();
-            for event in &envelope.events {
-                coop.apply(event);
-            }
-            log.push(envelope);
-        }
-        log
+        crate::sample::c06_landfill().record_log().unwrap()
     }
 
     fn damaged(sql: &str) -> (SqliteStore, CooperationId) {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use kerjasama::audit::{Envelope, IdSource, SequentialIds, record, replay, schema};
+use kerjasama::audit::{Envelope, IdSource, record, replay, schema};
 use kerjasama::law::{RuleSet, RuleSetRegistry};
 use kerjasama::lifecycle::{Command, Cooperation};
 use kerjasama::model::{CooperationId, PartyId};
@@ -22,28 +22,13 @@ pub fn at(minutes: i64) -> DateTime<Utc> {
         + Duration::minutes(minutes)
 }
 
-/// Records every step of `scenario` through `audit::record`: the log and the live state.
+/// Records every step of `scenario` (`Scenario::record_log`): the log and the live state.
 pub fn record_scenario(scenario: &Scenario) -> (Vec<Envelope>, Cooperation) {
-    let rules = RuleSet::current();
-    let (mut coop, mut log, mut ids) = (Cooperation::new(), Vec::new(), SequentialIds::default());
-    for (i, step) in scenario.steps.iter().enumerate() {
-        let envelope = record(
-            &coop,
-            log.last(),
-            &step.command,
-            &step.actor,
-            step.on,
-            at(i64::try_from(i).expect("small")),
-            &rules,
-            &mut ids,
-        )
-        .unwrap_or_else(|e| panic!("{} step {i}: {e}", scenario.case));
-        for event in &envelope.events {
-            coop.apply(event);
-        }
-        log.push(envelope);
-    }
-    (log, coop)
+    let log = scenario
+        .record_log()
+        .unwrap_or_else(|e| panic!("{}: {e}", scenario.case));
+    let live = scenario.run(&RuleSet::current()).expect("live state");
+    (log, live)
 }
 
 /// The C06 landfill log and its live state.
