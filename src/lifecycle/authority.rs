@@ -152,10 +152,12 @@ fn takeover_authority(
     takeover: &crate::model::Takeover,
 ) -> Result<(), Rejection> {
     let province = takeover.defaulting_region.level() == RegionLevel::Province;
+    // The actor issues the decree it records; whether the decree's issuer is the right one
+    // for the defaulting region's level is the guards' question (KSD-ENF-01, -02).
     match (takeover.by, actor.role) {
         (TakeoverBy::CentralGovernment, Role::CentralGovernment) => Ok(()),
         (TakeoverBy::Governor, Role::Governor)
-            if actor.region() == Some(takeover.defaulting_region.province()) && !province =>
+            if actor.region() == Some(takeover.defaulting_region.province()) =>
         {
             Ok(())
         }

@@ -219,7 +219,9 @@ static TABLE: &[Transition] = &[
         C::AcceptProposal,
         &[OfferAccepted],
         &[KsdpkThirdParty],
-        &[KSD_PK_05, KSD_PK_06, KSD_OBJ_04, KSD_STAGE_04],
+        // KSD-PK-06 is met on receipt: a proposal is received only with the third party's
+        // own study.
+        &[KSD_PK_05, KSD_OBJ_04, KSD_STAGE_04],
         HEAD,
         KSD_KIND_02,
     ),
@@ -445,7 +447,8 @@ static TABLE: &[Transition] = &[
         C::StartPksDrafting,
         &[PksDrafting],
         ALL_TRACKS,
-        &[KSD_DPRD_01, KSD_DPRD_02, KSD_DPRD_03],
+        // After the KB, KSD-DPRD-03 (the gate follows the KB) is met by the stage itself.
+        &[KSD_DPRD_01, KSD_DPRD_02],
         DRAFTERS,
         KSD_DPRD_03,
     ),
