@@ -688,6 +688,96 @@ fn second_dprd_pending(scenario: &mut Scenario) {
     }
 }
 
+/// The governor of a province party records its own decree taking over the province's
+/// affair: Pasal 10 ayat (1) names the centre.
+fn governor_takes_province(attempt: &mut Attempt, coop: &Cooperation) -> bool {
+    let province = province_of(coop);
+    if !spec(coop).region_codes().contains(&province) {
+        return false;
+    }
+    takeover(attempt, sample::governor(), |t| {
+        t.defaulting_region = province;
+        t.by = TakeoverBy::Governor;
+    })
+}
+
+/// Provinsi Sulawesi Selatan joins a kab/kota-only kerja sama wajib as a party (pairing 3 of
+/// KSD-KIND-09, bordering by containment): its mapping, national coordination, its head's
+/// agreement, acceptance and signatures, and its DPRD gate (false).
+fn province_joins(scenario: &mut Scenario) {
+    let wajib = scenario
+        .steps
+        .iter()
+        .any(|s| matches!(&s.command, Command::Register { spec } if spec.kind.is_wajib()));
+    if !wajib {
+        return;
+    }
+    let sulsel = sample::sulsel();
+    let party = sample::c07_water()
+        .steps
+        .iter()
+        .find_map(|s| match &s.command {
+            Command::Register { spec } => spec
+                .parties
+                .iter()
+                .find(|p| p.id() == Some(PartyId::Region(sulsel)))
+                .cloned(),
+            _ => None,
+        })
+        .expect("Sulsel is a party of C07");
+    let mut added = Vec::new();
+    let mut accepted = false;
+    for (i, step) in scenario.steps.iter_mut().enumerate() {
+        match &mut step.command {
+            Command::Register { spec } => {
+                if spec.region_codes().contains(&sulsel) {
+                    return;
+                }
+                spec.parties.push(party.clone());
+            }
+            Command::FileMapping { .. } if added.is_empty() => {
+                let mut own = step.clone();
+                if let Command::FileMapping { mapping } = &mut own.command {
+                    mapping.region = sulsel;
+                }
+                own.actor = sample::clerk(sulsel);
+                added.push((i + 1, own));
+            }
+            Command::HoldTechnicalCoordination { level } => {
+                *level = kerjasama::model::CoordinationLevel::National;
+            }
+            Command::AcceptOffer if !accepted => {
+                let mut accept = step.clone();
+                accept.actor = sample::head(sulsel);
+                added.push((i + 1, accept));
+                accepted = true;
+            }
+            Command::AssessDprdGate { region, .. } if *region == sample::sidrap() => {
+                let mut assess = step.clone();
+                if let Command::AssessDprdGate { region, gate } = &mut assess.command {
+                    *region = sulsel;
+                    gate.not_budgeted_in_current_apbd = false;
+                    gate.burdens_community = false;
+                    gate.burdens_region = false;
+                }
+                assess.actor = sample::clerk(sulsel);
+                added.push((i + 1, assess));
+            }
+            _ => {}
+        }
+        if let Some(doc) = document_mut(&mut step.command) {
+            doc.signatories.push(Signatory::head(
+                sulsel,
+                "Gubernur Sulawesi Selatan (fiktif)",
+                "Gubernur Sulawesi Selatan",
+            ));
+        }
+    }
+    for (at, step) in added.into_iter().rev() {
+        scenario.steps.insert(at, step);
+    }
+}
+
 /// The province party, else the province of the first region party.
 fn province_of(coop: &Cooperation) -> KodeWilayah {
     spec(coop)
@@ -1036,25 +1126,15 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
         })],
         // §9–§10 enforcement and disputes.
         KSD_ENF_01 => vec![
-            // The province party if there is one; else the province of the first region,
-            // which is not a party: who may act is checked before that input is.
-            edit("a governor takes over a province's affair", |a, c| {
-                let province = province_of(c);
-                takeover(a, sample::governor(), |t| {
-                    t.defaulting_region = province;
-                    t.by = TakeoverBy::Governor;
-                })
-            }),
+            // The province party: in C07's line, or in C06 with the province joining.
             edit(
-                "the centre records a governor's takeover of a province",
-                |a, c| {
-                    let province = province_of(c);
-                    takeover(a, central_government(), |t| {
-                        t.defaulting_region = province;
-                        t.by = TakeoverBy::Governor;
-                    })
-                },
+                "the governor's own decree for a province's affair",
+                governor_takes_province,
             ),
+            Tweak {
+                edit: governor_takes_province,
+                ..state("the province joins the landfill", province_joins)
+            },
         ],
         KSD_ENF_02 => vec![edit("the centre takes over a kab/kota's affair", |a, _| {
             takeover(a, central_government(), |t| {
