@@ -358,7 +358,7 @@ fn ksd_enf_01_a_governor_may_not_take_over_a_provinces_affair_pasal_10_1() {
         takeover(sulsel(), TakeoverBy::Governor, true, true, true),
     );
     let rejection = then.refused_citing(KSD_ENF_01);
-    assert_eq!(errors_of(&rejection, KSD_ENF_01), ["takeover.by"]);
+    assert_eq!(errors_of(rejection, KSD_ENF_01), ["takeover.by"]);
     // A governor recording the centre's decree is not the centre.
     let then = given.when(
         &governor(),
