@@ -200,7 +200,7 @@ fn dot_string(text: &str) -> String {
 /// assert!(text.starts_with("digraph ksdpk_third_party {\n"));
 /// assert!(text.contains(
 ///     "  \"ProposalReceived\" -> \"OfferAccepted\" \
-///      [label=\"accept proposal\\n[KSD-PK-05, KSD-PK-06, KSD-OBJ-04, KSD-STAGE-04]\"];\n"
+///      [label=\"accept proposal\\n[KSD-PK-05, KSD-OBJ-04, KSD-STAGE-04]\"];\n"
 /// ));
 /// assert!(text.trim_end().ends_with('}'));
 /// ```

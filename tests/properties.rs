@@ -1253,7 +1253,14 @@ fn refusal_matches_the_table(r: &Decided) -> Result<(), String> {
 
 fn violations_are_cited(violations: &[kerjasama::lifecycle::Violation]) -> Result<(), String> {
     for v in violations {
-        if v.citation() != v.rule.citation() {
+        let (own, rule) = (v.citation(), v.rule.citation());
+        let narrowed = own.instrument == rule.instrument
+            && own.source == rule.source
+            && own
+                .locators
+                .iter()
+                .all(|l| rule.locators.iter().any(|r| r.pasal == l.pasal));
+        if !narrowed {
             return Err(format!(
                 "{} cites {:?}, the catalogue {:?}",
                 v.rule,

@@ -9,6 +9,7 @@ mod rule;
 pub mod rules;
 mod ruleset;
 
+pub(crate) use citation::Loc;
 pub use citation::{Citation, Instrument, Locator};
 pub use ids::*;
 pub use lang::{Lang, UnknownLang};

@@ -119,8 +119,8 @@ static ENTRIES: &[Entry] = &[
     Entry::primary(
         KSD_OBJ_03,
         &[Loc::ayat("4", "3"), Loc::ayat("16", "3").penjelasan()],
-        "Objek di luar perencanaan pembangunan daerah hanya dapat dikerjasamakan untuk menangani kondisi darurat, mendukung program strategis nasional, atau melaksanakan penugasan berdasarkan asas tugas pembantuan.",
-        "An object outside the development plan is allowed only to handle an emergency (kondisi darurat), to support a national strategic programme, or to carry out an assignment under the co-administration principle (tugas pembantuan).",
+        "Objek di luar perencanaan pembangunan daerah hanya dapat dikerjasamakan untuk menangani kondisi darurat, mendukung program strategis nasional, dan/atau melaksanakan penugasan berdasarkan asas tugas pembantuan; satu objek dapat memiliki lebih dari satu alasan.",
+        "An object outside the development plan is allowed only to handle an emergency (kondisi darurat), to support a national strategic programme and/or to carry out an assignment under the co-administration principle (tugas pembantuan); an object may have more than one of these reasons.",
     ),
     Entry::primary(
         KSD_OBJ_04,
@@ -278,8 +278,8 @@ static ENTRIES: &[Entry] = &[
     Entry::primary(
         KSD_DPRD_01,
         &[Loc::ayat("6", "2")],
-        "Persetujuan DPRD diperlukan bila rencana kerja sama membebani masyarakat dan daerah dan/atau belum teranggarkan dalam APBD tahun anggaran berjalan.",
-        "DPRD approval is required when the plan burdens the community and the region and/or is not yet budgeted in the current fiscal year's APBD.",
+        "Persetujuan DPRD diperlukan bila rencana kerja sama membebani masyarakat dan daerah dan/atau pendanaannya belum teranggarkan dalam APBD tahun anggaran berjalan.",
+        "DPRD approval is required when the plan burdens the community and the region and/or its funding is not yet budgeted in the current fiscal year's APBD.",
     ),
     Entry::primary(
         KSD_DPRD_02,
@@ -329,7 +329,9 @@ static ENTRIES: &[Entry] = &[
     ),
     Entry::secondary(
         KSD_DOC_03,
-        P22,
+        // The candidate list this rule names is the one of Permendagri 25/2020 Pasal 20
+        // (the source is that instrument's text); the Permendagri 22/2020 list is unknown.
+        Instrument::Permendagri25_2020,
         "https://github.com/arifdwis/sikerja-new/blob/60455040a8a5a533e476deb4e745ac26b5c4b522/public/files/5.pdf",
         "kb_required_clauses, ksdd_pks_required_clauses",
         "Pada rezim saat ini belum diketahui daftar muatan minimum kesepakatan bersama maupun perjanjian kerja sama KSDD. Bawaannya tidak ada klausul wajib; daftar rezim lama dan daftar Permendagri 25/2020 hanya profil pilihan.",

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::law::{Lang, WajibBorderRule};
+use crate::law::{Lang, Loc, WajibBorderRule};
 use crate::model::{
     Clause, CoordinationLevel, DocumentKind, KodeWilayah, KsddCategory, KsdpkType, PartyId,
     ReviewPoint, TakeoverBy, WajibPairing,
@@ -352,6 +352,42 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// The narrower place of PP 28/2018 this finding concerns, where the rule cites a range
+    /// (KSD-ENF-08 cites Pasal 7; not being continuous is Pasal 7 ayat (2) huruf a).
+    pub(crate) fn place(&self) -> Option<Loc> {
+        use Finding as F;
+        let letter = |c: Clause| match c {
+            Clause::RightsAndObligations => Some("a"),
+            Clause::Term => Some("b"),
+            Clause::DisputeSettlement => Some("c"),
+            Clause::Sanctions => Some("d"),
+            _ => None,
+        };
+        Some(match self {
+            F::NotContinuous => Loc::ayat("7", "2").huruf("a"),
+            F::NotComplex => Loc::ayat("7", "2").huruf("b").penjelasan(),
+            F::TermUnderFiveYears => Loc::ayat("7", "2").huruf("c"),
+            F::CriterionNotMet { criterion } => Loc::ayat("18", "1").huruf(match criterion {
+                InitiativeCriterion::MasterPlanIntegration => "a",
+                InitiativeCriterion::EconomicFeasibility => "b",
+                _ => "c",
+            }),
+            F::TakeoverPreconditionMissing { by, precondition } => {
+                let ayat = match by {
+                    TakeoverBy::CentralGovernment => "1",
+                    _ => "2",
+                };
+                Loc::ayat("11", ayat).huruf(match precondition {
+                    TakeoverPrecondition::Guidance => "a",
+                    TakeoverPrecondition::ObstacleEvaluation => "b",
+                    _ => "c",
+                })
+            }
+            F::ClauseMissing { clause } => Loc::ayat("19", "2").huruf(letter(*clause)?),
+            _ => return None,
+        })
+    }
+
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         let (id, en) = self.texts();
@@ -385,7 +421,7 @@ impl Finding {
                 )
             }
             F::ThirdPartyInKsdd => fixed(
-                "kerja sama antardaerah hanya antar daerah: pihak ketiga menjadikannya kerja sama dengan pihak ketiga",
+                "kerja sama antardaerah hanya antardaerah: pihak ketiga menjadikannya kerja sama daerah dengan pihak ketiga",
                 "a KSDD is between regions only: a third party makes it a KSDPK",
             ),
             F::NoCrossBorderExternality => fixed(
@@ -541,7 +577,7 @@ impl Finding {
             }
             F::PksRequiresKb => fixed(
                 "PKS didahului kesepakatan bersama (KB)",
-                "a PKS follows a KB (allow_pks_without_kb = false)",
+                "a PKS follows a KB unless the policy allows a PKS without one",
             ),
             F::BeforeRegime {
                 date,
@@ -817,5 +853,311 @@ pub(crate) fn ground_labels(ground: EndGround) -> (&'static str, &'static str) {
             "pihak ketiga dinyatakan pailit",
             "the third party's bankruptcy",
         ),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// One instance of every variant. The match below fails to compile when a variant is
+    /// added without an instance here.
+    pub(crate) fn every_variant() -> Vec<Finding> {
+        use crate::model::{KodeWilayah, PartyId};
+        let code = |text: &str| text.parse::<KodeWilayah>().unwrap_or(KodeWilayah::SIDRAP);
+        let (a, b) = (code("73.14"), code("73.72"));
+        let day = NaiveDate::from_ymd_opt(2024, 8, 14).unwrap_or_default();
+        let party = PartyId::Region(a);
+        let name = || "Andi".to_owned();
+        let office = || "Sekretaris Daerah".to_owned();
+        let mut all = vec![
+            Finding::ForeignCooperationOutOfScope,
+            Finding::CentralAgencyNotThirdParty { name: name() },
+            Finding::KsddCategoryMissing,
+            Finding::ThirdPartyInKsdd,
+            Finding::NoCrossBorderExternality,
+            Finding::NoJointEfficiencyRationale,
+            Finding::OfferNotForInitiator,
+            Finding::SignatoryNotHead {
+                name: name(),
+                office: office(),
+            },
+            Finding::ObjectNotGovernmentAffair,
+            Finding::PlanReferenceMissing,
+            Finding::OffPlanWithoutReason,
+            Finding::LawfulnessNotAttested,
+            Finding::NoThirdParty,
+            Finding::NoRegionParty,
+            Finding::OtherTypeUndescribed,
+            Finding::MappingWithoutNeeds,
+            Finding::StudyNotByRegion,
+            Finding::NoMappingWithNeeds,
+            Finding::NoRegionStudy,
+            Finding::CriteriaNotAssessed,
+            Finding::StudyNotByThirdParty,
+            Finding::NoThirdPartyStudy,
+            Finding::MappingNotFiled { region: a },
+            Finding::MappingWithoutAffairs,
+            Finding::MappingWithoutPotentials,
+            Finding::HeadNotAgreed { region: a },
+            Finding::PksNotYetEffective { starts_on: day },
+            Finding::NoPksSigned,
+            Finding::PksRequiresKb,
+            Finding::BeforeRegime {
+                date: day,
+                effective_from: day,
+            },
+            Finding::DprdBeforeKb,
+            Finding::DprdAlreadyDecided,
+            Finding::GateNotAssessed { region: a },
+            Finding::NoDprdApprovalNeeded,
+            Finding::DprdApprovalRequired { region: a },
+            Finding::SecondKb,
+            Finding::PksNotUnderKb,
+            Finding::PksAlreadyRecorded,
+            Finding::NotSigned {
+                party: party.clone(),
+            },
+            Finding::ThirdPartySignatoryWithoutAuthority { name: name() },
+            Finding::KbSignedByNonHead {
+                name: name(),
+                office: office(),
+            },
+            Finding::KbSignedUnderKuasa { name: name() },
+            Finding::NotHeadWithoutKuasa {
+                name: name(),
+                office: office(),
+            },
+            Finding::AlreadyEndedOtherwise,
+            Finding::TermRunsUntil { ends_on: day },
+            Finding::NoTermStated,
+            Finding::TermExceedsLimit {
+                years: 10,
+                limit: 5,
+            },
+            Finding::ExtensionAfterOtherEnding,
+            Finding::ExtensionLate {
+                latest: day,
+                ends_on: day,
+            },
+            Finding::AddendumWithoutTarget,
+            Finding::LeadershipChangeOfThirdParty,
+            Finding::NewOfficeHolderMissing,
+            Finding::ComplianceNotAssessed { party },
+            Finding::ProvinceTakenOverByCentre,
+            Finding::KabKotaTakenOverByGovernor,
+            Finding::NotContinuous,
+            Finding::NotComplex,
+            Finding::TermUnderFiveYears,
+            Finding::KsddDisputeForum,
+            Finding::MusyawarahFirst,
+            Finding::NoDisputeClause,
+            Finding::KsdpkDisputeForum,
+        ];
+        for category in [KsddCategory::Wajib, KsddCategory::Sukarela] {
+            all.push(Finding::TooFewRegions { category, found: 1 });
+        }
+        for reading in [WajibBorderRule::ConnectedGraph, WajibBorderRule::Pairwise] {
+            all.push(Finding::RegionsDoNotBorder { reading });
+        }
+        for pairing in WajibPairing::ALL {
+            all.push(Finding::PairingNotAllowed { a, b, pairing });
+        }
+        for ksdpk_type in [
+            KsdpkType::AssetUtilisation,
+            KsdpkType::Investment,
+            KsdpkType::InfrastructureProvision,
+            KsdpkType::Procurement,
+            KsdpkType::Other,
+        ] {
+            all.push(Finding::SectoralRegimeMissing { ksdpk_type });
+        }
+        for criterion in [
+            InitiativeCriterion::MasterPlanIntegration,
+            InitiativeCriterion::EconomicFeasibility,
+            InitiativeCriterion::FinancialCapacity,
+        ] {
+            all.push(Finding::CriterionNotMet { criterion });
+        }
+        for required in [CoordinationLevel::Provincial, CoordinationLevel::National] {
+            all.push(Finding::WrongCoordinationLevel { required });
+        }
+        for point in [
+            ReviewPoint::Offer,
+            ReviewPoint::KbSigning,
+            ReviewPoint::PksSigning,
+        ] {
+            all.push(Finding::TkksdReviewMissing { point });
+        }
+        for expected in [
+            DocumentKind::Kb,
+            DocumentKind::Pks,
+            DocumentKind::Addendum,
+            DocumentKind::HeadsAgreement,
+            DocumentKind::Other,
+        ] {
+            all.push(Finding::WrongDocumentKind { expected });
+        }
+        for clause in [
+            Clause::RightsAndObligations,
+            Clause::Term,
+            Clause::DisputeSettlement,
+            Clause::Sanctions,
+            Clause::Subject,
+            Clause::Object,
+            Clause::Scope,
+            Clause::Financing,
+            Clause::ForceMajeure,
+            Clause::Termination,
+            Clause::Amendment,
+        ] {
+            all.push(Finding::ClauseMissing { clause });
+        }
+        for ground in EndGround::ALL {
+            all.push(Finding::GroundOnlyForKsdpk { ground });
+        }
+        for part in [
+            EvaluationPart::Evaluator,
+            EvaluationPart::Progress,
+            EvaluationPart::Benefits,
+        ] {
+            all.push(Finding::EvaluationPartMissing { part });
+        }
+        for by in [TakeoverBy::CentralGovernment, TakeoverBy::Governor] {
+            for precondition in [
+                TakeoverPrecondition::Guidance,
+                TakeoverPrecondition::ObstacleEvaluation,
+                TakeoverPrecondition::MinisterApproval,
+            ] {
+                all.push(Finding::TakeoverPreconditionMissing { by, precondition });
+            }
+        }
+        // Every variant is listed above: adding one makes this match non-exhaustive.
+        for finding in &all {
+            match finding {
+                Finding::ForeignCooperationOutOfScope
+                | Finding::CentralAgencyNotThirdParty { .. }
+                | Finding::KsddCategoryMissing
+                | Finding::TooFewRegions { .. }
+                | Finding::ThirdPartyInKsdd
+                | Finding::NoCrossBorderExternality
+                | Finding::NoJointEfficiencyRationale
+                | Finding::RegionsDoNotBorder { .. }
+                | Finding::PairingNotAllowed { .. }
+                | Finding::OfferNotForInitiator
+                | Finding::SignatoryNotHead { .. }
+                | Finding::ObjectNotGovernmentAffair
+                | Finding::PlanReferenceMissing
+                | Finding::OffPlanWithoutReason
+                | Finding::LawfulnessNotAttested
+                | Finding::NoThirdParty
+                | Finding::NoRegionParty
+                | Finding::OtherTypeUndescribed
+                | Finding::SectoralRegimeMissing { .. }
+                | Finding::MappingWithoutNeeds
+                | Finding::StudyNotByRegion
+                | Finding::NoMappingWithNeeds
+                | Finding::NoRegionStudy
+                | Finding::CriteriaNotAssessed
+                | Finding::CriterionNotMet { .. }
+                | Finding::StudyNotByThirdParty
+                | Finding::NoThirdPartyStudy
+                | Finding::MappingNotFiled { .. }
+                | Finding::MappingWithoutAffairs
+                | Finding::MappingWithoutPotentials
+                | Finding::WrongCoordinationLevel { .. }
+                | Finding::HeadNotAgreed { .. }
+                | Finding::PksNotYetEffective { .. }
+                | Finding::NoPksSigned
+                | Finding::TkksdReviewMissing { .. }
+                | Finding::PksRequiresKb
+                | Finding::BeforeRegime { .. }
+                | Finding::DprdBeforeKb
+                | Finding::DprdAlreadyDecided
+                | Finding::GateNotAssessed { .. }
+                | Finding::NoDprdApprovalNeeded
+                | Finding::DprdApprovalRequired { .. }
+                | Finding::WrongDocumentKind { .. }
+                | Finding::SecondKb
+                | Finding::PksNotUnderKb
+                | Finding::PksAlreadyRecorded
+                | Finding::ClauseMissing { .. }
+                | Finding::NotSigned { .. }
+                | Finding::ThirdPartySignatoryWithoutAuthority { .. }
+                | Finding::KbSignedByNonHead { .. }
+                | Finding::KbSignedUnderKuasa { .. }
+                | Finding::NotHeadWithoutKuasa { .. }
+                | Finding::GroundOnlyForKsdpk { .. }
+                | Finding::AlreadyEndedOtherwise
+                | Finding::TermRunsUntil { .. }
+                | Finding::NoTermStated
+                | Finding::TermExceedsLimit { .. }
+                | Finding::ExtensionAfterOtherEnding
+                | Finding::ExtensionLate { .. }
+                | Finding::AddendumWithoutTarget
+                | Finding::LeadershipChangeOfThirdParty
+                | Finding::NewOfficeHolderMissing
+                | Finding::EvaluationPartMissing { .. }
+                | Finding::ComplianceNotAssessed { .. }
+                | Finding::ProvinceTakenOverByCentre
+                | Finding::KabKotaTakenOverByGovernor
+                | Finding::TakeoverPreconditionMissing { .. }
+                | Finding::NotContinuous
+                | Finding::NotComplex
+                | Finding::TermUnderFiveYears
+                | Finding::KsddDisputeForum
+                | Finding::MusyawarahFirst
+                | Finding::NoDisputeClause
+                | Finding::KsdpkDisputeForum
+                | Finding::RecordedText { .. } => {}
+            }
+        }
+        all
+    }
+
+    /// A lower-case letter, then a capital that starts a lower-case word (`KbSigning`;
+    /// acronyms such as KSDPK, APBD or MoU pass).
+    fn camel(word: &str) -> bool {
+        let chars: Vec<char> = word.chars().collect();
+        chars
+            .windows(3)
+            .any(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
+    }
+
+    /// A word that reads as a program identifier: `snake_case` or `CamelCase`.
+    pub(crate) fn program_identifiers(text: &str) -> Vec<String> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|word| {
+                let snake = word.contains('_');
+                snake || camel(word)
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn no_rendered_finding_names_a_program_identifier_in_either_language() {
+        let all = every_variant();
+        assert!(all.len() > 100, "{}", all.len());
+        for finding in all {
+            for lang in Lang::ALL {
+                let text = finding.text(lang);
+                assert!(!text.trim().is_empty(), "{finding:?} has no {lang} text");
+                let found = program_identifiers(&text);
+                assert!(
+                    found.is_empty(),
+                    "{finding:?} ({lang}): {found:?} in `{text}`"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_identifier_scan_catches_what_it_must() {
+        assert_eq!(
+            program_identifiers("tahap (KbSigning) dasar court_judgment"),
+            ["KbSigning", "court_judgment"]
+        );
+        assert!(program_identifiers("KSDPK, TKKSD, APBD, PP 28/2018, KSD-DOC-07").is_empty());
     }
 }

@@ -102,9 +102,23 @@ impl Violation {
         self.severity == Severity::Error
     }
 
-    /// Where the rule comes from (from the catalogue, never stored).
+    /// Where the rule comes from (from the catalogue, never stored), narrowed to the ayat
+    /// and huruf the finding concerns where the rule cites a range of PP 28/2018.
+    ///
+    /// ```
+    /// use kerjasama::law::KSD_ENF_08;
+    /// use kerjasama::lifecycle::{Finding, Violation};
+    /// let v = Violation::error(KSD_ENF_08, Finding::NotContinuous);
+    /// assert_eq!(v.citation().to_string(), "PP 28/2018 Pasal 7 ayat (2) huruf a");
+    /// assert_eq!(KSD_ENF_08.citation().to_string(), "PP 28/2018 Pasal 7 ayat (1–4) + Penjelasan");
+    /// ```
     pub fn citation(&self) -> Citation {
-        self.rule.citation()
+        let mut citation = self.rule.citation();
+        let pp28 = citation.instrument == crate::law::Instrument::Pp28_2018;
+        if let (true, Some(place)) = (pp28, self.finding.place()) {
+            citation.locators = vec![place.to_locator()];
+        }
+        citation
     }
 
     /// The rule's provenance tag.
