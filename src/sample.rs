@@ -25,7 +25,7 @@ use crate::model::*;
 
 /// One scripted step: who does what on which date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Step {
     /// Who acts.
     pub actor: Actor,
@@ -34,16 +34,18 @@ pub struct Step {
     /// What is asked.
     pub command: Command,
 }
+crate::serde_shape::map_shaped!(Step);
 
 /// A case of RULES.md §13.2 as a command script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Scenario {
     /// Case id, e.g. `C06`.
     pub case: String,
     /// The steps, in order.
     pub steps: Vec<Step>,
 }
+crate::serde_shape::map_shaped!(Scenario);
 
 /// A scripted step that was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -16,7 +16,7 @@ use super::event::EndGround;
 
 /// Everything recorded when a cooperation is registered (state `Draft`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct CooperationSpec {
     /// The caller's id for it.
     pub id: CooperationId,
@@ -50,6 +50,7 @@ pub struct CooperationSpec {
     #[serde(default)]
     pub lead_opd: Option<String>,
 }
+crate::serde_shape::map_shaped!(CooperationSpec);
 
 impl CooperationSpec {
     /// The region parties' codes, in order.
@@ -82,7 +83,12 @@ impl CooperationSpec {
 
 /// A command: what an actor asks to happen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "command", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "command",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum Command {
     /// Record a new cooperation (kind, parties, object).
@@ -261,6 +267,7 @@ pub enum Command {
         reason: String,
     },
 }
+crate::serde_shape::map_shaped!(Command);
 
 macro_rules! command_kinds {
     ($($variant:ident $({ $($field:tt)* })? => $id:literal, $en:literal;)*) => {

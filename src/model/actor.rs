@@ -119,7 +119,7 @@ impl fmt::Display for Role {
 /// # Ok::<(), kerjasama::model::ParseKodeError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Actor {
     /// The role acted in.
     pub role: Role,
@@ -129,6 +129,7 @@ pub struct Actor {
     /// The office or person, for the audit trail.
     pub name: String,
 }
+crate::serde_shape::map_shaped!(Actor);
 
 impl Actor {
     /// An actor acting for a party.

@@ -59,17 +59,18 @@ pub enum SignatoryCapacity {
 
 /// A power of attorney from the head to sign the PKS (surat kuasa, KSD-KIND-03).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct SuratKuasa {
     /// Its number.
     pub number: String,
     /// Its date; must not be after the signing.
     pub date: NaiveDate,
 }
+crate::serde_shape::map_shaped!(SuratKuasa);
 
 /// Someone who signed a document for a party.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Signatory {
     /// The party signed for.
     pub party: PartyId,
@@ -89,6 +90,7 @@ pub struct Signatory {
     #[serde(default)]
     pub authority_basis: Option<String>,
 }
+crate::serde_shape::map_shaped!(Signatory);
 
 impl Signatory {
     /// The head of a region signing in person.
@@ -111,13 +113,14 @@ impl Signatory {
 
 /// One party's number of a document in its own register (KSD-DOC-08): free text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct DocumentNumber {
     /// The party.
     pub party: PartyId,
     /// Its number, e.g. `075/13/PKS/B.PEM/VI/2016`.
     pub number: String,
 }
+crate::serde_shape::map_shaped!(DocumentNumber);
 
 /// Clauses a document contains; KSD-DOC-02 names the four a KSDPK PKS needs at least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -157,13 +160,14 @@ pub enum Clause {
 /// assert_eq!(pks.ends_on, NaiveDate::from_ymd_opt(2028, 7, 2).unwrap()); // D + 5 years − 1 day
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Term {
     /// First day in force.
     pub starts_on: NaiveDate,
     /// Last day in force.
     pub ends_on: NaiveDate,
 }
+crate::serde_shape::map_shaped!(Term);
 
 impl Term {
     /// A term of `years` years from `starts_on`, ending the day before its anniversary:
@@ -221,7 +225,7 @@ impl Term {
 
 /// A signed document of a cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Document {
     /// The caller's id.
     pub id: DocumentId,
@@ -252,3 +256,4 @@ pub struct Document {
     #[serde(default)]
     pub amends: Option<DocumentId>,
 }
+crate::serde_shape::map_shaped!(Document);

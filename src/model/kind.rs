@@ -80,7 +80,12 @@ pub enum Initiative {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "kind",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum CooperationKind {
     /// Region with other regions (KSDD). `category` is `None` only in records of the legacy
@@ -106,6 +111,7 @@ pub enum CooperationKind {
     #[serde(deserialize_with = "super::no_fields")]
     Ksdll,
 }
+crate::serde_shape::map_shaped!(CooperationKind);
 
 impl CooperationKind {
     /// Whether this is a kerja sama wajib.
@@ -209,7 +215,7 @@ pub enum OffPlanReason {
 
 /// The object of a cooperation (KSD-OBJ-01..03; KSD-KIND-07 rationale fields).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct CooperationObject {
     /// Short description, e.g. `TPA regional dengan tipping fee`.
     pub title: String,
@@ -234,3 +240,4 @@ pub struct CooperationObject {
     #[serde(default)]
     pub joint_efficiency_rationale: String,
 }
+crate::serde_shape::map_shaped!(CooperationObject);

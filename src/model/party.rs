@@ -49,7 +49,12 @@ pub enum BusinessEntity {
 
 /// The three third-party categories of PP 28/2018 Pasal 14 (KSD-PK-01); no other exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "category", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "category",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum ThirdPartyKind {
     /// Individual (perseorangan).
@@ -66,10 +71,11 @@ pub enum ThirdPartyKind {
         legal_entity: bool,
     },
 }
+crate::serde_shape::map_shaped!(ThirdPartyKind);
 
 /// A third party (pihak ketiga).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct ThirdParty {
     /// The caller's id for it (the same as in its [`PartyId::ThirdParty`]).
     pub id: String,
@@ -78,10 +84,11 @@ pub struct ThirdParty {
     /// Category (KSD-PK-01).
     pub kind: ThirdPartyKind,
 }
+crate::serde_shape::map_shaped!(ThirdParty);
 
 /// A party of a cooperation. Parties are n-ary: never assume two.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Party {
     /// A region (provinsi, kabupaten, kota).
@@ -96,6 +103,7 @@ pub enum Party {
         name: String,
     },
 }
+crate::serde_shape::map_shaped!(Party);
 
 impl Party {
     /// The id of this party (`None` for a central agency, which is never a party).
@@ -120,7 +128,7 @@ impl Party {
 /// The two DPRD gate flags of PP 28/2018 Pasal 6 ayat (2) for one region party (KSD-DPRD-01),
 /// with flag A split so that either reading can be computed (see [`crate::law::Policy`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct DprdGate {
     /// The plan burdens the community (membebani masyarakat).
     pub burdens_community: bool,
@@ -131,6 +139,7 @@ pub struct DprdGate {
     /// Why the flags are as they are.
     pub justification: String,
 }
+crate::serde_shape::map_shaped!(DprdGate);
 
 /// An amount in rupiah (whole rupiah; public budgets are not kept in sen).
 #[derive(
@@ -172,7 +181,7 @@ pub enum FundingSource {
 
 /// One party's funding of the cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Funding {
     /// Who pays.
     pub party: PartyId,
@@ -181,3 +190,4 @@ pub struct Funding {
     /// From which source.
     pub source: FundingSource,
 }
+crate::serde_shape::map_shaped!(Funding);

@@ -11,7 +11,7 @@ use super::region::KodeWilayah;
 
 /// A region's mapping of government affairs (pemetaan urusan, KSD-WAJIB-01, KSD-PK-04 (a)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct AffairsMapping {
     /// The region mapping.
     pub region: KodeWilayah,
@@ -27,6 +27,7 @@ pub struct AffairsMapping {
     #[serde(default)]
     pub reported_on: Option<NaiveDate>,
 }
+crate::serde_shape::map_shaped!(AffairsMapping);
 
 /// Conclusion of a feasibility study (KSD-DOC-06 XIII).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,7 +44,7 @@ pub enum Feasibility {
 
 /// A feasibility study (studi kelayakan, KSD-PK-04 (b), KSD-PK-06).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct FeasibilityStudy {
     /// Who prepared it: the region for a region initiative, the third party for its own.
     pub author: PartyId,
@@ -54,10 +55,11 @@ pub struct FeasibilityStudy {
     /// Its conclusion.
     pub conclusion: Feasibility,
 }
+crate::serde_shape::map_shaped!(FeasibilityStudy);
 
 /// An offer letter (surat penawaran, stage b; KSD-STAGE-08).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct OfferLetter {
     /// Its number.
     pub number: String,
@@ -69,10 +71,11 @@ pub struct OfferLetter {
     #[serde(default)]
     pub draft_kb_attached: bool,
 }
+crate::serde_shape::map_shaped!(OfferLetter);
 
 /// One criterion of KSD-PK-05 with its evidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Criterion {
     /// Whether it is met.
     pub met: bool,
@@ -80,10 +83,11 @@ pub struct Criterion {
     #[serde(default)]
     pub evidence: String,
 }
+crate::serde_shape::map_shaped!(Criterion);
 
 /// The three criteria for a third-party initiative (KSD-PK-05, Pasal 18 ayat (1)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct InitiativeCriteria {
     /// (a) technically integrated with the sector's master plan (rencana induk).
     pub master_plan_integration: Criterion,
@@ -92,16 +96,18 @@ pub struct InitiativeCriteria {
     /// (c) the initiator can fund the cooperation.
     pub financial_capacity: Criterion,
 }
+crate::serde_shape::map_shaped!(InitiativeCriteria);
 
 /// Attestation that object and conduct are lawful (KSD-OBJ-04, Pasal 4 ayat (4)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct LawfulnessAttestation {
     /// Who attests (e.g. the legal section, Bagian Hukum).
     pub attested_by: String,
     /// Statement: not contrary to morality, public order, national interest or law.
     pub statement: String,
 }
+crate::serde_shape::map_shaped!(LawfulnessAttestation);
 
 /// Where a TKKSD review sits (KSD-STAGE-04).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -131,7 +137,7 @@ pub enum Recommendation {
 
 /// A TKKSD review (KSD-STAGE-04).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct TkksdReview {
     /// Where it sits.
     pub point: ReviewPoint,
@@ -141,16 +147,18 @@ pub struct TkksdReview {
     #[serde(default)]
     pub minutes: String,
 }
+crate::serde_shape::map_shaped!(TkksdReview);
 
 /// A dated record with a reference, used for takeover preconditions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Record {
     /// Date.
     pub on: NaiveDate,
     /// Reference (letter, decree, minutes).
     pub reference: String,
 }
+crate::serde_shape::map_shaped!(Record);
 
 /// Who takes over an unperformed kerja sama wajib (KSD-ENF-01, -02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -165,7 +173,7 @@ pub enum TakeoverBy {
 
 /// A takeover decree with its preconditions (KSD-ENF-03, -04).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Takeover {
     /// The region that did not carry out the cooperation.
     pub defaulting_region: KodeWilayah,
@@ -181,6 +189,7 @@ pub struct Takeover {
     #[serde(default)]
     pub minister_approval: Option<Record>,
 }
+crate::serde_shape::map_shaped!(Takeover);
 
 /// Forum of a dispute (KSD-DISP-01, -02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -212,17 +221,18 @@ pub enum EvaluationOutcome {
 
 /// A problem found and its follow-up (permasalahan dan tindak lanjut).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct FollowUp {
     /// The problem.
     pub problem: String,
     /// What is to be done, by whom.
     pub follow_up: String,
 }
+crate::serde_shape::map_shaped!(FollowUp);
 
 /// One party's compliance with its obligations.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct PartyCompliance {
     /// The party.
     pub party: PartyId,
@@ -232,10 +242,11 @@ pub struct PartyCompliance {
     #[serde(default)]
     pub note: String,
 }
+crate::serde_shape::map_shaped!(PartyCompliance);
 
 /// A user-defined weighted criterion (no official scoring instrument is known).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct WeightedCriterion {
     /// What is scored.
     pub criterion: String,
@@ -244,11 +255,12 @@ pub struct WeightedCriterion {
     /// Score, 0–100.
     pub score: u32,
 }
+crate::serde_shape::map_shaped!(WeightedCriterion);
 
 /// An evaluation of a cooperation (evaluasi, KSD-IMPL-03, -06): the working model from
 /// practice. The date of the evaluation is the command's `occurred_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Evaluation {
     /// First day of the period evaluated.
     pub period_from: NaiveDate,
@@ -275,3 +287,4 @@ pub struct Evaluation {
     #[serde(default)]
     pub criteria: Vec<WeightedCriterion>,
 }
+crate::serde_shape::map_shaped!(Evaluation);
