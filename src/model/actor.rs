@@ -141,7 +141,14 @@ impl Actor {
         }
     }
 
-    /// A central actor (minister, technical minister, central government).
+    /// A central actor (minister, technical minister, central government): it acts for no
+    /// party.
+    ///
+    /// ```
+    /// use kerjasama::model::{Actor, Role};
+    /// let minister = Actor::central(Role::Minister, "Kementerian Dalam Negeri");
+    /// assert_eq!(minister.party, None);
+    /// ```
     pub fn central(role: Role, name: impl Into<String>) -> Self {
         Actor {
             role,
