@@ -611,6 +611,19 @@ impl DocumentBuilder {
         self
     }
 
+    /// The document as given, unchecked: for [`crate::sample::document`], whose callers
+    /// build invalid documents on purpose to see the law refuse them.
+    pub(crate) fn build_unchecked(self) -> Document {
+        let DocumentBuilder {
+            mut document,
+            term_years,
+        } = self;
+        if let Some(years) = term_years {
+            document.term = Term::years(document.signed_on, years);
+        }
+        document
+    }
+
     /// The document, or the first field that is missing or inconsistent: a blank title
     /// (`document.title`), no signatory (`document.signatories`), a term that ends before it
     /// starts or past the calendar (`document.term`).
