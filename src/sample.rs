@@ -25,6 +25,7 @@ use crate::model::*;
 /// One scripted step: who does what on which date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Step {
     /// Who acts.
     pub actor: Actor,
@@ -53,6 +54,7 @@ impl Step {
 /// A case of RULES.md §13.2 as a command script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Scenario {
     /// Case id, e.g. `C06`.
     pub case: String,

@@ -296,8 +296,7 @@ impl Policy {
     /// ```
     /// use kerjasama::law::{BurdenReading, Policy};
     /// use kerjasama::model::DprdGate;
-    /// let gate = DprdGate { burdens_community: true, burdens_region: false,
-    ///                       not_budgeted_in_current_apbd: false, justification: String::new() };
+    /// let gate = DprdGate::not_required("retribusi baru").with_burdens_community(true);
     /// assert!(!Policy::default().dprd_required(&gate));
     /// let mut disjunctive = Policy::default();
     /// disjunctive.burden_reading = BurdenReading::Disjunctive;

@@ -19,6 +19,7 @@ use super::event::EndGround;
 /// Built with [`CooperationSpec::builder`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CooperationSpec {
     /// The caller's id for it.
     pub id: CooperationId,

@@ -120,6 +120,7 @@ impl fmt::Display for Role {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Actor {
     /// The role acted in.
     pub role: Role,

@@ -73,6 +73,7 @@ pub enum SignatoryCapacity {
 /// A power of attorney from the head to sign the PKS (surat kuasa, KSD-KIND-03).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SuratKuasa {
     /// Its number.
     pub number: String,
@@ -103,6 +104,7 @@ impl SuratKuasa {
 /// Someone who signed a document for a party.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Signatory {
     /// The party signed for.
     pub party: PartyId,
@@ -356,6 +358,7 @@ impl Term {
 /// [`Document::addendum`] or [`Document::builder`] and the [`DocumentBuilder`] they return.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Document {
     /// The caller's id.
     pub id: DocumentId,

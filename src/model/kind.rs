@@ -224,6 +224,7 @@ pub enum OffPlanReason {
 /// Made with [`CooperationObject::in_plan`] or [`CooperationObject::off_plan`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CooperationObject {
     /// Short description, e.g. `TPA regional dengan tipping fee`.
     pub title: String,

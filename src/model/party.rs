@@ -76,6 +76,7 @@ crate::serde_shape::map_shaped!(ThirdPartyKind);
 /// A third party (pihak ketiga).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ThirdParty {
     /// The caller's id for it (the same as in its [`PartyId::ThirdParty`]).
     pub id: String,
@@ -181,6 +182,7 @@ impl Party {
 /// with flag A split so that either reading can be computed (see [`crate::law::Policy`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DprdGate {
     /// The plan burdens the community (membebani masyarakat).
     pub burdens_community: bool,
@@ -311,6 +313,7 @@ pub enum FundingSource {
 /// One party's funding of the cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Funding {
     /// Who pays.
     pub party: PartyId,

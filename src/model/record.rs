@@ -12,6 +12,7 @@ use super::region::KodeWilayah;
 /// A region's mapping of government affairs (pemetaan urusan, KSD-WAJIB-01, KSD-PK-04 (a)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AffairsMapping {
     /// The region mapping.
     pub region: KodeWilayah,
@@ -98,6 +99,7 @@ pub enum Feasibility {
 /// A feasibility study (studi kelayakan, KSD-PK-04 (b), KSD-PK-06).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FeasibilityStudy {
     /// Who prepared it: the region for a region initiative, the third party for its own.
     pub author: PartyId,
@@ -138,6 +140,7 @@ impl FeasibilityStudy {
 /// An offer letter (surat penawaran, stage b; KSD-STAGE-08).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct OfferLetter {
     /// Its number.
     pub number: String,
@@ -189,6 +192,7 @@ impl OfferLetter {
 /// One criterion of KSD-PK-05 with its evidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Criterion {
     /// Whether it is met.
     pub met: bool,
@@ -237,6 +241,7 @@ impl Criterion {
 /// The three criteria for a third-party initiative (KSD-PK-05, Pasal 18 ayat (1)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct InitiativeCriteria {
     /// (a) technically integrated with the sector's master plan (rencana induk).
     pub master_plan_integration: Criterion,
@@ -275,6 +280,7 @@ impl InitiativeCriteria {
 /// Attestation that object and conduct are lawful (KSD-OBJ-04, Pasal 4 ayat (4)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LawfulnessAttestation {
     /// Who attests (e.g. the legal section, Bagian Hukum).
     pub attested_by: String,
@@ -331,6 +337,7 @@ pub enum Recommendation {
 /// A TKKSD review (KSD-STAGE-04).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TkksdReview {
     /// Where it sits.
     pub point: ReviewPoint,
@@ -370,6 +377,7 @@ impl TkksdReview {
 /// A dated record with a reference, used for takeover preconditions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Record {
     /// Date.
     pub on: NaiveDate,
@@ -410,6 +418,7 @@ pub enum TakeoverBy {
 /// A takeover decree with its preconditions (KSD-ENF-03, -04).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Takeover {
     /// The region that did not carry out the cooperation.
     pub defaulting_region: KodeWilayah,
@@ -501,6 +510,7 @@ pub enum EvaluationOutcome {
 /// A problem found and its follow-up (permasalahan dan tindak lanjut).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FollowUp {
     /// The problem.
     pub problem: String,
@@ -528,6 +538,7 @@ impl FollowUp {
 /// One party's compliance with its obligations.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PartyCompliance {
     /// The party.
     pub party: PartyId,
@@ -565,6 +576,7 @@ impl PartyCompliance {
 /// A user-defined weighted criterion (no official scoring instrument is known).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct WeightedCriterion {
     /// What is scored.
     pub criterion: String,
@@ -597,6 +609,7 @@ impl WeightedCriterion {
 /// practice. The date of the evaluation is the command's `occurred_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// First day of the period evaluated.
     pub period_from: NaiveDate,

@@ -28,6 +28,7 @@ pub enum DeadlineStatus {
 /// A deadline: which rule sets it, what starts it, when it falls due, what follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Deadline {
     /// The rule (and policy value) that sets it.
     pub rule: RuleId,
@@ -49,6 +50,7 @@ crate::serde_shape::map_shaped!(Deadline);
 /// The evaluations a cooperation owes in one fiscal year (tahun anggaran = calendar year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EvaluationsDue {
     /// The fiscal year.
     pub fiscal_year: i32,

@@ -80,6 +80,7 @@ pub fn term_validity(
 /// One document's validity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DocumentValidity {
     /// The document.
     pub document: DocumentId,
@@ -95,6 +96,7 @@ crate::serde_shape::map_shaped!(DocumentValidity);
 /// A cooperation's validity on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CooperationValidity {
     /// The date asked about.
     pub as_of: NaiveDate,
