@@ -501,6 +501,22 @@ impl CooperationSpecBuilder {
     /// not a party (`spec.initiator`, `spec.funding[i].party`).
     ///
     /// Only the shape is checked here; the law is checked when the spec is registered.
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::CooperationSpec;
+    /// use kerjasama::model::*;
+    /// let sidrap = KodeWilayah::SIDRAP;
+    /// let twice = CooperationSpec::builder()
+    ///     .id(uuid::Uuid::from_u128(9))
+    ///     .title("Cadangan pangan")
+    ///     .kind(CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) })
+    ///     .party(Party::region(sidrap, "Kabupaten Sidenreng Rappang"))
+    ///     .party(Party::region(sidrap, "Kabupaten Sidenreng Rappang"))
+    ///     .initiator(sidrap)
+    ///     .object(CooperationObject::in_plan("Cadangan pangan", [Urusan::Pangan], "RPJMD"))
+    ///     .build();
+    /// assert_eq!(twice.map_err(|e| e.field().to_owned()), Err("spec.parties[1]".to_owned()));
+    /// ```
     pub fn build(self) -> Result<CooperationSpec, BuildError> {
         let missing = |field| BuildError::Missing { field };
         let id = self.id.ok_or(missing("spec.id"))?;

@@ -220,6 +220,7 @@ impl Signatory {
     ///     .with_kuasa("SK-11/2021", on);
     /// assert_eq!(kadis.surat_kuasa, Some(SuratKuasa::new("SK-11/2021", on)));
     /// ```
+    #[must_use]
     pub fn with_kuasa(mut self, number: impl Into<String>, date: NaiveDate) -> Self {
         self.surat_kuasa = Some(SuratKuasa::new(number, date));
         self
@@ -234,6 +235,7 @@ impl Signatory {
     ///     .as_acting();
     /// assert!(pj.acting);
     /// ```
+    #[must_use]
     pub fn as_acting(mut self) -> Self {
         self.acting = true;
         self

@@ -330,6 +330,7 @@ impl CooperationObject {
     ///     .with_joint_efficiency_rationale("satu TPA regional lebih efisien daripada tiga TPA terpisah");
     /// assert!(landfill.cross_border_externality);
     /// ```
+    #[must_use]
     pub fn with_cross_border_externality(mut self, externality: bool) -> Self {
         self.cross_border_externality = externality;
         self
@@ -343,6 +344,7 @@ impl CooperationObject {
     ///     .with_joint_efficiency_rationale("satu sistem untuk sumber air bersama");
     /// assert_eq!(water.joint_efficiency_rationale, "satu sistem untuk sumber air bersama");
     /// ```
+    #[must_use]
     pub fn with_joint_efficiency_rationale(mut self, rationale: impl Into<String>) -> Self {
         self.joint_efficiency_rationale = rationale.into();
         self

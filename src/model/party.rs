@@ -239,6 +239,7 @@ impl DprdGate {
     /// disjunctive.burden_reading = BurdenReading::Disjunctive;
     /// assert!(disjunctive.dprd_required(&gate));
     /// ```
+    #[must_use]
     pub fn with_burdens_community(mut self, burdens: bool) -> Self {
         self.burdens_community = burdens;
         self
@@ -254,6 +255,7 @@ impl DprdGate {
     ///     .with_burdens_region(true);
     /// assert!(Policy::default().dprd_required(&gate));
     /// ```
+    #[must_use]
     pub fn with_burdens_region(mut self, burdens: bool) -> Self {
         self.burdens_region = burdens;
         self
@@ -266,6 +268,7 @@ impl DprdGate {
     /// let gate = DprdGate::not_budgeted("belum dianggarkan").with_not_budgeted(false);
     /// assert_eq!(gate, DprdGate::not_required("belum dianggarkan"));
     /// ```
+    #[must_use]
     pub fn with_not_budgeted(mut self, not_budgeted: bool) -> Self {
         self.not_budgeted_in_current_apbd = not_budgeted;
         self

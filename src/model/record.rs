@@ -77,6 +77,7 @@ impl AffairsMapping {
     /// let mapping = AffairsMapping::new(KodeWilayah::SIDRAP, [Urusan::Pangan]).with_reported_on(on);
     /// assert_eq!(mapping.reported_on, Some(on));
     /// ```
+    #[must_use]
     pub fn with_reported_on(mut self, on: NaiveDate) -> Self {
         self.reported_on = Some(on);
         self
@@ -177,12 +178,14 @@ impl OfferLetter {
     }
 
     /// Whether the terms of reference (KAK) are attached.
+    #[must_use]
     pub fn with_kak_attached(mut self, attached: bool) -> Self {
         self.kak_attached = attached;
         self
     }
 
     /// Whether a draft KB is attached.
+    #[must_use]
     pub fn with_draft_kb_attached(mut self, attached: bool) -> Self {
         self.draft_kb_attached = attached;
         self
@@ -368,6 +371,7 @@ impl TkksdReview {
     }
 
     /// The minutes reference (berita acara).
+    #[must_use]
     pub fn with_minutes(mut self, minutes: impl Into<String>) -> Self {
         self.minutes = minutes.into();
         self
@@ -461,18 +465,21 @@ impl Takeover {
     }
 
     /// The guidance (pembinaan) given beforehand.
+    #[must_use]
     pub fn with_guidance(mut self, guidance: Record) -> Self {
         self.guidance = Some(guidance);
         self
     }
 
     /// The evaluation of the obstacles.
+    #[must_use]
     pub fn with_obstacle_evaluation(mut self, evaluation: Record) -> Self {
         self.obstacle_evaluation = Some(evaluation);
         self
     }
 
     /// The Minister's approval (governor takeover only).
+    #[must_use]
     pub fn with_minister_approval(mut self, approval: Record) -> Self {
         self.minister_approval = Some(approval);
         self
@@ -567,6 +574,7 @@ impl PartyCompliance {
     }
 
     /// Notes.
+    #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = note.into();
         self
@@ -677,24 +685,28 @@ impl Evaluation {
     }
 
     /// Progress against the work plan.
+    #[must_use]
     pub fn with_progress(mut self, progress: impl Into<String>) -> Self {
         self.progress = progress.into();
         self
     }
 
     /// Benefits realised.
+    #[must_use]
     pub fn with_benefits(mut self, benefits: impl Into<String>) -> Self {
         self.benefits = benefits.into();
         self
     }
 
     /// Adds problems and their follow-up.
+    #[must_use]
     pub fn with_problems(mut self, problems: impl IntoIterator<Item = FollowUp>) -> Self {
         self.problems.extend(problems);
         self
     }
 
     /// Adds parties' compliance.
+    #[must_use]
     pub fn with_compliance(
         mut self,
         compliance: impl IntoIterator<Item = PartyCompliance>,
@@ -704,12 +716,14 @@ impl Evaluation {
     }
 
     /// The financial realisation.
+    #[must_use]
     pub fn with_financial_realisation(mut self, realised: super::party::Rupiah) -> Self {
         self.financial_realisation = Some(realised);
         self
     }
 
     /// Adds weighted criteria.
+    #[must_use]
     pub fn with_criteria(mut self, criteria: impl IntoIterator<Item = WeightedCriterion>) -> Self {
         self.criteria.extend(criteria);
         self
