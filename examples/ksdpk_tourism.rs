@@ -110,20 +110,15 @@ fn run() -> Outcome {
     println!("\n== (d) Semua syarat terpenuhi / every condition met ==");
     let strong = criterion(true, "jaminan bank; laporan keuangan 2023 diaudit (fiktif)");
     desk.accept(&clerk, d(2024, 9, 23), &assess(strong))?;
-    let attestation = LawfulnessAttestation {
-        attested_by: "Bagian Hukum Setda Sidrap".into(),
-        statement: "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan".into(),
-    };
+    let attestation = LawfulnessAttestation::new(
+        "Bagian Hukum Setda Sidrap",
+        "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan",
+    );
     let attest = Command::AttestLawfulness { attestation };
     desk.accept(&clerk, d(2024, 9, 24), &attest)?;
-    let (point, recommendation) = (ReviewPoint::Offer, Recommendation::Proceed);
-    let minutes = "BA TKKSD 07/IX/2024 (fiktif)".into();
     let review = Command::RecordTkksdReview {
-        review: TkksdReview {
-            point,
-            recommendation,
-            minutes,
-        },
+        review: TkksdReview::new(ReviewPoint::Offer, Recommendation::Proceed)
+            .with_minutes("BA TKKSD 07/IX/2024 (fiktif)"),
     };
     desk.accept(&sample::tkksd(sidrap), d(2024, 9, 26), &review)?;
     desk.accept(&head, d(2024, 9, 30), &Command::AcceptProposal)?;
@@ -144,20 +139,19 @@ fn ensure(holds: bool, expected: &str) -> Outcome {
 }
 
 fn criterion(met: bool, evidence: &str) -> Criterion {
-    let evidence = evidence.to_owned();
-    Criterion { met, evidence }
+    Criterion::new(met, evidence)
 }
 
 /// An assessment with criteria (a) and (b) met with evidence, and (c) as given.
 fn assess(financial_capacity: Criterion) -> Command {
-    let criteria = InitiativeCriteria {
-        master_plan_integration: criterion(true, "selaras dengan RIPPARDA Sidrap (fiktif)"),
-        economic_feasibility: criterion(
+    let criteria = InitiativeCriteria::new(
+        criterion(true, "selaras dengan RIPPARDA Sidrap (fiktif)"),
+        criterion(
             true,
             "studi kelayakan perusahaan: NPV positif, IRR 14% (fiktif)",
         ),
         financial_capacity,
-    };
+    );
     Command::AssessCriteria { criteria }
 }
 

@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod lifecycle;
 pub mod model;
 pub mod sample;
+mod serde_shape;
 pub mod store;
 pub mod time;
 

@@ -14,18 +14,18 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::law::RuleSet;
-use crate::lifecycle::{Command, Cooperation, CooperationSpec, Rejection};
+use crate::lifecycle::{Command, Cooperation, CooperationSpec, CooperationSpecBuilder, Rejection};
 use crate::model::*;
 
 /// One scripted step: who does what on which date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Step {
     /// Who acts.
     pub actor: Actor,
@@ -34,15 +34,53 @@ pub struct Step {
     /// What is asked.
     pub command: Command,
 }
+crate::serde_shape::map_shaped!(Step);
+
+impl Step {
+    /// `actor` asks for `command` on the legal date `on`.
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::Command;
+    /// use kerjasama::sample::{self, Step};
+    /// let on = chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap_or_default();
+    /// let step = Step::new(sample::opd(sample::sidrap(), "Dinas Ketahanan Pangan"), on, Command::StartPreparation);
+    /// assert_eq!(step.on, on);
+    /// ```
+    pub fn new(actor: Actor, on: NaiveDate, command: Command) -> Self {
+        Step { actor, on, command }
+    }
+}
 
 /// A case of RULES.md §13.2 as a command script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Scenario {
     /// Case id, e.g. `C06`.
     pub case: String,
     /// The steps, in order.
     pub steps: Vec<Step>,
+}
+crate::serde_shape::map_shaped!(Scenario);
+
+impl Scenario {
+    /// A script of `steps` for the case `case`.
+    ///
+    /// ```
+    /// use kerjasama::law::RuleSet;
+    /// use kerjasama::lifecycle::Stage;
+    /// use kerjasama::sample::{self, Scenario};
+    /// let registration = sample::c02_food().steps.into_iter().take(1).collect();
+    /// let script = Scenario::new("C02-registration", registration);
+    /// assert_eq!(script.run(&RuleSet::current())?.stage(), Stage::Draft);
+    /// # Ok::<(), kerjasama::sample::StepRefused>(())
+    /// ```
+    pub fn new(case: impl Into<String>, steps: Vec<Step>) -> Self {
+        Scenario {
+            case: case.into(),
+            steps,
+        }
+    }
 }
 
 /// A scripted step that was refused.
@@ -305,10 +343,7 @@ fn head_title(code: KodeWilayah) -> String {
 }
 
 fn region(code: KodeWilayah) -> Party {
-    Party::Region(Region {
-        code,
-        name: region_name(code).into_owned(),
-    })
+    Party::region(code, region_name(code))
 }
 
 /// The cooperation unit (Bagian Kerja Sama) of a region.
@@ -349,26 +384,18 @@ fn head_signs(code: KodeWilayah) -> Signatory {
 }
 
 fn official_signs(code: KodeWilayah, office: &str, capacity: SignatoryCapacity) -> Signatory {
-    Signatory {
-        party: PartyId::Region(code),
-        name: format!("{office} (fiktif)"),
-        office: format!("{office} {}", region_name(code)),
+    Signatory::official(
+        code,
+        format!("{office} (fiktif)"),
+        format!("{office} {}", region_name(code)),
         capacity,
-        acting: false,
-        surat_kuasa: None,
-        authority_basis: None,
-    }
-}
-
-fn with_kuasa(mut signatory: Signatory, number: &str, date: NaiveDate) -> Signatory {
-    signatory.surat_kuasa = Some(SuratKuasa {
-        number: number.to_owned(),
-        date,
-    });
-    signatory
+    )
 }
 
 /// A signed document with one number per signatory in its own register (KSD-DOC-08).
+///
+/// Nothing is checked (a blank title or no signatory is kept as given): tests build invalid
+/// documents with it to see the law refuse them. [`Document::kb`] and its siblings check.
 pub fn document(
     id: &str,
     kind: DocumentKind,
@@ -376,230 +403,187 @@ pub fn document(
     signed_on: NaiveDate,
     signatories: Vec<Signatory>,
 ) -> Document {
-    let numbers = signatories
-        .iter()
-        .enumerate()
-        .map(|(i, s)| DocumentNumber {
-            party: s.party.clone(),
-            number: format!("{id}/{}", i + 1),
-        })
-        .collect();
-    Document {
-        id: DocumentId(id.to_owned()),
-        kind,
-        title: title.to_owned(),
-        signed_on,
+    numbered(
+        Document::builder(kind, id, signed_on).title(title),
         signatories,
-        numbers,
-        term: None,
-        under_kb: None,
-        parties: Vec::new(),
-        clauses: BTreeSet::new(),
-        amends: None,
+        id,
+    )
+    .build_unchecked()
+}
+
+/// Adds `signatories` and one number per signatory, `{id}/{n}`, in the signatory's register.
+fn numbered(builder: DocumentBuilder, signatories: Vec<Signatory>, id: &str) -> DocumentBuilder {
+    let mut builder = builder;
+    for (i, signatory) in signatories.iter().enumerate() {
+        builder = builder.number(signatory.party.clone(), format!("{id}/{}", i + 1));
     }
+    builder.signatories(signatories)
 }
 
 fn step(actor: Actor, on: NaiveDate, command: Command) -> Step {
-    Step { actor, on, command }
+    Step::new(actor, on, command)
+}
+
+/// The script of a case, built with the public builders. The sample's data is constant and
+/// valid (tests/samples.rs runs every case); if a builder ever refused it, the case would
+/// have no step rather than panic.
+fn scripted(case: &str, steps: impl FnOnce() -> Result<Vec<Step>, BuildError>) -> Scenario {
+    Scenario::new(case, steps().unwrap_or_default())
 }
 
 /// A TKKSD review recommending to proceed (KSD-STAGE-04).
 pub fn review(point: ReviewPoint) -> Command {
     Command::RecordTkksdReview {
-        review: TkksdReview {
-            point,
-            recommendation: Recommendation::Proceed,
-            minutes: format!("BA TKKSD {point:?}"),
-        },
+        review: TkksdReview::new(point, Recommendation::Proceed)
+            .with_minutes(format!("BA TKKSD {point:?}")),
     }
 }
 
 /// A fixture evaluation (RULES.md §13.2) of the half-year before `on`, every party compliant.
 fn evaluate(parties: &[PartyId], from: NaiveDate, on: NaiveDate, evaluator: &str) -> Command {
     Command::RecordEvaluation {
-        evaluation: Evaluation {
-            period_from: from,
-            period_to: on,
-            evaluator: evaluator.to_owned(),
-            progress: "sesuai rencana kerja".into(),
-            benefits: "manfaat sesuai tujuan kerja sama".into(),
-            problems: Vec::new(),
-            compliance: parties
-                .iter()
-                .map(|party| PartyCompliance {
-                    party: party.clone(),
-                    compliant: true,
-                    note: String::new(),
-                })
-                .collect(),
-            financial_realisation: None,
-            recommendation: EvaluationOutcome::Continue,
-            criteria: Vec::new(),
-        },
+        evaluation: Evaluation::new(from, on, evaluator, EvaluationOutcome::Continue)
+            .with_progress("sesuai rencana kerja")
+            .with_benefits("manfaat sesuai tujuan kerja sama")
+            .with_compliance(
+                parties
+                    .iter()
+                    .map(|party| PartyCompliance::new(party.clone(), true)),
+            ),
     }
 }
 
 /// The lawfulness attestation of KSD-OBJ-04 by the legal section.
 pub fn attest() -> Command {
     Command::AttestLawfulness {
-        attestation: LawfulnessAttestation {
-            attested_by: "Bagian Hukum Setda Sidrap".into(),
-            statement: "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan".into(),
-        },
+        attestation: LawfulnessAttestation::new(
+            "Bagian Hukum Setda Sidrap",
+            "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan",
+        ),
     }
 }
 
 fn gate(region: KodeWilayah, not_budgeted: bool, justification: &str) -> Command {
     Command::AssessDprdGate {
         region,
-        gate: DprdGate {
-            burdens_community: false,
-            burdens_region: false,
-            not_budgeted_in_current_apbd: not_budgeted,
-            justification: justification.to_owned(),
-        },
+        gate: DprdGate::not_required(justification).with_not_budgeted(not_budgeted),
     }
 }
 
 fn offer(number: &str, from: KodeWilayah) -> Command {
     Command::SendOffer {
-        letter: OfferLetter {
-            number: number.to_owned(),
-            signatory: head_signs(from),
-            kak_attached: true,
-            draft_kb_attached: true,
-        },
+        letter: OfferLetter::new(number, head_signs(from))
+            .with_kak_attached(true)
+            .with_draft_kb_attached(true),
     }
 }
 
-fn object(title: &str, urusan: Vec<Urusan>, plan: &str) -> CooperationObject {
-    CooperationObject {
-        title: title.to_owned(),
-        urusan,
-        tags: Vec::new(),
-        in_development_plan: true,
-        plan_reference: Some(plan.to_owned()),
-        off_plan_reason: None,
-        cross_border_externality: false,
-        joint_efficiency_rationale: String::new(),
-    }
-}
-
+/// A spec of the sample: `case` in its id, initiated by Sidrap, with the bundled border data.
 fn spec(
     case: u128,
     title: &str,
     kind: CooperationKind,
     parties: Vec<Party>,
     object: CooperationObject,
-) -> CooperationSpec {
-    let codes: Vec<KodeWilayah> = parties
-        .iter()
-        .filter_map(|p| match p {
-            Party::Region(r) => Some(r.code),
-            _ => None,
-        })
-        .collect();
-    CooperationSpec {
-        id: CooperationId(uuid::Uuid::from_u128(
+) -> CooperationSpecBuilder {
+    CooperationSpec::builder()
+        .id(uuid::Uuid::from_u128(
             0x0190_0000_0000_7000_8000_0000_0000_0000 | case,
-        )),
-        title: title.to_owned(),
-        kind,
-        parties,
-        initiator: PartyId::Region(sidrap()),
-        object,
-        borders: BorderTable::sulawesi_selatan_sample().among(&codes),
-        funding: Vec::new(),
-        sectoral_regime: None,
-        proposed_term_years: None,
-        renews: None,
-        lead_opd: None,
-    }
+        ))
+        .title(title)
+        .kind(kind)
+        .parties(parties)
+        .initiator(sidrap())
+        .object(object)
+        .borders(&BorderTable::sulawesi_selatan_sample())
 }
 
 /// C06 (synthetic): the Sidrap–Parepare–Pinrang regional landfill (TPA regional) with a
 /// tipping fee, a kerja sama wajib, from mapping to in force and a secretariat.
 pub fn c06_landfill() -> Scenario {
-    let (s, pp, pin) = (sidrap(), parepare(), pinrang());
-    let mut object = object(
-        "TPA regional Sidrap–Parepare–Pinrang dengan tipping fee",
-        vec![Urusan::LingkunganHidup],
-        "RPJMD Sidrap 2019–2023 misi 4 (fiktif)",
-    );
-    object.cross_border_externality = true;
-    object.joint_efficiency_rationale =
-        "satu TPA regional lebih efisien daripada tiga TPA terpisah".into();
-    let mut spec = spec(
-        6,
-        "TPA Regional Sidrap–Parepare–Pinrang",
-        CooperationKind::Ksdd {
-            category: Some(KsddCategory::Wajib),
-        },
-        vec![region(s), region(pp), region(pin)],
-        object,
-    );
-    spec.lead_opd = Some("Dinas Lingkungan Hidup".into());
-    spec.funding = [s, pp, pin]
-        .into_iter()
-        .map(|code| Funding {
-            party: PartyId::Region(code),
-            amount: Rupiah(1_500_000_000),
-            source: FundingSource::Apbd,
-        })
-        .collect();
-    let mapping = |code: KodeWilayah| Command::FileMapping {
-        mapping: AffairsMapping {
-            region: code,
-            urusan: vec![Urusan::LingkunganHidup],
-            potentials: vec!["timbulan sampah lintas batas".into()],
-            needs: vec!["TPA berstandar sanitary landfill".into()],
-            reported_on: None,
-        },
-    };
-    let heads = vec![head_signs(s), head_signs(pp), head_signs(pin)];
-    let mut kb = document(
-        "KB-TPA-2023",
-        DocumentKind::Kb,
-        "Kesepakatan Bersama TPA Regional",
-        date!(2023, 2, 15),
-        heads.clone(),
-    );
-    kb.term = Term::years(date!(2023, 2, 15), 5);
-    let kuasa = |code: KodeWilayah, n: &str| {
-        with_kuasa(
+    scripted("C06", || {
+        let (s, pp, pin) = (sidrap(), parepare(), pinrang());
+        let object = CooperationObject::in_plan(
+            "TPA regional Sidrap–Parepare–Pinrang dengan tipping fee",
+            [Urusan::LingkunganHidup],
+            "RPJMD Sidrap 2019–2023 misi 4 (fiktif)",
+        )
+        .with_cross_border_externality(true)
+        .with_joint_efficiency_rationale(
+            "satu TPA regional lebih efisien daripada tiga TPA terpisah",
+        );
+        let spec = [s, pp, pin]
+            .into_iter()
+            .fold(
+                spec(
+                    6,
+                    "TPA Regional Sidrap–Parepare–Pinrang",
+                    CooperationKind::Ksdd {
+                        category: Some(KsddCategory::Wajib),
+                    },
+                    vec![region(s), region(pp), region(pin)],
+                    object,
+                )
+                .lead_opd("Dinas Lingkungan Hidup"),
+                |spec, code| {
+                    spec.funding(Funding::new(
+                        code,
+                        Rupiah(1_500_000_000),
+                        FundingSource::Apbd,
+                    ))
+                },
+            )
+            .build()?;
+        let mapping = |code: KodeWilayah| Command::FileMapping {
+            mapping: AffairsMapping::new(code, [Urusan::LingkunganHidup])
+                .with_potentials(["timbulan sampah lintas batas"])
+                .with_needs(["TPA berstandar sanitary landfill"]),
+        };
+        let heads = vec![head_signs(s), head_signs(pp), head_signs(pin)];
+        let kb = numbered(
+            Document::kb("KB-TPA-2023", date!(2023, 2, 15))
+                .title("Kesepakatan Bersama TPA Regional")
+                .term_years(5),
+            heads.clone(),
+            "KB-TPA-2023",
+        )
+        .build()?;
+        let heads_agreement = numbered(
+            Document::heads_agreement("HA-TPA-2023", date!(2023, 1, 12))
+                .title("Kesepakatan hasil koordinasi teknis"),
+            heads,
+            "HA-TPA-2023",
+        )
+        .build()?;
+        let kuasa = |code: KodeWilayah, n: &str| {
             official_signs(
                 code,
                 "Kepala Dinas Lingkungan Hidup",
                 SignatoryCapacity::KepalaOpd,
-            ),
-            n,
-            date!(2023, 6, 26),
+            )
+            .with_kuasa(n, date!(2023, 6, 26))
+        };
+        let pks = numbered(
+            Document::pks("PKS-TPA-2023", date!(2023, 7, 3))
+                .title("Perjanjian Kerja Sama Pengelolaan TPA Regional")
+                .term_years(5)
+                .under_kb(kb.id.clone())
+                .clauses([
+                    Clause::RightsAndObligations,
+                    Clause::Term,
+                    Clause::DisputeSettlement,
+                    Clause::Financing,
+                ]),
+            vec![
+                kuasa(s, "SK-01/2023"),
+                kuasa(pp, "SK-07/2023"),
+                kuasa(pin, "SK-03/2023"),
+            ],
+            "PKS-TPA-2023",
         )
-    };
-    let mut pks = document(
-        "PKS-TPA-2023",
-        DocumentKind::Pks,
-        "Perjanjian Kerja Sama Pengelolaan TPA Regional",
-        date!(2023, 7, 3),
-        vec![
-            kuasa(s, "SK-01/2023"),
-            kuasa(pp, "SK-07/2023"),
-            kuasa(pin, "SK-03/2023"),
-        ],
-    );
-    pks.term = Term::years(date!(2023, 7, 3), 5);
-    pks.under_kb = Some(kb.id.clone());
-    pks.clauses = [
-        Clause::RightsAndObligations,
-        Clause::Term,
-        Clause::DisputeSettlement,
-        Clause::Financing,
-    ]
-    .into();
-    let not_budgeted = "tipping fee belum dianggarkan dalam APBD 2023";
-    Scenario {
-        case: "C06".into(),
-        steps: vec![
+        .build()?;
+        let not_budgeted = "tipping fee belum dianggarkan dalam APBD 2023";
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2022, 9, 1),
@@ -634,13 +618,7 @@ pub fn c06_landfill() -> Scenario {
                 clerk(s),
                 date!(2023, 1, 12),
                 Command::SignHeadsAgreement {
-                    document: document(
-                        "HA-TPA-2023",
-                        DocumentKind::HeadsAgreement,
-                        "Kesepakatan hasil koordinasi teknis",
-                        date!(2023, 1, 12),
-                        heads,
-                    ),
+                    document: heads_agreement,
                 },
             ),
             step(
@@ -719,72 +697,68 @@ pub fn c06_landfill() -> Scenario {
                     "PPKSD Dinas Lingkungan Hidup",
                 ),
             ),
-        ],
-    }
+        ])
+    })
 }
 
 fn pt_wisata() -> ThirdParty {
-    ThirdParty {
-        id: "pt-wisata-danau-sidenreng".into(),
-        name: "PT Wisata Danau Sidenreng (fiktif)".into(),
-        kind: ThirdPartyKind::LegalEntityBusiness {
+    ThirdParty::new(
+        "pt-wisata-danau-sidenreng",
+        "PT Wisata Danau Sidenreng (fiktif)",
+        ThirdPartyKind::LegalEntityBusiness {
             entity: BusinessEntity::PrivateCompany,
         },
-    }
+    )
 }
 
 fn pt_rumah_sakit() -> ThirdParty {
-    ThirdParty {
-        id: "pt-rs-ajatappareng-sehat".into(),
-        name: "PT Rumah Sakit Ajatappareng Sehat (fiktif)".into(),
-        kind: ThirdPartyKind::LegalEntityBusiness {
+    ThirdParty::new(
+        "pt-rs-ajatappareng-sehat",
+        "PT Rumah Sakit Ajatappareng Sehat (fiktif)",
+        ThirdPartyKind::LegalEntityBusiness {
             entity: BusinessEntity::PrivateCompany,
         },
-    }
+    )
 }
 
 fn representative(third: &ThirdParty) -> Signatory {
-    Signatory {
-        party: PartyId::ThirdParty(third.id.clone()),
-        name: "Direktur Utama (fiktif)".into(),
-        office: format!("Direktur Utama {}", third.name),
-        capacity: SignatoryCapacity::ThirdPartyRepresentative,
-        acting: false,
-        surat_kuasa: None,
-        authority_basis: Some("Akta pendirian dan SK pengangkatan direksi".into()),
-    }
+    Signatory::representative(
+        third.party_id(),
+        "Direktur Utama (fiktif)",
+        format!("Direktur Utama {}", third.name),
+        "Akta pendirian dan SK pengangkatan direksi",
+    )
 }
 
 /// C09 (synthetic): PT Wisata Danau Sidenreng's own proposal for lakeside tourism on regional
 /// land (KSDPK type (b), third-party initiative), as recorded by 2024-08-14: proposal received
 /// with the company's feasibility study; criteria assessment pending (KSD-PK-05).
 pub fn c09_tourism() -> Scenario {
-    let s = sidrap();
-    let company = pt_wisata();
-    let party = PartyId::ThirdParty(company.id.clone());
-    let mut spec = spec(
-        9,
-        "Wisata tepi Danau Sidenreng",
-        CooperationKind::Ksdpk {
-            ksdpk_type: KsdpkType::AssetUtilisation,
-            initiative: Initiative::ThirdParty,
-            type_description: None,
-        },
-        vec![region(s), Party::ThirdParty(company)],
-        object(
-            "Pengembangan wisata tepi danau di atas tanah milik daerah",
-            vec![Urusan::Pariwisata],
-            "RPJMD Sidrap 2024–2026: pariwisata (fiktif)",
-        ),
-    );
-    spec.initiator = party.clone();
-    spec.proposed_term_years = Some(10);
-    spec.sectoral_regime =
-        Some("pemanfaatan barang milik daerah (regional-asset utilisation)".into());
-    spec.lead_opd = Some("Dinas Pariwisata".into());
-    Scenario {
-        case: "C09".into(),
-        steps: vec![
+    scripted("C09", || {
+        let s = sidrap();
+        let company = pt_wisata();
+        let party = company.party_id();
+        let spec = spec(
+            9,
+            "Wisata tepi Danau Sidenreng",
+            CooperationKind::Ksdpk {
+                ksdpk_type: KsdpkType::AssetUtilisation,
+                initiative: Initiative::ThirdParty,
+                type_description: None,
+            },
+            vec![region(s), Party::third_party(company)],
+            CooperationObject::in_plan(
+                "Pengembangan wisata tepi danau di atas tanah milik daerah",
+                [Urusan::Pariwisata],
+                "RPJMD Sidrap 2024–2026: pariwisata (fiktif)",
+            ),
+        )
+        .initiator(party.clone())
+        .proposed_term_years(10)
+        .sectoral_regime("pemanfaatan barang milik daerah (regional-asset utilisation)")
+        .lead_opd("Dinas Pariwisata")
+        .build()?;
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2024, 7, 1),
@@ -797,76 +771,72 @@ pub fn c09_tourism() -> Scenario {
                 date!(2024, 7, 1),
                 Command::ReceiveProposal {
                     letter_number: "001/PWDS/VII/2024".into(),
-                    study: FeasibilityStudy {
-                        author: party,
-                        title: "Studi kelayakan wisata tepi Danau Sidenreng".into(),
-                        completed_on: date!(2024, 6, 20),
-                        conclusion: Feasibility::Feasible,
-                    },
+                    study: FeasibilityStudy::new(
+                        party,
+                        "Studi kelayakan wisata tepi Danau Sidenreng",
+                        date!(2024, 6, 20),
+                        Feasibility::Feasible,
+                    ),
                 },
             ),
-        ],
-    }
+        ])
+    })
 }
 
 /// C08 (synthetic): patient referral services with PT Rumah Sakit Ajatappareng Sehat
 /// (KSDPK type (a), region initiative): PKS of 2021-11-15 for 3 years, no DPRD approval
 /// needed (budgeted), signed by the head of the Dinas Kesehatan under surat kuasa.
 pub fn c08_referral() -> Scenario {
-    let s = sidrap();
-    let company = pt_rumah_sakit();
-    let third = PartyId::ThirdParty(company.id.clone());
-    let third_id = third.clone();
-    let rep = representative(&company);
-    let mut spec = spec(
-        8,
-        "Layanan rujukan pasien",
-        CooperationKind::Ksdpk {
-            ksdpk_type: KsdpkType::PublicService,
-            initiative: Initiative::Region,
-            type_description: None,
-        },
-        vec![region(s), Party::ThirdParty(company)],
-        object(
+    scripted("C08", || {
+        let s = sidrap();
+        let company = pt_rumah_sakit();
+        let third = company.party_id();
+        let third_id = third.clone();
+        let rep = representative(&company);
+        let spec = spec(
+            8,
             "Layanan rujukan pasien",
-            vec![Urusan::Kesehatan],
-            "RPJMD Sidrap 2019–2023 misi 2 (fiktif)",
-        ),
-    );
-    spec.lead_opd = Some("Dinas Kesehatan".into());
-    let mut kb = document(
-        "KB-RUJUKAN-2021",
-        DocumentKind::Kb,
-        "Kesepakatan Bersama layanan rujukan",
-        date!(2021, 10, 4),
-        vec![head_signs(s), rep.clone()],
-    );
-    kb.term = Term::years(date!(2021, 10, 4), 3);
-    let dinkes = with_kuasa(
-        official_signs(s, "Kepala Dinas Kesehatan", SignatoryCapacity::KepalaOpd),
-        "SK-11/2021",
-        date!(2021, 11, 8),
-    );
-    let mut pks = document(
-        "PKS-RUJUKAN-2021",
-        DocumentKind::Pks,
-        "Perjanjian Kerja Sama layanan rujukan",
-        date!(2021, 11, 15),
-        vec![dinkes, rep],
-    );
-    pks.term = Term::years(date!(2021, 11, 15), 3);
-    pks.under_kb = Some(kb.id.clone());
-    pks.clauses = [
-        Clause::RightsAndObligations,
-        Clause::Term,
-        Clause::DisputeSettlement,
-        Clause::Sanctions,
-    ]
-    .into();
-    let dinas = || opd(s, "Dinas Kesehatan");
-    Scenario {
-        case: "C08".into(),
-        steps: vec![
+            CooperationKind::Ksdpk {
+                ksdpk_type: KsdpkType::PublicService,
+                initiative: Initiative::Region,
+                type_description: None,
+            },
+            vec![region(s), Party::third_party(company)],
+            CooperationObject::in_plan(
+                "Layanan rujukan pasien",
+                [Urusan::Kesehatan],
+                "RPJMD Sidrap 2019–2023 misi 2 (fiktif)",
+            ),
+        )
+        .lead_opd("Dinas Kesehatan")
+        .build()?;
+        let kb = numbered(
+            Document::kb("KB-RUJUKAN-2021", date!(2021, 10, 4))
+                .title("Kesepakatan Bersama layanan rujukan")
+                .term_years(3),
+            vec![head_signs(s), rep.clone()],
+            "KB-RUJUKAN-2021",
+        )
+        .build()?;
+        let dinkes = official_signs(s, "Kepala Dinas Kesehatan", SignatoryCapacity::KepalaOpd)
+            .with_kuasa("SK-11/2021", date!(2021, 11, 8));
+        let pks = numbered(
+            Document::pks("PKS-RUJUKAN-2021", date!(2021, 11, 15))
+                .title("Perjanjian Kerja Sama layanan rujukan")
+                .term_years(3)
+                .under_kb(kb.id.clone())
+                .clauses([
+                    Clause::RightsAndObligations,
+                    Clause::Term,
+                    Clause::DisputeSettlement,
+                    Clause::Sanctions,
+                ]),
+            vec![dinkes, rep],
+            "PKS-RUJUKAN-2021",
+        )
+        .build()?;
+        let dinas = || opd(s, "Dinas Kesehatan");
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2021, 7, 1),
@@ -879,25 +849,21 @@ pub fn c08_referral() -> Scenario {
                 dinas(),
                 date!(2021, 7, 15),
                 Command::FileMapping {
-                    mapping: AffairsMapping {
-                        region: s,
-                        urusan: vec![Urusan::Kesehatan],
-                        potentials: vec!["RSUD rujukan regional".into()],
-                        needs: vec!["rujukan spesialis di luar kapasitas RSUD".into()],
-                        reported_on: None,
-                    },
+                    mapping: AffairsMapping::new(s, [Urusan::Kesehatan])
+                        .with_potentials(["RSUD rujukan regional"])
+                        .with_needs(["rujukan spesialis di luar kapasitas RSUD"]),
                 },
             ),
             step(
                 dinas(),
                 date!(2021, 8, 20),
                 Command::SubmitFeasibilityStudy {
-                    study: FeasibilityStudy {
-                        author: PartyId::Region(s),
-                        title: "Studi kelayakan layanan rujukan".into(),
-                        completed_on: date!(2021, 8, 20),
-                        conclusion: Feasibility::Feasible,
-                    },
+                    study: FeasibilityStudy::new(
+                        s,
+                        "Studi kelayakan layanan rujukan",
+                        date!(2021, 8, 20),
+                        Feasibility::Feasible,
+                    ),
                 },
             ),
             step(clerk(s), date!(2021, 8, 23), attest()),
@@ -942,45 +908,45 @@ pub fn c08_referral() -> Scenario {
                     "PPKSD Dinas Kesehatan",
                 ),
             ),
-        ],
-    }
+        ])
+    })
 }
 
 /// C02 (real KB, synthetic rest): strategic food with Kota Palopo (KSDD sukarela, not
 /// bordering). The KB of Wednesday 3 April 2024 was signed by the Pj Sekda of Sidrap and the
 /// Sekda of Palopo: a KSD-DOC-07 warning under the default policy. Ends in PKS drafting.
 pub fn c02_food() -> Scenario {
-    let (s, plp) = (sidrap(), palopo());
-    let spec = spec(
-        2,
-        "Ketersediaan pangan strategis dan informasi harga",
-        CooperationKind::Ksdd {
-            category: Some(KsddCategory::Sukarela),
-        },
-        vec![region(s), region(plp)],
-        object(
-            "Pasokan beras dan telur, informasi harga dan stok",
-            vec![Urusan::Pangan, Urusan::Perdagangan],
-            "RKPD Sidrap 2024: pengendalian inflasi (fiktif)",
-        ),
-    );
-    let mut pj_sekda = official_signs(s, "Pj Sekretaris Daerah", SignatoryCapacity::Sekda);
-    pj_sekda.acting = true;
-    let mut kb = document(
-        "KB-PANGAN-2024",
-        DocumentKind::Kb,
-        "Kesepakatan Bersama pangan strategis",
-        date!(2024, 4, 3),
-        vec![
-            pj_sekda,
-            official_signs(plp, "Sekretaris Daerah", SignatoryCapacity::Sekda),
-        ],
-    );
-    kb.term = Term::years(date!(2024, 4, 3), 5);
-    let budgeted = "tanpa beban APBD baru (pertukaran informasi)";
-    Scenario {
-        case: "C02".into(),
-        steps: vec![
+    scripted("C02", || {
+        let (s, plp) = (sidrap(), palopo());
+        let spec = spec(
+            2,
+            "Ketersediaan pangan strategis dan informasi harga",
+            CooperationKind::Ksdd {
+                category: Some(KsddCategory::Sukarela),
+            },
+            vec![region(s), region(plp)],
+            CooperationObject::in_plan(
+                "Pasokan beras dan telur, informasi harga dan stok",
+                [Urusan::Pangan, Urusan::Perdagangan],
+                "RKPD Sidrap 2024: pengendalian inflasi (fiktif)",
+            ),
+        )
+        .build()?;
+        let pj_sekda =
+            official_signs(s, "Pj Sekretaris Daerah", SignatoryCapacity::Sekda).as_acting();
+        let kb = numbered(
+            Document::kb("KB-PANGAN-2024", date!(2024, 4, 3))
+                .title("Kesepakatan Bersama pangan strategis")
+                .term_years(5),
+            vec![
+                pj_sekda,
+                official_signs(plp, "Sekretaris Daerah", SignatoryCapacity::Sekda),
+            ],
+            "KB-PANGAN-2024",
+        )
+        .build()?;
+        let budgeted = "tanpa beban APBD baru (pertukaran informasi)";
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2024, 2, 1),
@@ -1015,64 +981,61 @@ pub fn c02_food() -> Scenario {
                 date!(2024, 4, 10),
                 Command::StartPksDrafting,
             ),
-        ],
-    }
+        ])
+    })
 }
 
 /// C01 (real KB, synthetic rest): marketing of fishery, livestock and farm produce with
 /// Kabupaten Muna Barat (KSDD sukarela, cross-province): one KB and three PKS between dinas
 /// of both sides, signed under surat kuasa on 2023-03-10; PKS for 2 years.
 pub fn c01_commodities() -> Scenario {
-    let (s, mb) = (sidrap(), muna_barat());
-    let spec = spec(
-        1,
-        "Perdagangan komoditas unggulan Sidrap–Muna Barat",
-        CooperationKind::Ksdd {
-            category: Some(KsddCategory::Sukarela),
-        },
-        vec![region(s), region(mb)],
-        object(
-            "Pemasaran hasil perikanan, peternakan dan pertanian",
-            vec![Urusan::KelautanPerikanan, Urusan::Pertanian, Urusan::Pangan],
-            "RPJMD Sidrap 2019–2023 misi 3 (fiktif)",
-        ),
-    );
-    let mut kb = document(
-        "KB-KOMODITAS-2023",
-        DocumentKind::Kb,
-        "Kesepakatan Bersama komoditas unggulan",
-        date!(2023, 3, 10),
-        vec![head_signs(s), head_signs(mb)],
-    );
-    kb.term = Term::years(date!(2023, 3, 10), 5);
-    let pks = |n: u8, dinas: &str| {
-        let signer = |code| {
-            with_kuasa(
-                official_signs(code, dinas, SignatoryCapacity::KepalaOpd),
-                &format!("SK-{n}/2023"),
-                date!(2023, 3, 6),
+    scripted("C01", || {
+        let (s, mb) = (sidrap(), muna_barat());
+        let spec = spec(
+            1,
+            "Perdagangan komoditas unggulan Sidrap–Muna Barat",
+            CooperationKind::Ksdd {
+                category: Some(KsddCategory::Sukarela),
+            },
+            vec![region(s), region(mb)],
+            CooperationObject::in_plan(
+                "Pemasaran hasil perikanan, peternakan dan pertanian",
+                [Urusan::KelautanPerikanan, Urusan::Pertanian, Urusan::Pangan],
+                "RPJMD Sidrap 2019–2023 misi 3 (fiktif)",
+            ),
+        )
+        .build()?;
+        let kb = numbered(
+            Document::kb("KB-KOMODITAS-2023", date!(2023, 3, 10))
+                .title("Kesepakatan Bersama komoditas unggulan")
+                .term_years(5),
+            vec![head_signs(s), head_signs(mb)],
+            "KB-KOMODITAS-2023",
+        )
+        .build()?;
+        let pks = |n: u8, dinas: &str| {
+            let signer = |code| {
+                official_signs(code, dinas, SignatoryCapacity::KepalaOpd)
+                    .with_kuasa(format!("SK-{n}/2023"), date!(2023, 3, 6))
+            };
+            numbered(
+                Document::pks(format!("PKS-KOMODITAS-{n}"), date!(2023, 3, 10))
+                    .title(format!("PKS {dinas}"))
+                    .term_years(2)
+                    .under_kb(kb.id.clone()),
+                vec![signer(s), signer(mb)],
+                &format!("PKS-KOMODITAS-{n}"),
             )
+            .build()
+            .map(|document| Command::SignPks { document })
         };
-        let mut doc = document(
-            &format!("PKS-KOMODITAS-{n}"),
-            DocumentKind::Pks,
-            &format!("PKS {dinas}"),
-            date!(2023, 3, 10),
-            vec![signer(s), signer(mb)],
+        let (p1, p2, p3) = (
+            pks(1, "Kepala Dinas Perikanan")?,
+            pks(2, "Kepala Dinas Peternakan")?,
+            pks(3, "Kepala Dinas Pertanian")?,
         );
-        doc.term = Term::years(date!(2023, 3, 10), 2);
-        doc.under_kb = Some(kb.id.clone());
-        Command::SignPks { document: doc }
-    };
-    let (p1, p2, p3) = (
-        pks(1, "Kepala Dinas Perikanan"),
-        pks(2, "Kepala Dinas Peternakan"),
-        pks(3, "Kepala Dinas Pertanian"),
-    );
-    let budgeted = "dibiayai dari DPA dinas masing-masing";
-    Scenario {
-        case: "C01".into(),
-        steps: vec![
+        let budgeted = "dibiayai dari DPA dinas masing-masing";
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2022, 11, 1),
@@ -1126,30 +1089,30 @@ pub fn c01_commodities() -> Scenario {
                     "PPKSD Dinas Perdagangan",
                 ),
             ),
-        ],
-    }
+        ])
+    })
 }
 
 /// C03 (real visit, synthetic record): rice supply with Kabupaten Kutai Barat, still in
 /// preparation after the exploration visit of 2024-02-21.
 pub fn c03_rice() -> Scenario {
-    let (s, kb) = (sidrap(), kutai_barat());
-    let spec = spec(
-        3,
-        "Ketersediaan beras Sidrap–Kutai Barat",
-        CooperationKind::Ksdd {
-            category: Some(KsddCategory::Sukarela),
-        },
-        vec![region(s), region(kb)],
-        object(
-            "Pasokan beras",
-            vec![Urusan::Pangan],
-            "RKPD Sidrap 2024: ketahanan pangan (fiktif)",
-        ),
-    );
-    Scenario {
-        case: "C03".into(),
-        steps: vec![
+    scripted("C03", || {
+        let (s, kb) = (sidrap(), kutai_barat());
+        let spec = spec(
+            3,
+            "Ketersediaan beras Sidrap–Kutai Barat",
+            CooperationKind::Ksdd {
+                category: Some(KsddCategory::Sukarela),
+            },
+            vec![region(s), region(kb)],
+            CooperationObject::in_plan(
+                "Pasokan beras",
+                [Urusan::Pangan],
+                "RKPD Sidrap 2024: ketahanan pangan (fiktif)",
+            ),
+        )
+        .build()?;
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2024, 2, 21),
@@ -1162,45 +1125,41 @@ pub fn c03_rice() -> Scenario {
                 date!(2024, 2, 21),
                 Command::StartPreparation,
             ),
-        ],
-    }
+        ])
+    })
 }
 
 /// C07 (synthetic): regional drinking water (SPAM regional) with Pinrang and the province,
 /// a kerja sama wajib at national-level coordination since 2024-03-18; proposed 20 years
 /// (a KSD-TERM-05 warning unless a sector override is configured).
 pub fn c07_water() -> Scenario {
-    let (s, pin, prov) = (sidrap(), pinrang(), sulsel());
-    let mut object = object(
-        "SPAM regional",
-        vec![Urusan::PekerjaanUmumPenataanRuang],
-        "RPJMD Sidrap 2024–2026: air minum (fiktif)",
-    );
-    object.cross_border_externality = true;
-    object.joint_efficiency_rationale =
-        "satu sistem penyediaan air minum regional untuk sumber air bersama".into();
-    let mut spec = spec(
-        7,
-        "SPAM Regional Sidrap–Pinrang–Sulawesi Selatan",
-        CooperationKind::Ksdd {
-            category: Some(KsddCategory::Wajib),
-        },
-        vec![region(s), region(pin), region(prov)],
-        object,
-    );
-    spec.proposed_term_years = Some(20);
-    let mapping = |code: KodeWilayah| Command::FileMapping {
-        mapping: AffairsMapping {
-            region: code,
-            urusan: vec![Urusan::PekerjaanUmumPenataanRuang],
-            potentials: vec!["sumber air baku".into()],
-            needs: Vec::new(),
-            reported_on: None,
-        },
-    };
-    Scenario {
-        case: "C07".into(),
-        steps: vec![
+    scripted("C07", || {
+        let (s, pin, prov) = (sidrap(), pinrang(), sulsel());
+        let object = CooperationObject::in_plan(
+            "SPAM regional",
+            [Urusan::PekerjaanUmumPenataanRuang],
+            "RPJMD Sidrap 2024–2026: air minum (fiktif)",
+        )
+        .with_cross_border_externality(true)
+        .with_joint_efficiency_rationale(
+            "satu sistem penyediaan air minum regional untuk sumber air bersama",
+        );
+        let spec = spec(
+            7,
+            "SPAM Regional Sidrap–Pinrang–Sulawesi Selatan",
+            CooperationKind::Ksdd {
+                category: Some(KsddCategory::Wajib),
+            },
+            vec![region(s), region(pin), region(prov)],
+            object,
+        )
+        .proposed_term_years(20)
+        .build()?;
+        let mapping = |code: KodeWilayah| Command::FileMapping {
+            mapping: AffairsMapping::new(code, [Urusan::PekerjaanUmumPenataanRuang])
+                .with_potentials(["sumber air baku"]),
+        };
+        Ok(vec![
             step(
                 clerk(s),
                 date!(2023, 11, 1),
@@ -1223,8 +1182,8 @@ pub fn c07_water() -> Scenario {
                     level: CoordinationLevel::National,
                 },
             ),
-        ],
-    }
+        ])
+    })
 }
 
 /// Kota Tarakan, 65.71.
@@ -1248,7 +1207,7 @@ fn sukarela(
     urusan: Vec<Urusan>,
     (kb, pks): (Document, Option<Document>),
     start: NaiveDate,
-) -> Scenario {
+) -> Result<Vec<Step>, BuildError> {
     let s = sidrap();
     let kind = CooperationKind::Ksdd {
         category: Some(KsddCategory::Sukarela),
@@ -1259,8 +1218,9 @@ fn sukarela(
         title,
         kind,
         parties,
-        object(title, urusan, "RPJMD Sidrap 2025–2029 (fiktif)"),
-    );
+        CooperationObject::in_plan(title, urusan, "RPJMD Sidrap 2025–2029 (fiktif)"),
+    )
+    .build()?;
     let signed = kb.signed_on;
     let dinas = || opd(s, "Dinas Ketahanan Pangan");
     let mut steps = vec![
@@ -1299,10 +1259,7 @@ fn sukarela(
         steps.push(step(clerk(s), on, Command::SignPks { document: pks }));
         steps.push(step(clerk(s), on, Command::EnterIntoForce));
     }
-    Scenario {
-        case: case.to_owned(),
-        steps,
-    }
+    Ok(steps)
 }
 
 /// C04 (real KB, fixture PKS): trade in rice, maize and freshwater fish between Tarakan,
@@ -1311,63 +1268,67 @@ fn sukarela(
 /// Tarakan; the fixture has all four heads sign it, and one four-party PKS of 5 years.
 /// Everything happens after 2024-08-14, so the evaluation of that day excludes it.
 pub fn c04_trade() -> Scenario {
-    let codes = [tarakan(), sidrap(), enrekang(), pinrang()];
-    let heads: Vec<Signatory> = codes.iter().map(|c| head_signs(*c)).collect();
-    let mut kb = document(
-        "KB-TARAKAN-2025",
-        DocumentKind::Kb,
-        "Kesepakatan Bersama perdagangan antardaerah",
-        date!(2025, 7, 9),
-        heads.clone(),
-    );
-    kb.term = Term::years(date!(2025, 7, 9), 5);
-    let mut pks = document(
-        "PKS-TARAKAN-2025",
-        DocumentKind::Pks,
-        "PKS perdagangan beras, jagung dan ikan air tawar",
-        date!(2025, 9, 9),
-        heads,
-    );
-    pks.term = Term::years(date!(2025, 9, 9), 5);
-    pks.under_kb = Some(kb.id.clone());
-    let urusan = vec![Urusan::Perdagangan, Urusan::Pangan];
-    sukarela(
-        ("C04", 4, "Perdagangan beras, jagung dan ikan air tawar"),
-        &codes,
-        urusan,
-        (kb, Some(pks)),
-        date!(2025, 5, 5),
-    )
+    scripted("C04", || {
+        let codes = [tarakan(), sidrap(), enrekang(), pinrang()];
+        let heads: Vec<Signatory> = codes.iter().map(|c| head_signs(*c)).collect();
+        let kb = numbered(
+            Document::kb("KB-TARAKAN-2025", date!(2025, 7, 9))
+                .title("Kesepakatan Bersama perdagangan antardaerah")
+                .term_years(5),
+            heads.clone(),
+            "KB-TARAKAN-2025",
+        )
+        .build()?;
+        let pks = numbered(
+            Document::pks("PKS-TARAKAN-2025", date!(2025, 9, 9))
+                .title("PKS perdagangan beras, jagung dan ikan air tawar")
+                .term_years(5)
+                .under_kb(kb.id.clone()),
+            heads,
+            "PKS-TARAKAN-2025",
+        )
+        .build()?;
+        let urusan = vec![Urusan::Perdagangan, Urusan::Pangan];
+        sukarela(
+            ("C04", 4, "Perdagangan beras, jagung dan ikan air tawar"),
+            &codes,
+            urusan,
+            (kb, Some(pks)),
+            date!(2025, 5, 5),
+        )
+    })
 }
 
 /// C05 (real KB): food security with Kota Tomohon, KB signed on Thursday 17 July 2025 by the
 /// Sidrap Asisten Administrasi Umum and the Tomohon Asisten Perekonomian dan Pembangunan:
 /// neither is a head (a KSD-DOC-07 warning). After 2024-08-14.
 pub fn c05_food_security() -> Scenario {
-    let (s, t) = (sidrap(), tomohon());
-    let signatories = vec![
-        official_signs(s, "Asisten Administrasi Umum", SignatoryCapacity::Asisten),
-        official_signs(
-            t,
-            "Asisten Perekonomian dan Pembangunan",
-            SignatoryCapacity::Asisten,
-        ),
-    ];
-    let mut kb = document(
-        "KB-TOMOHON-2025",
-        DocumentKind::Kb,
-        "Kesepakatan Bersama ketahanan pangan",
-        date!(2025, 7, 17),
-        signatories,
-    );
-    kb.term = Term::years(date!(2025, 7, 17), 5);
-    sukarela(
-        ("C05", 5, "Ketahanan pangan dan pengendalian inflasi"),
-        &[s, t],
-        vec![Urusan::Pangan],
-        (kb, None),
-        date!(2025, 6, 2),
-    )
+    scripted("C05", || {
+        let (s, t) = (sidrap(), tomohon());
+        let signatories = vec![
+            official_signs(s, "Asisten Administrasi Umum", SignatoryCapacity::Asisten),
+            official_signs(
+                t,
+                "Asisten Perekonomian dan Pembangunan",
+                SignatoryCapacity::Asisten,
+            ),
+        ];
+        let kb = numbered(
+            Document::kb("KB-TOMOHON-2025", date!(2025, 7, 17))
+                .title("Kesepakatan Bersama ketahanan pangan")
+                .term_years(5),
+            signatories,
+            "KB-TOMOHON-2025",
+        )
+        .build()?;
+        sukarela(
+            ("C05", 5, "Ketahanan pangan dan pengendalian inflasi"),
+            &[s, t],
+            vec![Urusan::Pangan],
+            (kb, None),
+            date!(2025, 6, 2),
+        )
+    })
 }
 
 /// Every scripted case, in case order. C10 (a PKS of 2016 under the legacy regime) is not

@@ -120,10 +120,7 @@ fn all_signatories(spec: &CooperationSpec) -> Vec<Signatory> {
 }
 
 fn record(reference: &str) -> Option<Record> {
-    Some(Record {
-        on: d(2022, 1, 3),
-        reference: reference.into(),
-    })
+    Some(Record::new(d(2022, 1, 3), reference))
 }
 
 /// A plausible command of `kind` in `coop`, issued by `actor` on `on`.
@@ -153,13 +150,9 @@ fn payload(
         },
         CommandKind::BeginWajibProcedure => Command::BeginWajibProcedure,
         CommandKind::FileMapping => Command::FileMapping {
-            mapping: AffairsMapping {
-                region: own,
-                urusan: spec.object.urusan.clone(),
-                potentials: vec!["potensi (uji)".into()],
-                needs: vec!["kebutuhan (uji)".into()],
-                reported_on: None,
-            },
+            mapping: AffairsMapping::new(own, spec.object.urusan.clone())
+                .with_potentials(["potensi (uji)"])
+                .with_needs(["kebutuhan (uji)"]),
         },
         CommandKind::HoldTechnicalCoordination => Command::HoldTechnicalCoordination {
             level: kerjasama::model::coordination_level(&spec.region_codes()),
@@ -177,12 +170,12 @@ fn payload(
         CommandKind::StartPreparation => Command::StartPreparation,
         CommandKind::ReceiveProposal => Command::ReceiveProposal {
             letter_number: "001/USULAN/2024".into(),
-            study: FeasibilityStudy {
-                author: third.unwrap_or(PartyId::ThirdParty("pt-bukan-pihak".into())),
-                title: "Studi kelayakan (uji)".into(),
-                completed_on: on,
-                conclusion: Feasibility::Feasible,
-            },
+            study: FeasibilityStudy::new(
+                third.unwrap_or(PartyId::ThirdParty("pt-bukan-pihak".into())),
+                "Studi kelayakan (uji)",
+                on,
+                Feasibility::Feasible,
+            ),
         },
         CommandKind::RequestRevision => Command::RequestRevision { note: note() },
         CommandKind::AssessCriteria => Command::AssessCriteria {
@@ -192,22 +185,19 @@ fn payload(
         CommandKind::RejectProposal => Command::RejectProposal { reason: note() },
         CommandKind::AttestLawfulness => tracks::attest(),
         CommandKind::SubmitFeasibilityStudy => Command::SubmitFeasibilityStudy {
-            study: FeasibilityStudy {
-                author: PartyId::Region(own),
-                title: "Studi kelayakan daerah (uji)".into(),
-                completed_on: on,
-                conclusion: Feasibility::Feasible,
-            },
+            study: FeasibilityStudy::new(
+                own,
+                "Studi kelayakan daerah (uji)",
+                on,
+                Feasibility::Feasible,
+            ),
         },
         CommandKind::RecordTkksdReview => tracks::review(point),
         CommandKind::AssessDprdGate => tracks::assess(own, false),
         CommandKind::SendOffer => Command::SendOffer {
-            letter: OfferLetter {
-                number: "415/PENAWARAN/2024".into(),
-                signatory: tracks::head_signs(own),
-                kak_attached: true,
-                draft_kb_attached: true,
-            },
+            letter: OfferLetter::new("415/PENAWARAN/2024", tracks::head_signs(own))
+                .with_kak_attached(true)
+                .with_draft_kb_attached(true),
         },
         CommandKind::AcceptOffer => Command::AcceptOffer,
         CommandKind::RejectOffer => Command::RejectOffer { reason: note() },
@@ -263,34 +253,29 @@ fn payload(
                 _ => (TakeoverBy::CentralGovernment, initiator_region(spec)),
             };
             Command::TakeOver {
-                takeover: Takeover {
-                    defaulting_region,
-                    by,
-                    guidance: record("pembinaan (uji)"),
-                    obstacle_evaluation: record("evaluasi kendala (uji)"),
-                    minister_approval: record("persetujuan Menteri (uji)"),
+                takeover: {
+                    let mut takeover = Takeover::new(defaulting_region, by);
+                    takeover.guidance = record("pembinaan (uji)");
+                    takeover.obstacle_evaluation = record("evaluasi kendala (uji)");
+                    takeover.minister_approval = record("persetujuan Menteri (uji)");
+                    takeover
                 },
             }
         }
         CommandKind::Cancel => Command::Cancel { reason: note() },
         CommandKind::RecordEvaluation => Command::RecordEvaluation {
-            evaluation: kerjasama::model::Evaluation {
-                period_from: coop
-                    .pks()
+            evaluation: kerjasama::model::Evaluation::new(
+                coop.pks()
                     .iter()
                     .filter_map(|p| p.term.map(|t| t.starts_on))
                     .min()
                     .unwrap_or(on),
-                period_to: on,
-                evaluator: "PPKSD (uji)".into(),
-                progress: note(),
-                benefits: note(),
-                problems: vec![],
-                compliance: vec![],
-                financial_realisation: None,
-                recommendation: kerjasama::model::EvaluationOutcome::Continue,
-                criteria: vec![],
-            },
+                on,
+                "PPKSD (uji)",
+                kerjasama::model::EvaluationOutcome::Continue,
+            )
+            .with_progress(note())
+            .with_benefits(note()),
         },
         CommandKind::RecordExtension => Command::RecordExtension {
             successor: kerjasama::model::CooperationId(uuid::Uuid::from_u128(0xE7)),

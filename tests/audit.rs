@@ -385,10 +385,7 @@ fn a_log_decided_under_version_1_replays_under_version_1_where_version_2_refuses
             mapping.potentials.clear();
         }
     }
-    let emptied = Scenario {
-        case: scenario.case.clone(),
-        steps,
-    };
+    let emptied = Scenario::new(scenario.case.clone(), steps);
     let v1 = registry()
         .get(version(1))
         .expect("v1")

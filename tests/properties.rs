@@ -323,30 +323,25 @@ fn head(party: &PartyId) -> Signatory {
 }
 
 fn representative(party: &PartyId) -> Signatory {
-    Signatory {
-        party: party.clone(),
-        name: format!("Direktur {party}"),
-        office: "Direktur Utama".into(),
-        capacity: SignatoryCapacity::ThirdPartyRepresentative,
-        acting: false,
-        surat_kuasa: None,
-        authority_basis: Some("Akta pendirian".into()),
-    }
+    Signatory::representative(
+        party.clone(),
+        format!("Direktur {party}"),
+        "Direktur Utama",
+        "Akta pendirian",
+    )
 }
 
 fn official_with_kuasa(party: &PartyId, on: NaiveDate, rng: &mut Rng) -> Signatory {
-    Signatory {
-        party: party.clone(),
-        name: format!("Kepala Dinas {party}"),
-        office: "Kepala Dinas".into(),
-        capacity: SignatoryCapacity::KepalaOpd,
-        acting: false,
-        surat_kuasa: Some(SuratKuasa {
-            number: format!("SK-{}", rng.below(100)),
-            date: shift(on, -(rng.below(20) as i64)),
-        }),
-        authority_basis: None,
-    }
+    Signatory::official(
+        party.clone(),
+        format!("Kepala Dinas {party}"),
+        "Kepala Dinas",
+        SignatoryCapacity::KepalaOpd,
+    )
+    .with_kuasa(
+        format!("SK-{}", rng.below(100)),
+        shift(on, -(rng.below(20) as i64)),
+    )
 }
 
 fn document(
@@ -374,9 +369,8 @@ fn mutate_document(doc: &mut Document, spec: Option<&CooperationSpec>, rng: &mut
             2 if !doc.signatories.is_empty() => {
                 let i = rng.below(doc.signatories.len());
                 let signed = doc.signatories[i].surat_kuasa.is_some();
-                doc.signatories[i].surat_kuasa = (!signed).then(|| SuratKuasa {
-                    number: "SK-X".into(),
-                    date: shift(doc.signed_on, rng.below(40) as i64 - 30),
+                doc.signatories[i].surat_kuasa = (!signed).then(|| {
+                    SuratKuasa::new("SK-X", shift(doc.signed_on, rng.below(40) as i64 - 30))
                 });
             }
             3 => {
@@ -474,10 +468,7 @@ fn mutate_spec(spec: &mut CooperationSpec, rng: &mut Rng) {
 }
 
 fn record(on: NaiveDate) -> Record {
-    Record {
-        on: shift(on, -30),
-        reference: "catatan".into(),
-    }
+    Record::new(shift(on, -30), "catatan")
 }
 
 /// A payload of `kind` built from the state.
@@ -501,17 +492,16 @@ fn build(
     let mut command = match kind {
         CommandKind::BeginWajibProcedure => Command::BeginWajibProcedure,
         CommandKind::FileMapping => Command::FileMapping {
-            mapping: AffairsMapping {
+            mapping: AffairsMapping::new(
                 region,
-                urusan: spec.map(|s| s.object.urusan.clone()).unwrap_or_default(),
-                potentials: vec!["potensi".into()],
-                needs: if mutate && rng.chance(50) {
-                    vec![]
-                } else {
-                    vec!["kebutuhan".into()]
-                },
-                reported_on: None,
-            },
+                spec.map(|s| s.object.urusan.clone()).unwrap_or_default(),
+            )
+            .with_potentials(["potensi"])
+            .with_needs(if mutate && rng.chance(50) {
+                vec![]
+            } else {
+                vec!["kebutuhan"]
+            }),
         },
         CommandKind::HoldTechnicalCoordination => {
             let required = coordination_level(&regions);
@@ -533,15 +523,15 @@ fn build(
         CommandKind::StartPreparation => Command::StartPreparation,
         CommandKind::ReceiveProposal => Command::ReceiveProposal {
             letter_number: "001/GEN".into(),
-            study: FeasibilityStudy {
-                author: if mutate && rng.chance(50) {
+            study: FeasibilityStudy::new(
+                if mutate && rng.chance(50) {
                     PartyId::Region(region)
                 } else {
                     rng.choose(&thirds)
                         .unwrap_or(PartyId::ThirdParty("pt-lain".into()))
                 },
-                title: "studi".into(),
-                completed_on: shift(
+                "studi",
+                shift(
                     on,
                     if mutate {
                         rng.below(40) as i64 - 20
@@ -549,27 +539,25 @@ fn build(
                         -10
                     },
                 ),
-                conclusion: Feasibility::Feasible,
-            },
+                Feasibility::Feasible,
+            ),
         },
         CommandKind::RequestRevision => Command::RequestRevision {
             note: "perbaiki".into(),
         },
         CommandKind::AssessCriteria => {
-            let criterion = |rng: &mut Rng| Criterion {
-                met: !(mutate && rng.chance(40)),
-                evidence: if mutate && rng.chance(30) {
-                    String::new()
-                } else {
-                    "bukti".into()
-                },
+            let criterion = |rng: &mut Rng| {
+                Criterion::new(
+                    !(mutate && rng.chance(40)),
+                    if mutate && rng.chance(30) {
+                        ""
+                    } else {
+                        "bukti"
+                    },
+                )
             };
             Command::AssessCriteria {
-                criteria: InitiativeCriteria {
-                    master_plan_integration: criterion(rng),
-                    economic_feasibility: criterion(rng),
-                    financial_capacity: criterion(rng),
-                },
+                criteria: InitiativeCriteria::new(criterion(rng), criterion(rng), criterion(rng)),
             }
         }
         CommandKind::AcceptProposal => Command::AcceptProposal,
@@ -577,22 +565,19 @@ fn build(
             reason: "tidak layak".into(),
         },
         CommandKind::AttestLawfulness => Command::AttestLawfulness {
-            attestation: LawfulnessAttestation {
-                attested_by: "Bagian Hukum".into(),
-                statement: "tidak bertentangan".into(),
-            },
+            attestation: LawfulnessAttestation::new("Bagian Hukum", "tidak bertentangan"),
         },
         CommandKind::SubmitFeasibilityStudy => Command::SubmitFeasibilityStudy {
-            study: FeasibilityStudy {
-                author: if mutate && rng.chance(50) {
+            study: FeasibilityStudy::new(
+                if mutate && rng.chance(50) {
                     rng.choose(&parties).unwrap_or(PartyId::Region(region))
                 } else {
                     PartyId::Region(region)
                 },
-                title: "studi daerah".into(),
-                completed_on: shift(on, if mutate { rng.below(40) as i64 - 20 } else { 0 }),
-                conclusion: Feasibility::Feasible,
-            },
+                "studi daerah",
+                shift(on, if mutate { rng.below(40) as i64 - 20 } else { 0 }),
+                Feasibility::Feasible,
+            ),
         },
         CommandKind::RecordTkksdReview => {
             let point = match coop.stage() {
@@ -606,11 +591,7 @@ fn build(
                 _ => ReviewPoint::Offer,
             };
             Command::RecordTkksdReview {
-                review: TkksdReview {
-                    point,
-                    recommendation: Recommendation::Proceed,
-                    minutes: "BA".into(),
-                },
+                review: TkksdReview::new(point, Recommendation::Proceed).with_minutes("BA"),
             }
         }
         CommandKind::AssessDprdGate => Command::AssessDprdGate {
@@ -619,11 +600,13 @@ fn build(
             } else {
                 region
             },
-            gate: DprdGate {
-                burdens_community: rng.chance(40),
-                burdens_region: rng.chance(40),
-                not_budgeted_in_current_apbd: rng.chance(40),
-                justification: "alasan".into(),
+            gate: {
+                let (community, region, not_budgeted) =
+                    (rng.chance(40), rng.chance(40), rng.chance(40));
+                DprdGate::not_required("alasan")
+                    .with_burdens_community(community)
+                    .with_burdens_region(region)
+                    .with_not_budgeted(not_budgeted)
             },
         },
         CommandKind::SendOffer => {
@@ -638,12 +621,9 @@ fn build(
                 signatory.party = rng.choose(&parties).unwrap_or(initiator);
             }
             Command::SendOffer {
-                letter: OfferLetter {
-                    number: "PENAWARAN/GEN".into(),
-                    signatory,
-                    kak_attached: !(mutate && rng.chance(30)),
-                    draft_kb_attached: rng.chance(50),
-                },
+                letter: OfferLetter::new("PENAWARAN/GEN", signatory)
+                    .with_kak_attached(!(mutate && rng.chance(30)))
+                    .with_draft_kb_attached(rng.chance(50)),
             }
         }
         CommandKind::AcceptOffer => Command::AcceptOffer,
@@ -748,13 +728,10 @@ fn build(
                 (true, false) | (false, true) => TakeoverBy::CentralGovernment,
                 _ => TakeoverBy::Governor,
             };
-            let mut takeover = Takeover {
-                defaulting_region: defaulting,
-                by,
-                guidance: Some(record(on)),
-                obstacle_evaluation: Some(record(on)),
-                minister_approval: (by == TakeoverBy::Governor).then(|| record(on)),
-            };
+            let mut takeover = Takeover::new(defaulting, by)
+                .with_guidance(record(on))
+                .with_obstacle_evaluation(record(on));
+            takeover.minister_approval = (by == TakeoverBy::Governor).then(|| record(on));
             if mutate && rng.chance(50) {
                 match rng.below(3) {
                     0 => takeover.guidance = None,
@@ -922,10 +899,9 @@ fn actor(
         }
         _ => None,
     };
-    Actor {
-        role,
-        party,
-        name: format!("{role:?}"),
+    match party {
+        Some(party) => Actor::new(role, party, format!("{role:?}")),
+        None => Actor::central(role, format!("{role:?}")),
     }
 }
 

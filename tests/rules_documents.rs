@@ -365,10 +365,8 @@ fn ksd_kind_03_surat_kuasa_dated_after_the_signing_is_invalid_input() {
     let then = given.when_next(|step| {
         let pks = tracks::document_mut(step).unwrap();
         let signed_on = pks.signed_on;
-        pks.signatories[1].surat_kuasa = Some(SuratKuasa {
-            number: "SK-07/2023".into(),
-            date: signed_on.succ_opt().unwrap(),
-        });
+        pks.signatories[1].surat_kuasa =
+            Some(SuratKuasa::new("SK-07/2023", signed_on.succ_opt().unwrap()));
     });
     let rejection = then.refused_citing(KSD_KIND_03);
     assert!(

@@ -296,10 +296,7 @@ fn ksd_term_08_an_addendum_amending_the_pks_is_recorded_in_force() {
 // KSD-ENF-01..04: takeover of an unperformed kerja sama wajib (Pasal 10–11).
 
 fn record(reference: &str, on: chrono::NaiveDate) -> Option<Record> {
-    Some(Record {
-        on,
-        reference: reference.into(),
-    })
+    Some(Record::new(on, reference))
 }
 
 fn takeover(
@@ -310,18 +307,18 @@ fn takeover(
     approval: bool,
 ) -> Command {
     Command::TakeOver {
-        takeover: Takeover {
-            defaulting_region,
-            by,
-            guidance: guidance
+        takeover: {
+            let mut takeover = Takeover::new(defaulting_region, by);
+            takeover.guidance = guidance
                 .then(|| record("surat pembinaan (fiktif)", d(2024, 3, 1)))
-                .flatten(),
-            obstacle_evaluation: evaluation
+                .flatten();
+            takeover.obstacle_evaluation = evaluation
                 .then(|| record("laporan evaluasi kendala (fiktif)", d(2024, 5, 1)))
-                .flatten(),
-            minister_approval: approval
+                .flatten();
+            takeover.minister_approval = approval
                 .then(|| record("persetujuan Mendagri (fiktif)", d(2024, 6, 1)))
-                .flatten(),
+                .flatten();
+            takeover
         },
     }
 }

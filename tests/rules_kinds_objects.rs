@@ -213,10 +213,7 @@ fn kb_signed_under_kuasa(s: &mut Step) {
     let signatory = &mut document_mut(s).signatories[0];
     signatory.capacity = SignatoryCapacity::KepalaOpd;
     signatory.office = "Kepala Dinas Lingkungan Hidup Kabupaten Sidenreng Rappang".into();
-    signatory.surat_kuasa = Some(SuratKuasa {
-        number: "SK-KB-01/2023".into(),
-        date: d(2023, 2, 10),
-    });
+    signatory.surat_kuasa = Some(SuratKuasa::new("SK-KB-01/2023", d(2023, 2, 10)));
 }
 
 #[test]
@@ -394,11 +391,11 @@ fn ksd_kind_07_a_wajib_with_a_third_party_is_refused() {
     let given = unregistered(sample::c06_landfill(), common::rules());
     let rejection = given.next_refused(
         |s| {
-            spec_mut(s).parties.push(Party::ThirdParty(ThirdParty {
-                id: "nik-7314-la-upe".into(),
-                name: "La Upe, pengepul sampah (fiktif)".into(),
-                kind: ThirdPartyKind::Individual,
-            }))
+            spec_mut(s).parties.push(Party::third_party(ThirdParty::new(
+                "nik-7314-la-upe",
+                "La Upe, pengepul sampah (fiktif)",
+                ThirdPartyKind::Individual,
+            )))
         },
         KSD_KIND_07,
     );
@@ -512,11 +509,11 @@ fn ksd_kind_08_a_ksdd_with_a_third_party_is_refused() {
     let given = unregistered(sample::c03_rice(), common::rules());
     let rejection = given.next_refused(
         |s| {
-            spec_mut(s).parties.push(Party::ThirdParty(ThirdParty {
-                id: "nik-7314-beddu".into(),
-                name: "Beddu, pedagang beras (fiktif)".into(),
-                kind: ThirdPartyKind::Individual,
-            }))
+            spec_mut(s).parties.push(Party::third_party(ThirdParty::new(
+                "nik-7314-beddu",
+                "Beddu, pedagang beras (fiktif)",
+                ThirdPartyKind::Individual,
+            )))
         },
         KSD_KIND_08,
     );
@@ -727,26 +724,23 @@ fn proposal_reviewed() -> Given {
         &sample::tkksd(s),
         d(2024, 7, 10),
         Command::RecordTkksdReview {
-            review: kerjasama::model::TkksdReview {
-                point: kerjasama::model::ReviewPoint::Offer,
-                recommendation: kerjasama::model::Recommendation::Proceed,
-                minutes: "BA TKKSD 07/2024".into(),
-            },
+            review: kerjasama::model::TkksdReview::new(
+                kerjasama::model::ReviewPoint::Offer,
+                kerjasama::model::Recommendation::Proceed,
+            )
+            .with_minutes("BA TKKSD 07/2024"),
         },
     )
 }
 
 fn criteria_met() -> Command {
-    let met = |evidence: &str| kerjasama::model::Criterion {
-        met: true,
-        evidence: evidence.into(),
-    };
+    let met = kerjasama::model::Criterion::met;
     Command::AssessCriteria {
-        criteria: kerjasama::model::InitiativeCriteria {
-            master_plan_integration: met("RIPPARDA Sidrap 2020–2035 (fiktif)"),
-            economic_feasibility: met("studi kelayakan bab VII: IRR 14%"),
-            financial_capacity: met("laporan keuangan teraudit 2023"),
-        },
+        criteria: kerjasama::model::InitiativeCriteria::new(
+            met("RIPPARDA Sidrap 2020–2035 (fiktif)"),
+            met("studi kelayakan bab VII: IRR 14%"),
+            met("laporan keuangan teraudit 2023"),
+        ),
     }
 }
 
@@ -776,10 +770,10 @@ fn ksd_obj_04_accepting_a_third_party_proposal_after_the_attestation_is_accepted
             &sample::clerk(s),
             d(2024, 7, 16),
             Command::AttestLawfulness {
-                attestation: kerjasama::model::LawfulnessAttestation {
-                    attested_by: "Bagian Hukum Setda Sidrap".into(),
-                    statement: "tidak bertentangan".into(),
-                },
+                attestation: kerjasama::model::LawfulnessAttestation::new(
+                    "Bagian Hukum Setda Sidrap",
+                    "tidak bertentangan",
+                ),
             },
         );
     let then = given.when(&sample::head(s), d(2024, 7, 20), Command::AcceptProposal);
@@ -976,10 +970,10 @@ fn a_command_dated_before_the_previous_event_is_invalid_input_on_occurred_on() {
     let mut clone = given.coop.clone();
     let clerk = sample::clerk(sample::sidrap());
     let attest = Command::AttestLawfulness {
-        attestation: kerjasama::model::LawfulnessAttestation {
-            attested_by: "Bagian Hukum".into(),
-            statement: "tidak bertentangan".into(),
-        },
+        attestation: kerjasama::model::LawfulnessAttestation::new(
+            "Bagian Hukum",
+            "tidak bertentangan",
+        ),
     };
     let rejection = clone
         .execute(&attest, &clerk, d(2024, 2, 20), &given.rules)

@@ -484,16 +484,12 @@ fn ksd_stage_04_an_offer_and_kb_after_tkksd_review_are_accepted_even_when_requir
 // KSD-STAGE-05: a PKS follows a KB unless `allow_pks_without_kb`.
 
 fn gate(not_budgeted: bool) -> DprdGate {
-    DprdGate {
-        burdens_community: false,
-        burdens_region: false,
-        not_budgeted_in_current_apbd: not_budgeted,
-        justification: if not_budgeted {
-            "belum dianggarkan dalam APBD 2024".into()
-        } else {
-            "dianggarkan dalam DPA Dinas Ketahanan Pangan 2024".into()
-        },
-    }
+    DprdGate::not_required(if not_budgeted {
+        "belum dianggarkan dalam APBD 2024"
+    } else {
+        "dianggarkan dalam DPA Dinas Ketahanan Pangan 2024"
+    })
+    .with_not_budgeted(not_budgeted)
 }
 
 /// C02 with the offer accepted and both gates assessed, no KB signed.

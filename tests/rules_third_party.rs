@@ -455,38 +455,32 @@ fn proposal_under_assessment() -> Given {
             &sample::clerk(s()),
             d(2024, 7, 8),
             Command::AttestLawfulness {
-                attestation: LawfulnessAttestation {
-                    attested_by: "Bagian Hukum Setda Sidrap".into(),
-                    statement: "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan".into(),
-                },
+                attestation: LawfulnessAttestation::new(
+                    "Bagian Hukum Setda Sidrap",
+                    "tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan nasional, dan peraturan",
+                ),
             },
         )
         .then_do(
             &sample::tkksd(s()),
             d(2024, 7, 10),
             Command::RecordTkksdReview {
-                review: TkksdReview {
-                    point: ReviewPoint::Offer,
-                    recommendation: Recommendation::Proceed,
-                    minutes: "BA TKKSD 07/2024 (fiktif)".into(),
-                },
+                review: TkksdReview::new(ReviewPoint::Offer, Recommendation::Proceed)
+                    .with_minutes("BA TKKSD 07/2024 (fiktif)"),
             },
         )
 }
 
 fn met(evidence: &str) -> Criterion {
-    Criterion {
-        met: true,
-        evidence: evidence.into(),
-    }
+    Criterion::met(evidence)
 }
 
 fn all_met() -> InitiativeCriteria {
-    InitiativeCriteria {
-        master_plan_integration: met("RIPPARDA Sidrap 2020–2035 kawasan Danau Sidenreng (fiktif)"),
-        economic_feasibility: met("studi kelayakan bab VII: IRR 14%, BCR 1,3 (fiktif)"),
-        financial_capacity: met("laporan keuangan teraudit 2023, ekuitas Rp40 miliar (fiktif)"),
-    }
+    InitiativeCriteria::new(
+        met("RIPPARDA Sidrap 2020–2035 kawasan Danau Sidenreng (fiktif)"),
+        met("studi kelayakan bab VII: IRR 14%, BCR 1,3 (fiktif)"),
+        met("laporan keuangan teraudit 2023, ekuitas Rp40 miliar (fiktif)"),
+    )
 }
 
 fn assessed(criteria: InitiativeCriteria) -> Given {

@@ -66,13 +66,13 @@ fn tag(value: &Value, key: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 
 fn company() -> ThirdParty {
-    ThirdParty {
-        id: "pt-uji".into(),
-        name: "PT Uji (fiktif)".into(),
-        kind: ThirdPartyKind::LegalEntityBusiness {
+    ThirdParty::new(
+        "pt-uji",
+        "PT Uji (fiktif)",
+        ThirdPartyKind::LegalEntityBusiness {
             entity: BusinessEntity::Bumd,
         },
-    }
+    )
 }
 
 fn company_id() -> PartyId {
@@ -81,52 +81,39 @@ fn company_id() -> PartyId {
 
 /// A signatory with every optional field set.
 fn full_signatory() -> Signatory {
-    Signatory {
-        party: PartyId::Region(sample::sidrap()),
-        name: "Kepala Dinas (fiktif)".into(),
-        office: "Kepala Dinas PUPR Kabupaten Sidenreng Rappang".into(),
-        capacity: SignatoryCapacity::KepalaOpd,
-        acting: true,
-        surat_kuasa: Some(SuratKuasa {
-            number: "SK-01/2024".into(),
-            date: d(2024, 5, 1),
-        }),
-        authority_basis: Some("Peraturan Bupati 1/2024".into()),
-    }
+    let mut signatory = Signatory::official(
+        sample::sidrap(),
+        "Kepala Dinas (fiktif)",
+        "Kepala Dinas PUPR Kabupaten Sidenreng Rappang",
+        SignatoryCapacity::KepalaOpd,
+    )
+    .as_acting()
+    .with_kuasa("SK-01/2024", d(2024, 5, 1));
+    signatory.authority_basis = Some("Peraturan Bupati 1/2024".into());
+    signatory
 }
 
 /// A document with every optional field set.
 fn full_document() -> Document {
-    Document {
-        id: DocumentId("PKS-UJI-2024".into()),
-        kind: DocumentKind::Pks,
-        title: "Perjanjian Kerja Sama uji — “kutipan” & \\ garis miring".into(),
-        signed_on: d(2024, 5, 6),
-        signatories: vec![
-            full_signatory(),
-            Signatory::head(
-                sample::parepare(),
-                "Wali Kota (fiktif)",
-                "Wali Kota Parepare",
-            ),
-            Signatory {
-                party: company_id(),
-                name: "Direktur (fiktif)".into(),
-                office: "Direktur Utama".into(),
-                capacity: SignatoryCapacity::ThirdPartyRepresentative,
-                acting: false,
-                surat_kuasa: None,
-                authority_basis: Some("Akta 12/2020".into()),
-            },
-        ],
-        numbers: vec![DocumentNumber {
-            party: PartyId::Region(sample::sidrap()),
-            number: "075/13/PKS/B.PEM/VI/2024".into(),
-        }],
-        term: Term::years(d(2024, 5, 6), 5),
-        under_kb: Some(DocumentId("KB-UJI-2024".into())),
-        parties: vec![PartyId::Region(sample::sidrap()), company_id()],
-        clauses: [
+    let mut document = Document::pks("PKS-UJI-2024", d(2024, 5, 6))
+        .title("Perjanjian Kerja Sama uji — “kutipan” & \\ garis miring")
+        .signed_by(full_signatory())
+        .signed_by(Signatory::head(
+            sample::parepare(),
+            "Wali Kota (fiktif)",
+            "Wali Kota Parepare",
+        ))
+        .signed_by(Signatory::representative(
+            company_id(),
+            "Direktur (fiktif)",
+            "Direktur Utama",
+            "Akta 12/2020",
+        ))
+        .number(sample::sidrap(), "075/13/PKS/B.PEM/VI/2024")
+        .term_years(5)
+        .under_kb("KB-UJI-2024")
+        .parties([PartyId::Region(sample::sidrap()), company_id()])
+        .clauses([
             Clause::RightsAndObligations,
             Clause::Term,
             Clause::DisputeSettlement,
@@ -138,10 +125,12 @@ fn full_document() -> Document {
             Clause::ForceMajeure,
             Clause::Termination,
             Clause::Amendment,
-        ]
-        .into(),
-        amends: Some(DocumentId("KB-UJI-2024".into())),
-    }
+        ])
+        .build()
+        .expect("a valid document");
+    // A PKS amends nothing; set anyway, so that every optional field is.
+    document.amends = Some(DocumentId("KB-UJI-2024".into()));
+    document
 }
 
 fn all_kinds() -> Vec<CooperationKind> {
@@ -181,25 +170,19 @@ fn all_kinds() -> Vec<CooperationKind> {
 /// Every party variant, every third-party kind.
 fn all_parties() -> Vec<Party> {
     vec![
-        Party::Region(Region {
-            code: sample::sidrap(),
-            name: "Kabupaten Sidenreng Rappang".into(),
-        }),
-        Party::Region(Region {
-            code: sample::sulsel(),
-            name: "Provinsi Sulawesi Selatan".into(),
-        }),
-        Party::ThirdParty(company()),
-        Party::ThirdParty(ThirdParty {
-            id: "nik-123".into(),
-            name: "Perseorangan".into(),
-            kind: ThirdPartyKind::Individual,
-        }),
-        Party::ThirdParty(ThirdParty {
-            id: "ormas-1".into(),
-            name: "Perkumpulan".into(),
-            kind: ThirdPartyKind::Organisation { legal_entity: true },
-        }),
+        Party::region(sample::sidrap(), "Kabupaten Sidenreng Rappang"),
+        Party::region(sample::sulsel(), "Provinsi Sulawesi Selatan"),
+        Party::third_party(company()),
+        Party::third_party(ThirdParty::new(
+            "nik-123",
+            "Perseorangan",
+            ThirdPartyKind::Individual,
+        )),
+        Party::third_party(ThirdParty::new(
+            "ormas-1",
+            "Perkumpulan",
+            ThirdPartyKind::Organisation { legal_entity: true },
+        )),
         Party::CentralAgency {
             name: "Kementerian PUPR".into(),
         },
@@ -210,62 +193,63 @@ fn all_parties() -> Vec<Party> {
 fn full_spec() -> CooperationSpec {
     let mut borders = BorderTable::new();
     borders.insert(sample::sidrap(), sample::parepare());
-    CooperationSpec {
-        id: CooperationId(uuid::Uuid::from_u128(
+    let mut object = CooperationObject::off_plan(
+        "Objek",
+        Urusan::ALL.iter().copied(),
+        OffPlanReason::NationalStrategicProgramme,
+    )
+    .with_tags(["tag"])
+    .with_cross_border_externality(true)
+    .with_joint_efficiency_rationale("efisien");
+    // Off the plan yet with a plan reference, so that every optional field is set.
+    object.plan_reference = Some("RPJMD".into());
+    let mut spec = CooperationSpec::builder()
+        .id(CooperationId(uuid::Uuid::from_u128(
             0x0190_0000_0000_7000_8000_0000_0000_00ff,
-        )),
-        title: "Uji lengkap".into(),
-        kind: CooperationKind::Ksdpk {
+        )))
+        .title("Uji lengkap")
+        .kind(CooperationKind::Ksdpk {
             ksdpk_type: KsdpkType::Other,
             initiative: Initiative::Region,
             type_description: Some("sewa menara".into()),
-        },
-        parties: all_parties(),
-        initiator: PartyId::Region(sample::sidrap()),
-        object: CooperationObject {
-            title: "Objek".into(),
-            urusan: Urusan::ALL.to_vec(),
-            tags: vec!["tag".into()],
-            in_development_plan: false,
-            plan_reference: Some("RPJMD".into()),
-            off_plan_reason: Some(OffPlanReason::NationalStrategicProgramme),
-            cross_border_externality: true,
-            joint_efficiency_rationale: "efisien".into(),
-        },
-        borders,
-        funding: vec![
-            Funding {
-                party: PartyId::Region(sample::sidrap()),
-                amount: Rupiah(u64::MAX),
-                source: FundingSource::Apbd,
-            },
-            Funding {
-                party: company_id(),
-                amount: Rupiah(0),
-                source: FundingSource::ThirdParty,
-            },
-        ],
-        sectoral_regime: Some("PP 27/2014".into()),
-        proposed_term_years: Some(30),
-        renews: Some(CooperationId(uuid::Uuid::from_u128(1))),
-        lead_opd: Some("Dinas PUPR".into()),
-    }
+        })
+        .parties(all_parties())
+        .initiator(sample::sidrap())
+        .object(object)
+        .funding(Funding::new(
+            sample::sidrap(),
+            Rupiah(u64::MAX),
+            FundingSource::Apbd,
+        ))
+        .funding(Funding::new(
+            company_id(),
+            Rupiah(0),
+            FundingSource::ThirdParty,
+        ))
+        .sectoral_regime("PP 27/2014")
+        .proposed_term_years(30)
+        .renews(CooperationId(uuid::Uuid::from_u128(1)))
+        .lead_opd("Dinas PUPR")
+        .build()
+        .expect("a valid spec");
+    // A pair with a region that is not a party: the builder would drop it.
+    spec.borders = borders;
+    spec
 }
 
 fn record(reference: &str) -> Record {
-    Record {
-        on: d(2024, 1, 2),
-        reference: reference.into(),
-    }
+    Record::new(d(2024, 1, 2), reference)
 }
 
 fn study(author: PartyId, conclusion: Feasibility) -> FeasibilityStudy {
-    FeasibilityStudy {
-        author,
-        title: "Studi".into(),
-        completed_on: d(2024, 1, 3),
-        conclusion,
-    }
+    FeasibilityStudy::new(author, "Studi", d(2024, 1, 3), conclusion)
+}
+
+/// `document` as another kind.
+fn as_kind(document: &Document, kind: DocumentKind) -> Document {
+    let mut document = document.clone();
+    document.kind = kind;
+    document
 }
 
 /// One command of every variant, with their data varied.
@@ -280,13 +264,13 @@ fn hand_built_commands() -> Vec<Command> {
         },
         Command::BeginWajibProcedure,
         Command::FileMapping {
-            mapping: AffairsMapping {
-                region: sample::sidrap(),
-                urusan: vec![Urusan::Pendidikan, Urusan::Transmigrasi],
-                potentials: vec!["potensi".into()],
-                needs: vec!["kebutuhan".into()],
-                reported_on: Some(d(2024, 2, 1)),
-            },
+            mapping: AffairsMapping::new(
+                sample::sidrap(),
+                [Urusan::Pendidikan, Urusan::Transmigrasi],
+            )
+            .with_potentials(["potensi"])
+            .with_needs(["kebutuhan"])
+            .with_reported_on(d(2024, 2, 1)),
         },
         Command::HoldTechnicalCoordination {
             level: CoordinationLevel::Provincial,
@@ -295,10 +279,7 @@ fn hand_built_commands() -> Vec<Command> {
             level: CoordinationLevel::National,
         },
         Command::SignHeadsAgreement {
-            document: Document {
-                kind: DocumentKind::HeadsAgreement,
-                ..doc.clone()
-            },
+            document: as_kind(&doc, DocumentKind::HeadsAgreement),
         },
         Command::StartPreparation,
         Command::ReceiveProposal {
@@ -309,61 +290,35 @@ fn hand_built_commands() -> Vec<Command> {
             note: "lengkapi".into(),
         },
         Command::AssessCriteria {
-            criteria: InitiativeCriteria {
-                master_plan_integration: Criterion {
-                    met: true,
-                    evidence: "RIPPDA".into(),
-                },
-                economic_feasibility: Criterion::default(),
-                financial_capacity: Criterion {
-                    met: false,
-                    evidence: String::new(),
-                },
-            },
+            criteria: InitiativeCriteria::new(
+                Criterion::met("RIPPDA"),
+                Criterion::default(),
+                Criterion::not_met(""),
+            ),
         },
         Command::AcceptProposal,
         Command::RejectProposal {
             reason: "tidak layak".into(),
         },
         Command::AttestLawfulness {
-            attestation: LawfulnessAttestation {
-                attested_by: "Bagian Hukum".into(),
-                statement: "tidak bertentangan".into(),
-            },
+            attestation: LawfulnessAttestation::new("Bagian Hukum", "tidak bertentangan"),
         },
         Command::SubmitFeasibilityStudy {
             study: study(PartyId::Region(sample::sidrap()), Feasibility::NotFeasible),
         },
         Command::RecordTkksdReview {
-            review: TkksdReview {
-                point: ReviewPoint::PksSigning,
-                recommendation: Recommendation::Revise,
-                minutes: "BA".into(),
-            },
+            review: TkksdReview::new(ReviewPoint::PksSigning, Recommendation::Revise)
+                .with_minutes("BA"),
         },
         Command::RecordTkksdReview {
-            review: TkksdReview {
-                point: ReviewPoint::KbSigning,
-                recommendation: Recommendation::Reject,
-                minutes: String::new(),
-            },
+            review: TkksdReview::new(ReviewPoint::KbSigning, Recommendation::Reject),
         },
         Command::AssessDprdGate {
             region: sample::sulsel(),
-            gate: DprdGate {
-                burdens_community: true,
-                burdens_region: false,
-                not_budgeted_in_current_apbd: true,
-                justification: "belum dianggarkan".into(),
-            },
+            gate: DprdGate::not_budgeted("belum dianggarkan").with_burdens_community(true),
         },
         Command::SendOffer {
-            letter: OfferLetter {
-                number: "PENAWARAN/1".into(),
-                signatory: full_signatory(),
-                kak_attached: true,
-                draft_kb_attached: false,
-            },
+            letter: OfferLetter::new("PENAWARAN/1", full_signatory()).with_kak_attached(true),
         },
         Command::AcceptOffer,
         Command::RejectOffer {
@@ -374,10 +329,7 @@ fn hand_built_commands() -> Vec<Command> {
         },
         Command::StartKbDrafting,
         Command::SignKb {
-            document: Document {
-                kind: DocumentKind::Kb,
-                ..doc.clone()
-            },
+            document: as_kind(&doc, DocumentKind::Kb),
         },
         Command::SubmitToDprd,
         Command::ApproveDprd {
@@ -396,10 +348,10 @@ fn hand_built_commands() -> Vec<Command> {
             new_office_holder: "Direktur baru".into(),
         },
         Command::SignAddendum {
-            document: Document {
-                kind: DocumentKind::Addendum,
-                term: None,
-                ..doc.clone()
+            document: {
+                let mut addendum = as_kind(&doc, DocumentKind::Addendum);
+                addendum.term = None;
+                addendum
             },
         },
         Command::EstablishSecretariat { continuous: false },
@@ -417,22 +369,13 @@ fn hand_built_commands() -> Vec<Command> {
         Command::Terminate { grounds: vec![] },
         Command::RecordExpiry,
         Command::TakeOver {
-            takeover: Takeover {
-                defaulting_region: sample::sidrap(),
-                by: TakeoverBy::Governor,
-                guidance: Some(record("pembinaan")),
-                obstacle_evaluation: Some(record("evaluasi")),
-                minister_approval: Some(record("persetujuan Menteri")),
-            },
+            takeover: Takeover::new(sample::sidrap(), TakeoverBy::Governor)
+                .with_guidance(record("pembinaan"))
+                .with_obstacle_evaluation(record("evaluasi"))
+                .with_minister_approval(record("persetujuan Menteri")),
         },
         Command::TakeOver {
-            takeover: Takeover {
-                defaulting_region: sample::sulsel(),
-                by: TakeoverBy::CentralGovernment,
-                guidance: None,
-                obstacle_evaluation: None,
-                minister_approval: None,
-            },
+            takeover: Takeover::new(sample::sulsel(), TakeoverBy::CentralGovernment),
         },
         Command::Cancel {
             reason: "batal".into(),
@@ -503,13 +446,7 @@ fn hand_built_events() -> Vec<Event> {
             rule_set: RuleSet::current().reference,
         },
         EventKind::MappingFiled {
-            mapping: AffairsMapping {
-                region: sample::pinrang(),
-                urusan: vec![],
-                potentials: vec![],
-                needs: vec![],
-                reported_on: None,
-            },
+            mapping: AffairsMapping::new(sample::pinrang(), []),
         },
         EventKind::TechnicalCoordinationHeld {
             level: CoordinationLevel::National,
@@ -527,37 +464,22 @@ fn hand_built_events() -> Vec<Event> {
         },
         EventKind::ProposalRejected { reason: "r".into() },
         EventKind::LawfulnessAttested {
-            attestation: LawfulnessAttestation {
-                attested_by: "a".into(),
-                statement: "s".into(),
-            },
+            attestation: LawfulnessAttestation::new("a", "s"),
         },
         EventKind::FeasibilityStudySubmitted {
             study: study(PartyId::Region(sample::sidrap()), Feasibility::Feasible),
         },
         EventKind::TkksdReviewed {
-            review: TkksdReview {
-                point: ReviewPoint::Offer,
-                recommendation: Recommendation::Proceed,
-                minutes: "m".into(),
-            },
+            review: TkksdReview::new(ReviewPoint::Offer, Recommendation::Proceed).with_minutes("m"),
         },
         EventKind::DprdGateAssessed {
             region: sample::sidrap(),
-            gate: DprdGate {
-                burdens_community: true,
-                burdens_region: true,
-                not_budgeted_in_current_apbd: false,
-                justification: "j".into(),
-            },
+            gate: DprdGate::not_required("j")
+                .with_burdens_community(true)
+                .with_burdens_region(true),
         },
         EventKind::OfferSent {
-            letter: OfferLetter {
-                number: "n".into(),
-                signatory: full_signatory(),
-                kak_attached: false,
-                draft_kb_attached: true,
-            },
+            letter: OfferLetter::new("n", full_signatory()).with_draft_kb_attached(true),
         },
         EventKind::OfferAccepted { by: company_id() },
         EventKind::OfferRejected {
@@ -593,13 +515,9 @@ fn hand_built_events() -> Vec<Event> {
             grounds: vec![EndGround::CourtJudgment, EndGround::Bankruptcy],
         },
         EventKind::TakenOver {
-            takeover: Takeover {
-                defaulting_region: sample::muna_barat(),
-                by: TakeoverBy::Governor,
-                guidance: Some(record("g")),
-                obstacle_evaluation: None,
-                minister_approval: Some(record("m")),
-            },
+            takeover: Takeover::new(sample::muna_barat(), TakeoverBy::Governor)
+                .with_guidance(record("g"))
+                .with_minister_approval(record("m")),
         },
         EventKind::Cancelled { reason: "r".into() },
         EventKind::StageChanged {
@@ -646,12 +564,7 @@ fn rejections() -> Vec<Rejection> {
         // Rules violated: no attestation, no review (a warning), a head signing.
         c03.decide(
             &Command::SendOffer {
-                letter: OfferLetter {
-                    number: "1".into(),
-                    signatory: full_signatory(),
-                    kak_attached: true,
-                    draft_kb_attached: false,
-                },
+                letter: OfferLetter::new("1", full_signatory()).with_kak_attached(true),
             },
             &sample::head(s),
             d(2024, 3, 1),
@@ -661,10 +574,7 @@ fn rejections() -> Vec<Rejection> {
         // Invalid input without a rule (a date before the last event) and with one.
         c03.decide(
             &Command::AttestLawfulness {
-                attestation: LawfulnessAttestation {
-                    attested_by: "a".into(),
-                    statement: "s".into(),
-                },
+                attestation: LawfulnessAttestation::new("a", "s"),
             },
             &sample::clerk(s),
             d(2020, 1, 1),
@@ -674,12 +584,7 @@ fn rejections() -> Vec<Rejection> {
         c03.decide(
             &Command::AssessDprdGate {
                 region: sample::palopo(),
-                gate: DprdGate {
-                    burdens_community: false,
-                    burdens_region: false,
-                    not_budgeted_in_current_apbd: false,
-                    justification: String::new(),
-                },
+                gate: DprdGate::not_required(""),
             },
             &sample::clerk(sample::palopo()),
             d(2024, 3, 1),
@@ -1129,12 +1034,7 @@ fn a_malformed_region_code_in_json_is_an_error_naming_the_code() {
     // Inside a command's payload too.
     let mut json = serde_json::to_value(Command::AssessDprdGate {
         region: sample::sidrap(),
-        gate: DprdGate {
-            burdens_community: false,
-            burdens_region: false,
-            not_budgeted_in_current_apbd: true,
-            justification: String::new(),
-        },
+        gate: DprdGate::not_budgeted(""),
     })
     .unwrap();
     json["region"] = json!("7314");

@@ -311,25 +311,14 @@ fn extension_is_a_new_cooperation_linked_by_renews_ksd_term_06() {
 }
 
 fn evaluation(parties: &[PartyId], from: chrono::NaiveDate, to: chrono::NaiveDate) -> Evaluation {
-    Evaluation {
-        period_from: from,
-        period_to: to,
-        evaluator: "PPKSD".into(),
-        progress: "sesuai rencana".into(),
-        benefits: "tercapai".into(),
-        problems: vec![],
-        compliance: parties
-            .iter()
-            .map(|p| PartyCompliance {
-                party: p.clone(),
-                compliant: true,
-                note: String::new(),
-            })
-            .collect(),
-        financial_realisation: None,
-        recommendation: EvaluationOutcome::Continue,
-        criteria: vec![],
-    }
+    Evaluation::new(from, to, "PPKSD", EvaluationOutcome::Continue)
+        .with_progress("sesuai rencana")
+        .with_benefits("tercapai")
+        .with_compliance(
+            parties
+                .iter()
+                .map(|p| PartyCompliance::new(p.clone(), true)),
+        )
 }
 
 #[test]

@@ -2,8 +2,6 @@
 //! region's and on the third party's initiative, the DPRD branches, refusals that give the
 //! cooperation back unchanged, and the facade agreeing with the plain `decide`/`apply` API.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use kerjasama::law::{KSD_DOC_07, KSD_ENF_08, KSD_STAGE_04, OnDprdRefusal, Policy, RuleSet};
 use kerjasama::lifecycle::typed::stage::{Draft, InForce, KbDrafting, KbSigned, PksDrafting};
@@ -16,8 +14,7 @@ use kerjasama::model::{
     Actor, AffairsMapping, BorderTable, BusinessEntity, Clause, CoordinationLevel, Criterion,
     Document, DocumentId, DocumentKind, DprdGate, Feasibility, FeasibilityStudy, Initiative,
     InitiativeCriteria, KodeWilayah, KsddCategory, KsdpkType, LawfulnessAttestation, OfferLetter,
-    Party, PartyId, Region, Role, Signatory, SignatoryCapacity, Term, ThirdParty, ThirdPartyKind,
-    Urusan,
+    Party, PartyId, Role, Signatory, ThirdParty, ThirdPartyKind, Urusan,
 };
 use kerjasama::model::{CooperationId, CooperationKind, CooperationObject};
 
@@ -60,51 +57,36 @@ fn name_of(region: KodeWilayah) -> &'static str {
 }
 
 fn region_party(region: KodeWilayah) -> Party {
-    Party::Region(Region {
-        code: region,
-        name: name_of(region).into(),
-    })
+    Party::region(region, name_of(region))
 }
 
 fn food_object(wajib: bool) -> CooperationObject {
-    CooperationObject {
-        title: "Cadangan pangan daerah bersama".into(),
-        urusan: vec![Urusan::Pangan],
-        tags: vec![],
-        in_development_plan: true,
-        plan_reference: Some("RPJMD Sidrap 2021–2026, misi 2 (ketahanan pangan)".into()),
-        off_plan_reason: None,
-        cross_border_externality: wajib,
-        joint_efficiency_rationale: if wajib {
-            "Satu gudang cadangan pangan melayani kedua daerah yang berbatasan".into()
-        } else {
-            String::new()
-        },
-    }
+    CooperationObject::in_plan(
+        "Cadangan pangan daerah bersama",
+        [Urusan::Pangan],
+        "RPJMD Sidrap 2021–2026, misi 2 (ketahanan pangan)",
+    )
+    .with_cross_border_externality(wajib)
+    .with_joint_efficiency_rationale(if wajib {
+        "Satu gudang cadangan pangan melayani kedua daerah yang berbatasan"
+    } else {
+        ""
+    })
 }
 
 fn spec(id: u128, kind: CooperationKind, parties: Vec<Party>) -> CooperationSpec {
-    let codes: Vec<KodeWilayah> = parties
-        .iter()
-        .filter_map(|party| match party {
-            Party::Region(region) => Some(region.code),
-            _ => None,
-        })
-        .collect();
-    CooperationSpec {
-        id: CooperationId(uuid::Uuid::from_u128(id)),
-        title: "Kerja sama cadangan pangan".into(),
-        object: food_object(kind.is_wajib()),
-        kind,
-        parties,
-        initiator: PartyId::Region(sidrap()),
-        borders: BorderTable::sulawesi_selatan_sample().among(&codes),
-        funding: vec![],
-        sectoral_regime: None,
-        proposed_term_years: Some(5),
-        renews: None,
-        lead_opd: Some("Dinas Ketahanan Pangan Kabupaten Sidenreng Rappang".into()),
-    }
+    CooperationSpec::builder()
+        .id(CooperationId(uuid::Uuid::from_u128(id)))
+        .title("Kerja sama cadangan pangan")
+        .object(food_object(kind.is_wajib()))
+        .kind(kind)
+        .parties(parties)
+        .initiator(sidrap())
+        .borders(&BorderTable::sulawesi_selatan_sample())
+        .proposed_term_years(5)
+        .lead_opd("Dinas Ketahanan Pangan Kabupaten Sidenreng Rappang")
+        .build()
+        .expect("a valid spec")
 }
 
 fn sukarela_spec() -> CooperationSpec {
@@ -128,13 +110,13 @@ fn wajib_spec() -> CooperationSpec {
 }
 
 fn ksdpk_spec(id: u128, initiative: Initiative) -> CooperationSpec {
-    let third = Party::ThirdParty(ThirdParty {
-        id: PT_PANGAN.into(),
-        name: "PT Pangan Sidenreng Lestari".into(),
-        kind: ThirdPartyKind::LegalEntityBusiness {
+    let third = Party::third_party(ThirdParty::new(
+        PT_PANGAN,
+        "PT Pangan Sidenreng Lestari",
+        ThirdPartyKind::LegalEntityBusiness {
             entity: BusinessEntity::PrivateCompany,
         },
-    });
+    ));
     let mut spec = spec(
         id,
         CooperationKind::Ksdpk {
@@ -195,15 +177,12 @@ fn head_signs(region: KodeWilayah) -> Signatory {
 }
 
 fn third_party_signs() -> Signatory {
-    Signatory {
-        party: pt_pangan(),
-        name: "Andi Baso".into(),
-        office: "Direktur Utama PT Pangan Sidenreng Lestari".into(),
-        capacity: SignatoryCapacity::ThirdPartyRepresentative,
-        acting: false,
-        surat_kuasa: None,
-        authority_basis: Some("Akta pendirian No. 12 Tahun 2019".into()),
-    }
+    Signatory::representative(
+        pt_pangan(),
+        "Andi Baso",
+        "Direktur Utama PT Pangan Sidenreng Lestari",
+        "Akta pendirian No. 12 Tahun 2019",
+    )
 }
 
 fn document(
@@ -212,72 +191,58 @@ fn document(
     signed_on: NaiveDate,
     signatories: Vec<Signatory>,
 ) -> Document {
-    Document {
-        id: DocumentId(id.into()),
-        kind,
-        title: format!("{kind:?} cadangan pangan"),
-        signed_on,
-        signatories,
-        numbers: vec![],
-        term: None,
-        under_kb: None,
-        parties: vec![],
-        clauses: BTreeSet::new(),
-        amends: None,
-    }
+    Document::builder(kind, id, signed_on)
+        .title(format!("{kind:?} cadangan pangan"))
+        .signatories(signatories)
+        .build()
+        .expect("a valid document")
 }
 
 fn kb(signed_on: NaiveDate, signatories: Vec<Signatory>) -> Document {
-    Document {
-        term: Term::years(signed_on, 5),
-        ..document("KB-01", DocumentKind::Kb, signed_on, signatories)
-    }
+    Document::kb("KB-01", signed_on)
+        .title(format!("{:?} cadangan pangan", DocumentKind::Kb))
+        .signatories(signatories)
+        .term_years(5)
+        .build()
+        .expect("a valid KB")
 }
 
 fn pks(id: &str, signed_on: NaiveDate, signatories: Vec<Signatory>) -> Document {
-    Document {
-        term: Term::years(signed_on, 5),
-        under_kb: Some(DocumentId("KB-01".into())),
-        clauses: [
+    Document::pks(id, signed_on)
+        .title(format!("{:?} cadangan pangan", DocumentKind::Pks))
+        .signatories(signatories)
+        .term_years(5)
+        .under_kb("KB-01")
+        .clauses([
             Clause::RightsAndObligations,
             Clause::Term,
             Clause::DisputeSettlement,
             Clause::Sanctions,
-        ]
-        .into(),
-        ..document(id, DocumentKind::Pks, signed_on, signatories)
-    }
+        ])
+        .build()
+        .expect("a valid PKS")
 }
 
 fn gate(required: bool) -> DprdGate {
-    DprdGate {
-        burdens_community: false,
-        burdens_region: false,
-        not_budgeted_in_current_apbd: required,
-        justification: if required {
-            "Belum dianggarkan dalam APBD 2024".into()
-        } else {
-            "Dianggarkan dalam APBD 2024, tidak membebani masyarakat".into()
-        },
+    if required {
+        DprdGate::not_budgeted("Belum dianggarkan dalam APBD 2024")
+    } else {
+        DprdGate::not_required("Dianggarkan dalam APBD 2024, tidak membebani masyarakat")
     }
 }
 
 fn attestation() -> LawfulnessAttestation {
-    LawfulnessAttestation {
-        attested_by: "Bagian Hukum Setda Sidrap".into(),
-        statement: "Tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan \
-                    nasional, dan peraturan perundang-undangan"
-            .into(),
-    }
+    LawfulnessAttestation::new(
+        "Bagian Hukum Setda Sidrap",
+        "Tidak bertentangan dengan kesusilaan, ketertiban umum, kepentingan \
+         nasional, dan peraturan perundang-undangan",
+    )
 }
 
 fn offer_letter() -> OfferLetter {
-    OfferLetter {
-        number: "415/0812/BKS/2024".into(),
-        signatory: head_signs(sidrap()),
-        kak_attached: true,
-        draft_kb_attached: true,
-    }
+    OfferLetter::new("415/0812/BKS/2024", head_signs(sidrap()))
+        .with_kak_attached(true)
+        .with_draft_kb_attached(true)
 }
 
 fn rules_with(on_dprd_refusal: OnDprdRefusal) -> RuleSet {
@@ -387,13 +352,8 @@ fn ksdd_wajib_main_line_runs_the_pre_stages_then_reaches_in_force() -> Outcome<(
     let draft =
         Ksd::<Draft, KsddWajib>::register(wajib_spec(), &clerk(sidrap()), day(7, 1), rules)?;
     let mapping = draft.begin_wajib_procedure(&clerk(sidrap()), day(7, 2))?;
-    let mapping_of = |region| AffairsMapping {
-        region,
-        urusan: vec![Urusan::Pangan],
-        potentials: vec!["Lumbung padi".into()],
-        needs: vec![],
-        reported_on: None,
-    };
+    let mapping_of =
+        |region| AffairsMapping::new(region, [Urusan::Pangan]).with_potentials(["Lumbung padi"]);
     let mapped = mapping
         .file_mapping(&clerk(sidrap()), day(7, 10), mapping_of(sidrap()))?
         .file_mapping(&clerk(parepare()), day(7, 11), mapping_of(parepare()))?;
@@ -452,19 +412,15 @@ fn ksdpk_region_line_maps_studies_offers_and_reaches_in_force() -> Outcome<()> {
         day(8, 1),
         RuleSet::current(),
     )?;
-    let mapping = AffairsMapping {
-        region: sidrap(),
-        urusan: vec![Urusan::Pangan],
-        potentials: vec!["Produksi beras surplus".into()],
-        needs: vec!["Gudang berpendingin".into()],
-        reported_on: None,
-    };
-    let study = FeasibilityStudy {
-        author: PartyId::Region(sidrap()),
-        title: "Studi kelayakan gudang cadangan pangan".into(),
-        completed_on: day(8, 3),
-        conclusion: Feasibility::Feasible,
-    };
+    let mapping = AffairsMapping::new(sidrap(), [Urusan::Pangan])
+        .with_potentials(["Produksi beras surplus"])
+        .with_needs(["Gudang berpendingin"]);
+    let study = FeasibilityStudy::new(
+        sidrap(),
+        "Studi kelayakan gudang cadangan pangan",
+        day(8, 3),
+        Feasibility::Feasible,
+    );
     let offered = draft
         .start_preparation(&opd(sidrap()), day(8, 2))?
         .file_mapping(&opd(sidrap()), day(8, 3), mapping)?
@@ -502,21 +458,17 @@ fn ksdpk_third_party_line_receives_assesses_and_accepts_the_proposal() -> Outcom
         day(8, 1),
         RuleSet::current(),
     )?;
-    let study = FeasibilityStudy {
-        author: pt_pangan(),
-        title: "Studi kelayakan PT Pangan Sidenreng Lestari".into(),
-        completed_on: day(8, 1),
-        conclusion: Feasibility::Feasible,
-    };
-    let met = |evidence: &str| Criterion {
-        met: true,
-        evidence: evidence.into(),
-    };
-    let criteria = InitiativeCriteria {
-        master_plan_integration: met("Sesuai rencana induk ketahanan pangan"),
-        economic_feasibility: met("IRR 14%"),
-        financial_capacity: met("Laporan keuangan teraudit 2023"),
-    };
+    let study = FeasibilityStudy::new(
+        pt_pangan(),
+        "Studi kelayakan PT Pangan Sidenreng Lestari",
+        day(8, 1),
+        Feasibility::Feasible,
+    );
+    let criteria = InitiativeCriteria::new(
+        Criterion::met("Sesuai rencana induk ketahanan pangan"),
+        Criterion::met("IRR 14%"),
+        Criterion::met("Laporan keuangan teraudit 2023"),
+    );
     let received =
         draft.receive_proposal(&third_party_actor(), day(8, 2), "01/PSL/VIII/2024", study)?;
     let received = received

@@ -55,7 +55,7 @@ impl fmt::Display for Instrument {
 ///
 /// Ranges are kept as written in RULES.md (`ayat: Some("2–3")`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Locator {
     /// Article (Pasal) number or range, e.g. `"6"` or `"50–52"`.
     pub pasal: String,
@@ -72,6 +72,7 @@ pub struct Locator {
     #[serde(default)]
     pub penjelasan: bool,
 }
+crate::serde_shape::map_shaped!(Locator);
 
 /// The catalogue's compile-time form of a [`Locator`].
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +143,7 @@ impl Loc {
 /// assert_eq!(rule.citation.to_string(), "PP 28/2018 Pasal 6 ayat (2)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Citation {
     /// The instrument cited.
     pub instrument: Instrument,
@@ -155,6 +156,7 @@ pub struct Citation {
     #[serde(default)]
     pub absence: bool,
 }
+crate::serde_shape::map_shaped!(Citation);
 
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -99,13 +99,14 @@ pub enum TermSector {
 
 /// One sector override of the maximum term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct SectorTermOverride {
     /// The sector.
     pub sector: TermSector,
     /// Its maximum term in years.
     pub max_years: u16,
 }
+crate::serde_shape::map_shaped!(SectorTermOverride);
 
 /// A length of time: calendar days or calendar months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,13 +148,14 @@ pub enum SlaStage {
 
 /// One stage SLA in calendar days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct StageSla {
     /// The stage.
     pub stage: SlaStage,
     /// Days allowed.
     pub days: u32,
 }
+crate::serde_shape::map_shaped!(StageSla);
 
 /// Every `[SECONDARY]` value of the current rule set, with the RULES.md defaults.
 ///
@@ -167,7 +169,7 @@ pub struct StageSla {
 /// assert_ne!(strict, policy);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(remote = "Self", default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Policy {
     /// KSD-DPRD-01 (Q3): reading of flag A. Default `Conjunctive` (literal text).
@@ -214,6 +216,7 @@ pub struct Policy {
     /// KSD-STAGE-06: deadline from the signed KB to the signed PKS. Default `None`.
     pub kb_to_pks_deadline: Option<Period>,
 }
+crate::serde_shape::map_shaped!(Policy);
 
 impl Default for Policy {
     fn default() -> Self {
@@ -293,8 +296,7 @@ impl Policy {
     /// ```
     /// use kerjasama::law::{BurdenReading, Policy};
     /// use kerjasama::model::DprdGate;
-    /// let gate = DprdGate { burdens_community: true, burdens_region: false,
-    ///                       not_budgeted_in_current_apbd: false, justification: String::new() };
+    /// let gate = DprdGate::not_required("retribusi baru").with_burdens_community(true);
     /// assert!(!Policy::default().dprd_required(&gate));
     /// let mut disjunctive = Policy::default();
     /// disjunctive.burden_reading = BurdenReading::Disjunctive;

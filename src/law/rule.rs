@@ -112,7 +112,7 @@ impl fmt::Display for Provenance {
 
 /// One rule of the catalogue, as data a caller can keep, print or send.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Rule {
     /// Stable id from RULES.md.
     pub id: RuleId,
@@ -128,6 +128,7 @@ pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_key: Option<String>,
 }
+crate::serde_shape::map_shaped!(Rule);
 
 /// The catalogue's compile-time form of a [`Rule`].
 #[derive(Debug, Clone, Copy)]

@@ -35,7 +35,7 @@ impl fmt::Display for RuleSetId {
 
 /// The identity of a rule set that a decision records: id and version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct RuleSetRef {
     /// Which regime.
     pub id: RuleSetId,
@@ -43,6 +43,7 @@ pub struct RuleSetRef {
     /// outcome.
     pub version: u32,
 }
+crate::serde_shape::map_shaped!(RuleSetRef);
 
 impl fmt::Display for RuleSetRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -101,7 +102,7 @@ const CURRENT_LATEST: RuleSetVersion = RuleSetVersion {
 /// assert_eq!(rules.reference, kerjasama::law::RuleSetRegistry::standard().latest_current().reference);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct RuleSet {
     /// Id and version.
     #[serde(flatten)]
@@ -111,6 +112,7 @@ pub struct RuleSet {
     /// The `[SECONDARY]` values in force.
     pub policy: Policy,
 }
+crate::serde_shape::map_shaped!(RuleSet);
 
 impl RuleSet {
     /// The latest version of the current rule set with the default policy.
@@ -145,7 +147,12 @@ impl RuleSetVersion {
 
 /// Why no rule set could be found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "problem", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "problem",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum RuleSetError {
     /// The log names a rule set version this crate does not know (written by a newer
@@ -166,6 +173,7 @@ pub enum RuleSetError {
         date: NaiveDate,
     },
 }
+crate::serde_shape::map_shaped!(RuleSetError);
 
 /// The registry of rule-set versions: replay finds the version an envelope names, and a new
 /// decision takes the latest version of the regime that governs its date.

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AffairsMapping, BorderTable, CooperationId, CooperationKind, CooperationObject,
+    AffairsMapping, BorderTable, BuildError, CooperationId, CooperationKind, CooperationObject,
     CoordinationLevel, DisputeForum, Document, DprdGate, Evaluation, FeasibilityStudy, Funding,
     InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, Party, PartyId, Takeover,
     TkksdReview,
@@ -15,8 +15,11 @@ use crate::model::{
 use super::event::EndGround;
 
 /// Everything recorded when a cooperation is registered (state `Draft`).
+///
+/// Built with [`CooperationSpec::builder`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CooperationSpec {
     /// The caller's id for it.
     pub id: CooperationId,
@@ -50,8 +53,51 @@ pub struct CooperationSpec {
     #[serde(default)]
     pub lead_opd: Option<String>,
 }
+crate::serde_shape::map_shaped!(CooperationSpec);
 
 impl CooperationSpec {
+    /// A builder: set the required id, title, kind, parties, initiator and object, any
+    /// optional field, then [`build`](CooperationSpecBuilder::build).
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::CooperationSpec;
+    /// use kerjasama::model::*;
+    /// let (sidrap, palopo): (KodeWilayah, KodeWilayah) = ("73.14".parse()?, "73.73".parse()?);
+    /// let spec = CooperationSpec::builder()
+    ///     .id(CooperationId(uuid::Uuid::from_u128(7)))
+    ///     .title("Cadangan pangan Sidrap–Palopo")
+    ///     .kind(CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) })
+    ///     .party(Party::region(sidrap, "Kabupaten Sidenreng Rappang"))
+    ///     .party(Party::region(palopo, "Kota Palopo"))
+    ///     .initiator(sidrap)
+    ///     .object(CooperationObject::in_plan("Cadangan pangan", [Urusan::Pangan], "RPJMD 2021–2026"))
+    ///     .borders(&BorderTable::sulawesi_selatan_sample())
+    ///     .proposed_term_years(5)
+    ///     .lead_opd("Dinas Ketahanan Pangan")
+    ///     .build()?;
+    /// assert_eq!(spec.region_codes(), [sidrap, palopo]);
+    /// assert!(spec.borders.is_empty()); // Sidrap and Palopo do not border each other
+    ///
+    /// // The initiator must be one of the parties.
+    /// let outsider: KodeWilayah = "73.15".parse()?;
+    /// let refused = CooperationSpec::builder()
+    ///     .id(CooperationId(uuid::Uuid::from_u128(8)))
+    ///     .title("Cadangan pangan")
+    ///     .kind(CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) })
+    ///     .parties(spec.parties.clone())
+    ///     .initiator(outsider)
+    ///     .object(spec.object.clone())
+    ///     .build();
+    /// assert_eq!(
+    ///     refused,
+    ///     Err(BuildError::NotAParty { field: "spec.initiator".into(), party: outsider.into() })
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder() -> CooperationSpecBuilder {
+        CooperationSpecBuilder::default()
+    }
+
     /// The region parties' codes, in order.
     pub fn region_codes(&self) -> Vec<KodeWilayah> {
         self.parties
@@ -82,7 +128,12 @@ impl CooperationSpec {
 
 /// A command: what an actor asks to happen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "command", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "command",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum Command {
     /// Record a new cooperation (kind, parties, object).
@@ -261,6 +312,7 @@ pub enum Command {
         reason: String,
     },
 }
+crate::serde_shape::map_shaped!(Command);
 
 macro_rules! command_kinds {
     ($($variant:ident $({ $($field:tt)* })? => $id:literal, $en:literal;)*) => {
@@ -339,5 +391,188 @@ command_kinds! {
 impl fmt::Display for CommandKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({})", self.label_id(), self.label_en())
+    }
+}
+
+/// Builds a [`CooperationSpec`] (see [`CooperationSpec::builder`]); every check is made once,
+/// by [`build`](CooperationSpecBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct CooperationSpecBuilder {
+    id: Option<CooperationId>,
+    title: Option<String>,
+    kind: Option<CooperationKind>,
+    parties: Vec<Party>,
+    initiator: Option<PartyId>,
+    object: Option<CooperationObject>,
+    borders: Option<BorderTable>,
+    funding: Vec<Funding>,
+    sectoral_regime: Option<String>,
+    proposed_term_years: Option<u16>,
+    renews: Option<CooperationId>,
+    lead_opd: Option<String>,
+}
+
+impl CooperationSpecBuilder {
+    /// The caller's id for the cooperation (required; UUID v7 recommended).
+    pub fn id(mut self, id: impl Into<CooperationId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The title (required, not blank).
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The kind (required; KSD-KIND-01, -06; KSD-PK-02).
+    pub fn kind(mut self, kind: CooperationKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Adds a party, after those already added (at least one is required; parties are
+    /// n-ary, in the order the documents list them).
+    pub fn party(mut self, party: Party) -> Self {
+        self.parties.push(party);
+        self
+    }
+
+    /// Adds parties, in order.
+    pub fn parties(mut self, parties: impl IntoIterator<Item = Party>) -> Self {
+        self.parties.extend(parties);
+        self
+    }
+
+    /// The party that takes the initiative (required; one of the parties).
+    pub fn initiator(mut self, initiator: impl Into<PartyId>) -> Self {
+        self.initiator = Some(initiator.into());
+        self
+    }
+
+    /// The object (required; KSD-OBJ-01..03).
+    pub fn object(mut self, object: CooperationObject) -> Self {
+        self.object = Some(object);
+        self
+    }
+
+    /// The caller's border data: `build` records only the pairs among the region parties
+    /// ([`BorderTable::among`]). Without it no pair is recorded.
+    pub fn borders(mut self, borders: &BorderTable) -> Self {
+        self.borders = Some(borders.clone());
+        self
+    }
+
+    /// Adds one party's funding (the party must be one of the parties).
+    pub fn funding(mut self, funding: Funding) -> Self {
+        self.funding.push(funding);
+        self
+    }
+
+    /// KSDPK types (b)–(d): the sectoral regime that governs it (KSD-PK-03).
+    pub fn sectoral_regime(mut self, regime: impl Into<String>) -> Self {
+        self.sectoral_regime = Some(regime.into());
+        self
+    }
+
+    /// The term proposed at registration, in years (checked against KSD-TERM-05 when the
+    /// cooperation is registered).
+    pub fn proposed_term_years(mut self, years: u16) -> Self {
+        self.proposed_term_years = Some(years);
+        self
+    }
+
+    /// The cooperation this one extends (KSD-TERM-06).
+    pub fn renews(mut self, predecessor: impl Into<CooperationId>) -> Self {
+        self.renews = Some(predecessor.into());
+        self
+    }
+
+    /// The OPD in charge (for registers and reports).
+    pub fn lead_opd(mut self, opd: impl Into<String>) -> Self {
+        self.lead_opd = Some(opd.into());
+        self
+    }
+
+    /// The spec, or the first field, in field order, that is missing (`spec.id`,
+    /// `spec.title`, `spec.kind`, `spec.parties`, `spec.initiator`, `spec.object`) or
+    /// inconsistent: a party listed twice (`spec.parties[i]`), an initiator or a funder that is
+    /// not a party (`spec.initiator`, `spec.funding[i].party`).
+    ///
+    /// Only the shape is checked here; the law is checked when the spec is registered.
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::CooperationSpec;
+    /// use kerjasama::model::*;
+    /// let sidrap = KodeWilayah::SIDRAP;
+    /// let twice = CooperationSpec::builder()
+    ///     .id(uuid::Uuid::from_u128(9))
+    ///     .title("Cadangan pangan")
+    ///     .kind(CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) })
+    ///     .party(Party::region(sidrap, "Kabupaten Sidenreng Rappang"))
+    ///     .party(Party::region(sidrap, "Kabupaten Sidenreng Rappang"))
+    ///     .initiator(sidrap)
+    ///     .object(CooperationObject::in_plan("Cadangan pangan", [Urusan::Pangan], "RPJMD"))
+    ///     .build();
+    /// assert_eq!(twice.map_err(|e| e.field().to_owned()), Err("spec.parties[1]".to_owned()));
+    /// ```
+    pub fn build(self) -> Result<CooperationSpec, BuildError> {
+        let missing = |field| BuildError::Missing { field };
+        let id = self.id.ok_or(missing("spec.id"))?;
+        let title = crate::model::required_text(self.title, "spec.title")?;
+        let kind = self.kind.ok_or(missing("spec.kind"))?;
+        if self.parties.is_empty() {
+            return Err(missing("spec.parties"));
+        }
+        let ids: Vec<Option<PartyId>> = self.parties.iter().map(Party::id).collect();
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(party) = id
+                && ids.iter().take(i).any(|earlier| earlier == id)
+            {
+                return Err(BuildError::DuplicateParty {
+                    field: format!("spec.parties[{i}]"),
+                    party: party.clone(),
+                });
+            }
+        }
+        let is_party = |party: &PartyId| ids.iter().any(|id| id.as_ref() == Some(party));
+        let initiator = self.initiator.ok_or(missing("spec.initiator"))?;
+        if !is_party(&initiator) {
+            return Err(BuildError::NotAParty {
+                field: "spec.initiator".into(),
+                party: initiator,
+            });
+        }
+        let object = self.object.ok_or(missing("spec.object"))?;
+        if let Some((i, funding)) = self
+            .funding
+            .iter()
+            .enumerate()
+            .find(|(_, funding)| !is_party(&funding.party))
+        {
+            return Err(BuildError::NotAParty {
+                field: format!("spec.funding[{i}].party"),
+                party: funding.party.clone(),
+            });
+        }
+        let mut spec = CooperationSpec {
+            id,
+            title,
+            kind,
+            parties: self.parties,
+            initiator,
+            object,
+            borders: BorderTable::new(),
+            funding: self.funding,
+            sectoral_regime: self.sectoral_regime,
+            proposed_term_years: self.proposed_term_years,
+            renews: self.renews,
+            lead_opd: self.lead_opd,
+        };
+        if let Some(borders) = self.borders {
+            spec.borders = borders.among(&spec.region_codes());
+        }
+        Ok(spec)
     }
 }

@@ -119,13 +119,14 @@ impl From<EndGround> for &'static str {
 
 /// An event: a dated fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Event {
     /// The legal date on which it happened.
     pub occurred_on: NaiveDate,
     /// What happened.
     pub kind: EventKind,
 }
+crate::serde_shape::map_shaped!(Event);
 
 impl Event {
     /// Whether this event records warnings rather than a fact of the procedure.
@@ -144,7 +145,12 @@ impl Event {
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "event", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "event",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum EventKind {
     /// The cooperation was registered.
@@ -323,3 +329,4 @@ pub enum EventKind {
         violations: Vec<Violation>,
     },
 }
+crate::serde_shape::map_shaped!(EventKind);

@@ -12,7 +12,7 @@ mod table;
 pub mod typed;
 mod violation;
 
-pub use command::{Command, CommandKind, CooperationSpec};
+pub use command::{Command, CommandKind, CooperationSpec, CooperationSpecBuilder};
 pub use cooperation::{AllowedCommand, Cooperation, DprdDecision};
 pub use event::{EndGround, Event, EventKind, ParseEndGroundError};
 pub use finding::{EvaluationPart, Finding, InitiativeCriterion, TakeoverPrecondition};

@@ -28,22 +28,16 @@
 //! use kerjasama::lifecycle::typed::{Ksd, stage::Draft, track::KsddSukarela};
 //! # let sidrap: KodeWilayah = "73.14".parse()?;
 //! # let palopo: KodeWilayah = "73.73".parse()?;
-//! # let region = |code, name: &str| Party::Region(Region { code, name: name.into() });
-//! # let spec = CooperationSpec {
-//! #     id: CooperationId(uuid::Uuid::from_u128(7)),
-//! #     title: "Cadangan pangan Sidrap–Palopo".into(),
-//! #     kind: CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) },
-//! #     parties: vec![region(sidrap, "Kabupaten Sidenreng Rappang"), region(palopo, "Kota Palopo")],
-//! #     initiator: PartyId::Region(sidrap),
-//! #     object: CooperationObject {
-//! #         title: "Cadangan pangan".into(), urusan: vec![Urusan::Pangan], tags: vec![],
-//! #         in_development_plan: true, plan_reference: Some("RPJMD 2021–2026".into()),
-//! #         off_plan_reason: None, cross_border_externality: false,
-//! #         joint_efficiency_rationale: String::new(),
-//! #     },
-//! #     borders: BorderTable::new(), funding: vec![], sectoral_regime: None,
-//! #     proposed_term_years: Some(5), renews: None, lead_opd: None,
-//! # };
+//! # let spec = CooperationSpec::builder()
+//! #     .id(CooperationId(uuid::Uuid::from_u128(7)))
+//! #     .title("Cadangan pangan Sidrap–Palopo")
+//! #     .kind(CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) })
+//! #     .party(Party::region(sidrap, "Kabupaten Sidenreng Rappang"))
+//! #     .party(Party::region(palopo, "Kota Palopo"))
+//! #     .initiator(sidrap)
+//! #     .object(CooperationObject::in_plan("Cadangan pangan", [Urusan::Pangan], "RPJMD 2021–2026"))
+//! #     .proposed_term_years(5)
+//! #     .build()?;
 //! let clerk = Actor::new(Role::CooperationUnit, sidrap, "Bagian Kerja Sama Setda Sidrap");
 //! let day = NaiveDate::from_ymd_opt(2024, 8, 14).unwrap_or_default();
 //!
@@ -52,8 +46,9 @@
 //!
 //! // No attestation of lawfulness yet (KSD-OBJ-04): refused, and the value comes back.
 //! # let bupati = Signatory::head(sidrap, "H. Dollah Mando", "Bupati Sidenreng Rappang");
-//! let letter = OfferLetter { number: "415/01/2024".into(), signatory: bupati,
-//!                            kak_attached: true, draft_kb_attached: true };
+//! let letter = OfferLetter::new("415/01/2024", bupati)
+//!     .with_kak_attached(true)
+//!     .with_draft_kb_attached(true);
 //! let refused = preparation.send_offer(&clerk, day, letter).unwrap_err();
 //! assert!(refused.rejection.rules().iter().any(|rule| rule.as_str() == "KSD-OBJ-04"));
 //! let preparation = refused.cooperation;

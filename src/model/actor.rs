@@ -119,7 +119,8 @@ impl fmt::Display for Role {
 /// # Ok::<(), kerjasama::model::ParseKodeError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Actor {
     /// The role acted in.
     pub role: Role,
@@ -129,6 +130,7 @@ pub struct Actor {
     /// The office or person, for the audit trail.
     pub name: String,
 }
+crate::serde_shape::map_shaped!(Actor);
 
 impl Actor {
     /// An actor acting for a party.
@@ -140,7 +142,14 @@ impl Actor {
         }
     }
 
-    /// A central actor (minister, technical minister, central government).
+    /// A central actor (minister, technical minister, central government): it acts for no
+    /// party.
+    ///
+    /// ```
+    /// use kerjasama::model::{Actor, Role};
+    /// let minister = Actor::central(Role::Minister, "Kementerian Dalam Negeri");
+    /// assert_eq!(minister.party, None);
+    /// ```
     pub fn central(role: Role, name: impl Into<String>) -> Self {
         Actor {
             role,

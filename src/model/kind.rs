@@ -17,6 +17,12 @@ impl fmt::Display for CooperationId {
     }
 }
 
+impl From<uuid::Uuid> for CooperationId {
+    fn from(id: uuid::Uuid) -> Self {
+        CooperationId(id)
+    }
+}
+
 /// Category of a KSDD (KSD-KIND-06): wajib or sukarela, no third value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,7 +86,12 @@ pub enum Initiative {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "kind",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum CooperationKind {
     /// Region with other regions (KSDD). `category` is `None` only in records of the legacy
@@ -106,6 +117,7 @@ pub enum CooperationKind {
     #[serde(deserialize_with = "super::no_fields")]
     Ksdll,
 }
+crate::serde_shape::map_shaped!(CooperationKind);
 
 impl CooperationKind {
     /// Whether this is a kerja sama wajib.
@@ -208,8 +220,11 @@ pub enum OffPlanReason {
 }
 
 /// The object of a cooperation (KSD-OBJ-01..03; KSD-KIND-07 rationale fields).
+///
+/// Made with [`CooperationObject::in_plan`] or [`CooperationObject::off_plan`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CooperationObject {
     /// Short description, e.g. `TPA regional dengan tipping fee`.
     pub title: String,
@@ -233,4 +248,105 @@ pub struct CooperationObject {
     /// Kerja sama wajib: why joint management is more efficient (KSD-KIND-07 (b)).
     #[serde(default)]
     pub joint_efficiency_rationale: String,
+}
+crate::serde_shape::map_shaped!(CooperationObject);
+
+impl CooperationObject {
+    /// An object taken from the development plan (KSD-OBJ-02), with the plan item it comes
+    /// from.
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationObject, Urusan};
+    /// let object = CooperationObject::in_plan(
+    ///     "Cadangan pangan",
+    ///     [Urusan::Pangan],
+    ///     "RPJMD Sidrap 2021–2026 misi 3",
+    /// );
+    /// assert!(object.in_development_plan);
+    /// assert_eq!(object.plan_reference.as_deref(), Some("RPJMD Sidrap 2021–2026 misi 3"));
+    /// ```
+    pub fn in_plan(
+        title: impl Into<String>,
+        urusan: impl IntoIterator<Item = Urusan>,
+        plan_reference: impl Into<String>,
+    ) -> Self {
+        CooperationObject {
+            title: title.into(),
+            urusan: urusan.into_iter().collect(),
+            tags: Vec::new(),
+            in_development_plan: true,
+            plan_reference: Some(plan_reference.into()),
+            off_plan_reason: None,
+            cross_border_externality: false,
+            joint_efficiency_rationale: String::new(),
+        }
+    }
+
+    /// An object outside the development plan, with the reason Pasal 4 ayat (3) allows it
+    /// (KSD-OBJ-03).
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationObject, OffPlanReason, Urusan};
+    /// let object = CooperationObject::off_plan(
+    ///     "Penanganan banjir",
+    ///     [Urusan::KetenteramanKetertibanUmum],
+    ///     OffPlanReason::Emergency,
+    /// );
+    /// assert!(!object.in_development_plan);
+    /// assert_eq!(object.off_plan_reason, Some(OffPlanReason::Emergency));
+    /// ```
+    pub fn off_plan(
+        title: impl Into<String>,
+        urusan: impl IntoIterator<Item = Urusan>,
+        reason: OffPlanReason,
+    ) -> Self {
+        CooperationObject {
+            in_development_plan: false,
+            plan_reference: None,
+            off_plan_reason: Some(reason),
+            ..CooperationObject::in_plan(title, urusan, String::new())
+        }
+    }
+
+    /// Adds free local tags.
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationObject, Urusan};
+    /// let object = CooperationObject::in_plan("Cadangan pangan", [Urusan::Pangan], "RKPD 2024")
+    ///     .with_tags(["inflasi", "beras"]);
+    /// assert_eq!(object.tags, ["inflasi", "beras"]);
+    /// ```
+    pub fn with_tags<T: Into<String>>(mut self, tags: impl IntoIterator<Item = T>) -> Self {
+        self.tags.extend(tags.into_iter().map(Into::into));
+        self
+    }
+
+    /// Kerja sama wajib: whether the affair has cross-regional externalities (KSD-KIND-07 (a)).
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationObject, Urusan};
+    /// let landfill = CooperationObject::in_plan("TPA regional", [Urusan::LingkunganHidup], "RPJMD misi 4")
+    ///     .with_cross_border_externality(true)
+    ///     .with_joint_efficiency_rationale("satu TPA regional lebih efisien daripada tiga TPA terpisah");
+    /// assert!(landfill.cross_border_externality);
+    /// ```
+    #[must_use]
+    pub fn with_cross_border_externality(mut self, externality: bool) -> Self {
+        self.cross_border_externality = externality;
+        self
+    }
+
+    /// Kerja sama wajib: why joint management is more efficient (KSD-KIND-07 (b)).
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationObject, Urusan};
+    /// let water = CooperationObject::in_plan("SPAM regional", [Urusan::PekerjaanUmumPenataanRuang], "RPJMD")
+    ///     .with_joint_efficiency_rationale("satu sistem untuk sumber air bersama");
+    /// assert_eq!(water.joint_efficiency_rationale, "satu sistem untuk sumber air bersama");
+    /// ```
+    #[must_use]
+    pub fn with_joint_efficiency_rationale(mut self, rationale: impl Into<String>) -> Self {
+        self.joint_efficiency_rationale = rationale.into();
+        self
+    }
 }

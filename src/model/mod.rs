@@ -2,6 +2,7 @@
 
 mod actor;
 mod affair;
+mod build;
 mod document;
 mod kind;
 mod party;
@@ -10,9 +11,11 @@ mod region;
 
 pub use actor::{Actor, Role};
 pub use affair::{Urusan, UrusanGroup};
+pub use build::BuildError;
+pub(crate) use build::required_text;
 pub use document::{
-    Clause, Document, DocumentId, DocumentKind, DocumentNumber, Signatory, SignatoryCapacity,
-    SuratKuasa, Term,
+    Clause, Document, DocumentBuilder, DocumentId, DocumentKind, DocumentNumber, Signatory,
+    SignatoryCapacity, SuratKuasa, Term,
 };
 pub use kind::{
     CooperationId, CooperationKind, CooperationObject, Initiative, KsddCategory, KsdpkType,

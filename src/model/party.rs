@@ -49,7 +49,12 @@ pub enum BusinessEntity {
 
 /// The three third-party categories of PP 28/2018 Pasal 14 (KSD-PK-01); no other exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "category", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "category",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum ThirdPartyKind {
     /// Individual (perseorangan).
@@ -66,10 +71,12 @@ pub enum ThirdPartyKind {
         legal_entity: bool,
     },
 }
+crate::serde_shape::map_shaped!(ThirdPartyKind);
 
 /// A third party (pihak ketiga).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ThirdParty {
     /// The caller's id for it (the same as in its [`PartyId::ThirdParty`]).
     pub id: String,
@@ -78,10 +85,37 @@ pub struct ThirdParty {
     /// Category (KSD-PK-01).
     pub kind: ThirdPartyKind,
 }
+crate::serde_shape::map_shaped!(ThirdParty);
+
+impl ThirdParty {
+    /// A third party by the caller's id for it, its name and its category (KSD-PK-01).
+    ///
+    /// ```
+    /// use kerjasama::model::{BusinessEntity, PartyId, ThirdParty, ThirdPartyKind};
+    /// let company = ThirdParty::new(
+    ///     "pt-wisata-danau-sidenreng",
+    ///     "PT Wisata Danau Sidenreng (fiktif)",
+    ///     ThirdPartyKind::LegalEntityBusiness { entity: BusinessEntity::PrivateCompany },
+    /// );
+    /// assert_eq!(company.party_id(), PartyId::ThirdParty("pt-wisata-danau-sidenreng".into()));
+    /// ```
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: ThirdPartyKind) -> Self {
+        ThirdParty {
+            id: id.into(),
+            name: name.into(),
+            kind,
+        }
+    }
+
+    /// Its id as a party of a cooperation.
+    pub fn party_id(&self) -> PartyId {
+        PartyId::ThirdParty(self.id.clone())
+    }
+}
 
 /// A party of a cooperation. Parties are n-ary: never assume two.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Party {
     /// A region (provinsi, kabupaten, kota).
@@ -96,8 +130,35 @@ pub enum Party {
         name: String,
     },
 }
+crate::serde_shape::map_shaped!(Party);
 
 impl Party {
+    /// A region party by its code and official name.
+    ///
+    /// ```
+    /// use kerjasama::model::{KodeWilayah, Party, PartyId};
+    /// let sidrap = Party::region(KodeWilayah::SIDRAP, "Kabupaten Sidenreng Rappang");
+    /// assert_eq!(sidrap.id(), Some(PartyId::Region(KodeWilayah::SIDRAP)));
+    /// assert_eq!(sidrap.name(), "Kabupaten Sidenreng Rappang");
+    /// ```
+    pub fn region(code: KodeWilayah, name: impl Into<String>) -> Party {
+        Party::Region(Region {
+            code,
+            name: name.into(),
+        })
+    }
+
+    /// A third party (pihak ketiga).
+    ///
+    /// ```
+    /// use kerjasama::model::{Party, ThirdParty, ThirdPartyKind};
+    /// let person = Party::third_party(ThirdParty::new("nik-7314", "Ahmad (fiktif)", ThirdPartyKind::Individual));
+    /// assert_eq!(person.name(), "Ahmad (fiktif)");
+    /// ```
+    pub fn third_party(third: ThirdParty) -> Party {
+        Party::ThirdParty(third)
+    }
+
     /// The id of this party (`None` for a central agency, which is never a party).
     pub fn id(&self) -> Option<PartyId> {
         match self {
@@ -120,7 +181,8 @@ impl Party {
 /// The two DPRD gate flags of PP 28/2018 Pasal 6 ayat (2) for one region party (KSD-DPRD-01),
 /// with flag A split so that either reading can be computed (see [`crate::law::Policy`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DprdGate {
     /// The plan burdens the community (membebani masyarakat).
     pub burdens_community: bool,
@@ -130,6 +192,87 @@ pub struct DprdGate {
     pub not_budgeted_in_current_apbd: bool,
     /// Why the flags are as they are.
     pub justification: String,
+}
+crate::serde_shape::map_shaped!(DprdGate);
+
+impl DprdGate {
+    /// No flag set: the plan burdens neither the community nor the region, and its funding
+    /// is in the current APBD. Set flags with the `with_*` methods.
+    ///
+    /// ```
+    /// use kerjasama::law::Policy;
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_required("dibiayai DPA dinas masing-masing");
+    /// assert!(!Policy::default().dprd_required(&gate));
+    /// ```
+    pub fn not_required(justification: impl Into<String>) -> Self {
+        DprdGate {
+            burdens_community: false,
+            burdens_region: false,
+            not_budgeted_in_current_apbd: false,
+            justification: justification.into(),
+        }
+    }
+
+    /// Flag B only: the funding is not yet budgeted in the current fiscal year's APBD, so the
+    /// DPRD must approve (PP 28/2018 Pasal 6 ayat (2)).
+    ///
+    /// ```
+    /// use kerjasama::law::Policy;
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_budgeted("tipping fee belum dianggarkan dalam APBD 2023");
+    /// assert!(gate.not_budgeted_in_current_apbd);
+    /// assert!(Policy::default().dprd_required(&gate));
+    /// ```
+    pub fn not_budgeted(justification: impl Into<String>) -> Self {
+        DprdGate::not_required(justification).with_not_budgeted(true)
+    }
+
+    /// Sets flag A's first half: the plan burdens the community.
+    ///
+    /// ```
+    /// use kerjasama::law::{BurdenReading, Policy};
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_required("retribusi baru").with_burdens_community(true);
+    /// assert!(!Policy::default().dprd_required(&gate)); // conjunctive reading: both halves
+    /// let mut disjunctive = Policy::default();
+    /// disjunctive.burden_reading = BurdenReading::Disjunctive;
+    /// assert!(disjunctive.dprd_required(&gate));
+    /// ```
+    #[must_use]
+    pub fn with_burdens_community(mut self, burdens: bool) -> Self {
+        self.burdens_community = burdens;
+        self
+    }
+
+    /// Sets flag A's second half: the plan burdens the region.
+    ///
+    /// ```
+    /// use kerjasama::law::Policy;
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_required("retribusi dan penyertaan modal")
+    ///     .with_burdens_community(true)
+    ///     .with_burdens_region(true);
+    /// assert!(Policy::default().dprd_required(&gate));
+    /// ```
+    #[must_use]
+    pub fn with_burdens_region(mut self, burdens: bool) -> Self {
+        self.burdens_region = burdens;
+        self
+    }
+
+    /// Sets flag B: the funding is not yet budgeted in the current APBD.
+    ///
+    /// ```
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_budgeted("belum dianggarkan").with_not_budgeted(false);
+    /// assert_eq!(gate, DprdGate::not_required("belum dianggarkan"));
+    /// ```
+    #[must_use]
+    pub fn with_not_budgeted(mut self, not_budgeted: bool) -> Self {
+        self.not_budgeted_in_current_apbd = not_budgeted;
+        self
+    }
 }
 
 /// An amount in rupiah (whole rupiah; public budgets are not kept in sen).
@@ -172,7 +315,8 @@ pub enum FundingSource {
 
 /// One party's funding of the cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Funding {
     /// Who pays.
     pub party: PartyId,
@@ -180,4 +324,22 @@ pub struct Funding {
     pub amount: Rupiah,
     /// From which source.
     pub source: FundingSource,
+}
+crate::serde_shape::map_shaped!(Funding);
+
+impl Funding {
+    /// One party's funding: who pays, how much, from which source.
+    ///
+    /// ```
+    /// use kerjasama::model::{Funding, FundingSource, KodeWilayah, Rupiah};
+    /// let share = Funding::new(KodeWilayah::SIDRAP, Rupiah(1_500_000_000), FundingSource::Apbd);
+    /// assert_eq!(share.amount.to_string(), "Rp1.500.000.000");
+    /// ```
+    pub fn new(party: impl Into<PartyId>, amount: Rupiah, source: FundingSource) -> Self {
+        Funding {
+            party: party.into(),
+            amount,
+            source,
+        }
+    }
 }

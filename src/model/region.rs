@@ -333,10 +333,11 @@ pub fn coordination_level(regions: &[KodeWilayah]) -> CoordinationLevel {
 /// # Ok::<(), kerjasama::model::ParseKodeError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct BorderTable {
     pairs: BTreeSet<(KodeWilayah, KodeWilayah)>,
 }
+crate::serde_shape::map_shaped!(BorderTable);
 
 impl BorderTable {
     /// An empty table.
@@ -406,10 +407,11 @@ impl BorderTable {
 
 /// A region as a party: its code and name (e.g. `Kabupaten Sidenreng Rappang`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Region {
     /// Kemendagri code.
     pub code: KodeWilayah,
     /// Official name.
     pub name: String,
 }
+crate::serde_shape::map_shaped!(Region);

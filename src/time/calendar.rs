@@ -89,7 +89,7 @@ impl HolidayCategory {
 ///
 /// A date may carry several holidays (2021-05-13 was both Idul Fitri and Ascension Day).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Holiday {
     /// The day off.
     pub date: NaiveDate,
@@ -98,6 +98,7 @@ pub struct Holiday {
     /// Its name, in Indonesian in the bundled data, e.g. `Hari Raya Idul Fitri`.
     pub name: String,
 }
+crate::serde_shape::map_shaped!(Holiday);
 
 impl Holiday {
     /// A holiday on `date`.
@@ -297,7 +298,7 @@ pub struct Calendar {
 
 /// The serialized form of a [`Calendar`].
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct CalendarData {
     first: NaiveDate,
     last: NaiveDate,
@@ -305,6 +306,7 @@ struct CalendarData {
     rule: WorkingDayRule,
     holidays: Vec<Holiday>,
 }
+crate::serde_shape::map_shaped!(CalendarData);
 
 impl TryFrom<CalendarData> for Calendar {
     type Error = CalendarError;

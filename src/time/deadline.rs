@@ -27,7 +27,8 @@ pub enum DeadlineStatus {
 
 /// A deadline: which rule sets it, what starts it, when it falls due, what follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Deadline {
     /// The rule (and policy value) that sets it.
     pub rule: RuleId,
@@ -44,10 +45,12 @@ pub struct Deadline {
     /// What a miss means, in English.
     pub consequence_en: String,
 }
+crate::serde_shape::map_shaped!(Deadline);
 
 /// The evaluations a cooperation owes in one fiscal year (tahun anggaran = calendar year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EvaluationsDue {
     /// The fiscal year.
     pub fiscal_year: i32,
@@ -60,6 +63,7 @@ pub struct EvaluationsDue {
     /// The last day to hold them: 31 December of the fiscal year.
     pub due_by: NaiveDate,
 }
+crate::serde_shape::map_shaped!(EvaluationsDue);
 
 impl EvaluationsDue {
     /// Evaluations still to hold.

@@ -11,7 +11,12 @@ use crate::model::{DocumentId, DocumentKind, Term};
 
 /// Validity on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "validity", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "validity",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum Validity {
     /// Not in force yet (no document, or its term has not started).
@@ -28,6 +33,7 @@ pub enum Validity {
     /// Ended early on a recorded ground other than expiry (KSD-TERM-01 (b)–(e), -02).
     Ended,
 }
+crate::serde_shape::map_shaped!(Validity);
 
 impl Validity {
     /// Whether the document or cooperation binds on the date.
@@ -73,7 +79,8 @@ pub fn term_validity(
 
 /// One document's validity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DocumentValidity {
     /// The document.
     pub document: DocumentId,
@@ -84,10 +91,12 @@ pub struct DocumentValidity {
     /// Its validity (a document without a term is in force from its signing).
     pub validity: Validity,
 }
+crate::serde_shape::map_shaped!(DocumentValidity);
 
 /// A cooperation's validity on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CooperationValidity {
     /// The date asked about.
     pub as_of: NaiveDate,
@@ -105,6 +114,7 @@ pub struct CooperationValidity {
     /// The grounds it ended on, recorded or derived (term passed: ground (a)).
     pub end_grounds: Vec<EndGround>,
 }
+crate::serde_shape::map_shaped!(CooperationValidity);
 
 fn document_validity(
     doc: &crate::model::Document,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use kerjasama::lifecycle::{Command, CommandKind};
 use kerjasama::model::{
     Actor, Clause, Criterion, Document, DocumentKind, DprdGate, InitiativeCriteria, KodeWilayah,
-    Party, PartyId, ReviewPoint, Role, Signatory, SignatoryCapacity, SuratKuasa, Term, Track,
+    Party, PartyId, ReviewPoint, Role, Signatory, SignatoryCapacity, Term, Track,
 };
 use kerjasama::sample::{self, Scenario, Step};
 
@@ -21,12 +21,10 @@ pub fn gate(
     burdens_region: bool,
     not_budgeted_in_current_apbd: bool,
 ) -> DprdGate {
-    DprdGate {
-        burdens_community,
-        burdens_region,
-        not_budgeted_in_current_apbd,
-        justification: "penilaian uji (test assessment)".into(),
-    }
+    DprdGate::not_required("penilaian uji (test assessment)")
+        .with_burdens_community(burdens_community)
+        .with_burdens_region(burdens_region)
+        .with_not_budgeted(not_budgeted_in_current_apbd)
 }
 
 /// `AssessDprdGate` for `region` with flag B only.
@@ -94,7 +92,7 @@ pub fn remove_steps(scenario: &mut Scenario, kind: CommandKind) {
 }
 
 fn step(actor: Actor, on: NaiveDate, command: Command) -> Step {
-    Step { actor, on, command }
+    Step::new(actor, on, command)
 }
 
 /// The third party of a KSDPK script, from its registration.
@@ -112,15 +110,12 @@ pub fn third_party_actor(party: &PartyId) -> Actor {
 
 /// A third party's authorised representative with a basis of authority.
 pub fn representative(party: &PartyId) -> Signatory {
-    Signatory {
-        party: party.clone(),
-        name: "Direktur Utama (fiktif)".into(),
-        office: "Direktur Utama".into(),
-        capacity: SignatoryCapacity::ThirdPartyRepresentative,
-        acting: false,
-        surat_kuasa: None,
-        authority_basis: Some("Akta pendirian dan SK pengangkatan direksi".into()),
-    }
+    Signatory::representative(
+        party.clone(),
+        "Direktur Utama (fiktif)",
+        "Direktur Utama",
+        "Akta pendirian dan SK pengangkatan direksi",
+    )
 }
 
 /// The head of a region signing in person.
@@ -130,17 +125,15 @@ pub fn head_signs(code: KodeWilayah) -> Signatory {
 
 /// A kepala OPD signing, with or without a surat kuasa.
 pub fn kepala_opd_signs(code: KodeWilayah, kuasa: Option<(&str, NaiveDate)>) -> Signatory {
-    Signatory {
-        party: PartyId::Region(code),
-        name: "Kepala Dinas (fiktif)".into(),
-        office: "Kepala Dinas".into(),
-        capacity: SignatoryCapacity::KepalaOpd,
-        acting: false,
-        surat_kuasa: kuasa.map(|(number, date)| SuratKuasa {
-            number: number.into(),
-            date,
-        }),
-        authority_basis: None,
+    let official = Signatory::official(
+        code,
+        "Kepala Dinas (fiktif)",
+        "Kepala Dinas",
+        SignatoryCapacity::KepalaOpd,
+    );
+    match kuasa {
+        Some((number, date)) => official.with_kuasa(number, date),
+        None => official,
     }
 }
 
@@ -218,10 +211,7 @@ pub fn c09_to_in_force(dprd_gate: bool) -> Scenario {
     let s = sample::sidrap();
     let mut scenario = sample::c09_tourism();
     let company = third_party_of(&scenario);
-    let met = |evidence: &str| Criterion {
-        met: true,
-        evidence: evidence.into(),
-    };
+    let met = Criterion::met;
     let mut kb = signed(
         "KB-WISATA-2024",
         DocumentKind::Kb,
@@ -247,11 +237,11 @@ pub fn c09_to_in_force(dprd_gate: bool) -> Scenario {
             sample::clerk(s),
             d(2024, 7, 15),
             Command::AssessCriteria {
-                criteria: InitiativeCriteria {
-                    master_plan_integration: met("RIPPARDA Sidrap 2020–2035 (fiktif)"),
-                    economic_feasibility: met("studi kelayakan bab VII: IRR 14%"),
-                    financial_capacity: met("laporan keuangan teraudit 2023"),
-                },
+                criteria: InitiativeCriteria::new(
+                    met("RIPPARDA Sidrap 2020–2035 (fiktif)"),
+                    met("studi kelayakan bab VII: IRR 14%"),
+                    met("laporan keuangan teraudit 2023"),
+                ),
             },
         ),
         step(sample::clerk(s), d(2024, 7, 16), attest()),
