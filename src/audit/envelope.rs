@@ -17,7 +17,7 @@ use super::schema::SCHEMA_VERSION;
 ///
 /// The members are stored in the order declared here, `hash` last; see [`super::schema`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Envelope {
     /// Schema version of this envelope ([`super::schema`]). An envelope read from a log of
     /// an older schema keeps that version and its stored bytes (see [`Envelope::stored_text`]).
@@ -52,6 +52,7 @@ pub struct Envelope {
     #[serde(skip)]
     pub(crate) stored: Option<Arc<str>>,
 }
+crate::serde_shape::map_shaped!(Envelope);
 
 /// The members of an envelope that its hash covers, in the stored order.
 #[derive(Serialize)]

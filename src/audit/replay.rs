@@ -18,7 +18,12 @@ use super::schema::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 
 /// What is wrong with a log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(rename_all = "snake_case", tag = "problem", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "problem",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum ReplayProblem {
     /// The log is empty.
@@ -71,23 +76,25 @@ pub enum ReplayProblem {
     #[error("forged decision: the law refuses this command: {0}")]
     RefusedOnReplay(Box<Rejection>),
 }
+crate::serde_shape::map_shaped!(ReplayProblem);
 
 /// A log that does not replay: the sequence number of the envelope concerned and the problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("envelope {sequence}: {problem}")]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct ReplayError {
     /// Sequence number (position, from 1) of the envelope concerned.
     pub sequence: u64,
     /// What is wrong.
     pub problem: ReplayProblem,
 }
+crate::serde_shape::map_shaped!(ReplayError);
 
 /// Warnings that differ between the record and today's reading of the same rule-set
 /// version (a reworded practice rule, a corrected advisory finding). Not a forgery: the
 /// outcome is the same.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Difference {
     /// The envelope.
@@ -97,6 +104,7 @@ pub struct Difference {
     /// The warnings deciding the command again finds.
     pub decided: Vec<Violation>,
 }
+crate::serde_shape::map_shaped!(Difference);
 
 /// A replayed log: the state, and the differences in warnings found on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]

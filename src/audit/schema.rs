@@ -8,7 +8,7 @@
 //! Events hold facts only: a warning is `{rule, severity, field?, finding, advisory_under?}`
 //! where `finding` is a typed fact ([`crate::lifecycle::Finding`]); no message text,
 //! citation or list of rules checked is stored. The hash is over the canonical bytes of the
-//! decoded envelope ([`super::chain`]).
+//! decoded envelope ([`super::envelope_hash`]).
 //!
 //! # Schema 1 (read only)
 //! Written by versions of this crate before findings were data: warnings carried their

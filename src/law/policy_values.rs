@@ -34,12 +34,13 @@ pub struct PolicyValues(Map<String, Value>);
 /// Stored policy values this version of the crate cannot read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("policy values cannot be read: {message} (nilai kebijakan tidak dapat dibaca)")]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct PolicyValuesError {
     /// What is wrong, naming the field (an unknown field means values written by a newer
     /// version of the crate).
     pub message: String,
 }
+crate::serde_shape::map_shaped!(PolicyValuesError);
 
 impl PolicyValues {
     /// The values of `policy`.

@@ -24,7 +24,7 @@ use super::violation::{MissingStep, Rejection, Violation};
 
 /// A DPRD's decision for its region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum DprdDecision {
     /// Approved, with the decision's reference.
@@ -42,6 +42,7 @@ pub enum DprdDecision {
         on: NaiveDate,
     },
 }
+crate::serde_shape::map_shaped!(DprdDecision);
 
 /// A cooperation (kerja sama daerah): the replay of its events.
 ///
@@ -51,7 +52,7 @@ pub enum DprdDecision {
 /// assert_eq!(coop.stage(), Stage::Unregistered);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Cooperation {
     pub(crate) spec: Option<CooperationSpec>,
     pub(crate) rule_set: Option<RuleSetRef>,
@@ -81,10 +82,11 @@ pub struct Cooperation {
     pub(crate) evaluations: Vec<(NaiveDate, Evaluation)>,
     pub(crate) successors: Vec<(CooperationId, NaiveDate)>,
 }
+crate::serde_shape::map_shaped!(Cooperation);
 
 /// A command the table allows next, with whatever currently blocks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct AllowedCommand {
     /// The command.
     pub command: CommandKind,
@@ -96,6 +98,7 @@ pub struct AllowedCommand {
     /// a document's signatories, is checked when it is decided).
     pub blockers: Vec<Violation>,
 }
+crate::serde_shape::map_shaped!(AllowedCommand);
 
 impl Cooperation {
     /// A cooperation not yet registered: only [`Command::Register`] applies.

@@ -66,7 +66,12 @@ pub enum EvaluationPart {
 /// assert!(finding.text(Lang::En).contains("10 years"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "finding", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "finding",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum Finding {
     // ---- kinds and objects (RULES.md §3)
@@ -350,6 +355,7 @@ pub enum Finding {
         en: String,
     },
 }
+crate::serde_shape::map_shaped!(Finding);
 
 impl Finding {
     /// The narrower place of PP 28/2018 this finding concerns, where the rule cites a range

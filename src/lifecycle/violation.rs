@@ -27,7 +27,7 @@ use super::stage::Stage;
 /// assert!(v.message(Lang::En).starts_with("a term of 10 years"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Violation {
     /// The rule.
@@ -44,6 +44,7 @@ pub struct Violation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisory_under: Option<RuleId>,
 }
+crate::serde_shape::map_shaped!(Violation);
 
 /// Renders violations as text. [`Messages`] is the crate's own wording; an embedder may
 /// substitute its own (another register, a shorter form) without touching any stored record.
@@ -161,7 +162,12 @@ impl fmt::Display for Violation {
 
 /// Why an actor may not issue a command (RULES.md §4.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "problem", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "problem",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum AuthorityProblem {
     /// The actor's role may not issue this command.
@@ -194,6 +200,7 @@ pub enum AuthorityProblem {
     /// Only the governor of the kab/kota's own province takes over.
     OwnGovernorTakesOver,
 }
+crate::serde_shape::map_shaped!(AuthorityProblem);
 
 impl AuthorityProblem {
     /// The explanation in `lang`.
@@ -254,7 +261,7 @@ impl AuthorityProblem {
 /// One step of the shortest way from the current stage to a stage where a refused command is
 /// allowed, derived from the transition table: the command to issue and the rules it checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MissingStep {
     /// The command to issue.
@@ -264,6 +271,7 @@ pub struct MissingStep {
     /// The rules it checks, and the rule that says who acts.
     pub rules: Vec<RuleId>,
 }
+crate::serde_shape::map_shaped!(MissingStep);
 
 /// Why a command was refused. A refused command changes nothing.
 ///
@@ -272,7 +280,12 @@ pub struct MissingStep {
 /// before retrying ([`Rejection::errors`]; its [`Rejection::warnings`] would be recorded with
 /// the step); `InvalidInput` is bad data to correct. None is worth retrying unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(rename_all = "snake_case", tag = "rejection", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "rejection",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The command has no row in the transition table for this stage and kind.
@@ -329,6 +342,7 @@ pub enum Rejection {
         rule: Option<RuleId>,
     },
 }
+crate::serde_shape::map_shaped!(Rejection);
 
 fn describe_path(path: &[MissingStep]) -> String {
     if path.is_empty() {
