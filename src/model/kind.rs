@@ -17,6 +17,30 @@ impl fmt::Display for CooperationId {
     }
 }
 
+/// A text that is not a cooperation id (a UUID).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a cooperation id (a UUID such as 01900000-0000-7000-8000-000000000006)")]
+pub struct ParseCooperationIdError(pub String);
+
+impl std::str::FromStr for CooperationId {
+    type Err = ParseCooperationIdError;
+
+    /// Parses the hyphenated form of a UUID.
+    ///
+    /// ```
+    /// use kerjasama::model::CooperationId;
+    /// let id: CooperationId = "01900000-0000-7000-8000-000000000006".parse()?;
+    /// assert_eq!(id.to_string(), "01900000-0000-7000-8000-000000000006");
+    /// assert!("C06".parse::<CooperationId>().is_err());
+    /// # Ok::<(), kerjasama::model::ParseCooperationIdError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        uuid::Uuid::parse_str(text)
+            .map(CooperationId)
+            .map_err(|_| ParseCooperationIdError(text.to_owned()))
+    }
+}
+
 impl From<uuid::Uuid> for CooperationId {
     fn from(id: uuid::Uuid) -> Self {
         CooperationId(id)
@@ -120,6 +144,34 @@ pub enum CooperationKind {
 crate::serde_shape::map_shaped!(CooperationKind);
 
 impl CooperationKind {
+    /// A kerja sama wajib between bordering regions (KSD-KIND-07).
+    pub const fn wajib() -> Self {
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Wajib),
+        }
+    }
+
+    /// A kerja sama sukarela between regions (KSD-KIND-08).
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationKind, KsddCategory};
+    /// assert_eq!(CooperationKind::sukarela(), CooperationKind::Ksdd { category: Some(KsddCategory::Sukarela) });
+    /// ```
+    pub const fn sukarela() -> Self {
+        CooperationKind::Ksdd {
+            category: Some(KsddCategory::Sukarela),
+        }
+    }
+
+    /// A KSDPK of `ksdpk_type` on `initiative` (KSD-PK-02; §4.3).
+    pub const fn ksdpk(ksdpk_type: KsdpkType, initiative: Initiative) -> Self {
+        CooperationKind::Ksdpk {
+            ksdpk_type,
+            initiative,
+            type_description: None,
+        }
+    }
+
     /// Whether this is a kerja sama wajib.
     pub fn is_wajib(&self) -> bool {
         matches!(

@@ -19,7 +19,7 @@ pub use document::{
 };
 pub use kind::{
     CooperationId, CooperationKind, CooperationObject, Initiative, KsddCategory, KsdpkType,
-    OffPlanReason, Track,
+    OffPlanReason, ParseCooperationIdError, Track,
 };
 pub use party::{
     BusinessEntity, DprdGate, Funding, FundingSource, Party, PartyId, Rupiah, ThirdParty,

@@ -82,22 +82,13 @@ fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 /// The first and last day the cooperation's PKS are in force: from the earliest PKS start to
 /// the latest PKS end, or to the date it ended early.
 fn in_force_span(coop: &Cooperation) -> Option<(NaiveDate, NaiveDate)> {
-    let start = coop
-        .pks()
-        .iter()
-        .map(|p| p.term.map_or(p.signed_on, |t| t.starts_on))
-        .min()?;
-    let term_end = coop
-        .pks()
-        .iter()
-        .filter_map(|p| p.term.map(|t| t.ends_on))
-        .max();
+    let start = coop.pks_effective_from()?;
     let ended_on = coop
         .stage_history()
         .iter()
         .find(|(stage, _)| *stage == Stage::Ended)
         .map(|(_, on)| *on);
-    let end = match (term_end, ended_on) {
+    let end = match (coop.governing_end(), ended_on) {
         (Some(term), Some(ended)) => term.min(ended),
         (Some(term), None) => term,
         (None, Some(ended)) => ended,

@@ -154,14 +154,7 @@ pub fn validity(coop: &Cooperation, as_of: NaiveDate, policy: &Policy) -> Cooper
         .map(|p| document_validity(p, as_of, policy))
         .collect();
     let kb_only = pks.is_empty() && kb.is_some();
-    let governing_doc = if kb_only {
-        coop.kb()
-    } else {
-        coop.pks()
-            .iter()
-            .filter(|p| p.term.is_some())
-            .max_by_key(|p| p.term.map(|t| t.ends_on))
-    };
+    let governing_doc = coop.governing_document();
     let governing = governing_doc.and_then(|doc| doc.term.map(|t| (doc.id.clone(), t.ends_on)));
     let governing_validity =
         governing_doc.map(|doc| document_validity(doc, as_of, policy).validity);
