@@ -276,20 +276,26 @@ impl Cooperation {
         }
     }
 
-    fn row_for(&self, command: &Command) -> Result<&'static Transition, Rejection> {
+    fn row_for(
+        &self,
+        command: &Command,
+        rules: &RuleSet,
+    ) -> Result<&'static Transition, Rejection> {
         let track = match (&self.spec, command) {
             (Some(spec), _) => spec.kind.track(),
             (None, Command::Register { spec }) => spec.kind.track(),
             (None, _) => Track::KsddSukarela,
         };
-        table::lookup(self.stage, command.kind(), track).ok_or_else(|| Rejection::NotAllowedHere {
-            stage: self.stage,
-            command: command.kind(),
-            allowed: table::rows_from(self.stage, track)
-                .map(|t| t.command)
-                .collect(),
-            rule: self.ordering_rule(command.kind()),
-            path: missing_steps(self.stage, command.kind(), track),
+        table::lookup_for(rules, self.stage, command.kind(), track).ok_or_else(|| {
+            Rejection::NotAllowedHere {
+                stage: self.stage,
+                command: command.kind(),
+                allowed: table::rows_from_for(rules, self.stage, track)
+                    .map(|t| t.command)
+                    .collect(),
+                rule: self.ordering_rule(command.kind()),
+                path: missing_steps(rules, self.stage, command.kind(), track),
+            }
         })
     }
 
@@ -318,7 +324,7 @@ impl Cooperation {
         occurred_on: NaiveDate,
         rules: &RuleSet,
     ) -> Result<Vec<Event>, Rejection> {
-        let row = self.row_for(command)?;
+        let row = self.row_for(command, rules)?;
         if let Some(last) = self.last_date
             && occurred_on < last
         {
@@ -623,13 +629,13 @@ impl Cooperation {
             return vec![AllowedCommand {
                 command: CommandKind::Register,
                 to: vec![Stage::Draft],
-                actor_may_issue: table::transitions()
-                    .first()
+                actor_may_issue: table::rows_for(rules)
+                    .find(|row| row.command == CommandKind::Register)
                     .is_some_and(|row| row.roles.contains(&actor.role)),
                 blockers: vec![],
             }];
         };
-        table::rows_from(self.stage, spec.kind.track())
+        table::rows_from_for(rules, self.stage, spec.kind.track())
             .map(|row| {
                 let ctx = Ctx {
                     coop: self,
@@ -663,8 +669,13 @@ impl Cooperation {
 
 /// The missing steps of a command refused at `stage`: the rows on the shortest way to a stage
 /// where it is allowed, each with the rules it checks and the rule that says who acts.
-fn missing_steps(stage: Stage, command: CommandKind, track: Track) -> Vec<MissingStep> {
-    table::path_to(stage, command, track)
+fn missing_steps(
+    rules: &RuleSet,
+    stage: Stage,
+    command: CommandKind,
+    track: Track,
+) -> Vec<MissingStep> {
+    table::path_to_for(rules, stage, command, track)
         .unwrap_or_default()
         .into_iter()
         .map(|(row, to)| {

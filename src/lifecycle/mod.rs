@@ -17,5 +17,8 @@ pub use cooperation::{AllowedCommand, Cooperation, DprdDecision};
 pub use event::{EndGround, Event, EventKind, ParseEndGroundError};
 pub use finding::{EvaluationPart, Finding, InitiativeCriterion, TakeoverPrecondition};
 pub use stage::Stage;
-pub use table::{Transition, lookup, path_to, rows_from, transitions};
+pub use table::{
+    Transition, all_transitions, lookup, lookup_for, path_to, path_to_for, rows_for, rows_from,
+    rows_from_for, transitions,
+};
 pub use violation::{AuthorityProblem, Messages, MissingStep, Rejection, Render, Violation};

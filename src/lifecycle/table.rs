@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::law::*;
+
 use crate::model::{Role, Track};
 
 use super::command::CommandKind;
@@ -28,6 +29,35 @@ pub struct Transition {
     pub roles: &'static [Role],
     /// The rule that says who acts.
     pub authority: RuleId,
+    /// The first version of the current rule set that has this row.
+    pub since: u32,
+    /// The last version of the current rule set that has this row (`u32::MAX`: every later
+    /// one). A row is never edited once a log may have used it: a change is a new row from
+    /// a new version, and the old row ends with the version before.
+    pub until: u32,
+}
+
+impl Transition {
+    /// The same row, only from rule-set version `version` on.
+    pub(crate) const fn since(self, version: u32) -> Self {
+        Transition {
+            since: version,
+            ..self
+        }
+    }
+
+    /// The same row, only up to rule-set version `version`.
+    pub(crate) const fn until(self, version: u32) -> Self {
+        Transition {
+            until: version,
+            ..self
+        }
+    }
+
+    /// Whether version `version` of the current rule set has this row.
+    pub fn in_version(&self, version: u32) -> bool {
+        self.since <= version && version <= self.until
+    }
 }
 
 use Role::*;
@@ -63,6 +93,8 @@ const fn row(
         guards,
         roles,
         authority,
+        since: 1,
+        until: u32::MAX,
     }
 }
 
@@ -94,749 +126,104 @@ const REGISTER_GUARDS: &[RuleId] = &[
     KSD_TERM_05,
 ];
 
+#[rustfmt::skip]
 static TABLE: &[Transition] = &[
-    row(
-        Unregistered,
-        C::Register,
-        &[Draft],
-        ALL_TRACKS,
-        REGISTER_GUARDS,
-        DRAFTERS,
-        KSD_STAGE_03,
-    ),
+    row(Unregistered, C::Register, &[Draft], ALL_TRACKS, REGISTER_GUARDS, DRAFTERS, KSD_STAGE_03),
     // Kerja sama wajib pre-stages (RULES.md §4.2).
-    row(
-        Draft,
-        C::BeginWajibProcedure,
-        &[Mapping],
-        WAJIB,
-        &[KSD_KIND_07, KSD_KIND_09],
-        &[KepalaDaerah, Opd, CooperationUnit],
-        KSD_WAJIB_01,
-    ),
-    row(
-        Mapping,
-        C::FileMapping,
-        &[Mapping],
-        WAJIB,
-        &[KSD_WAJIB_01],
-        &[Opd, Tkksd, CooperationUnit],
-        KSD_WAJIB_01,
-    ),
-    row(
-        Mapping,
-        C::HoldTechnicalCoordination,
-        &[TechnicalCoordination],
-        WAJIB,
-        &[KSD_WAJIB_01, KSD_WAJIB_02],
-        &[Governor, Minister, CooperationUnit],
-        KSD_WAJIB_02,
-    ),
-    row(
-        TechnicalCoordination,
-        C::SignHeadsAgreement,
-        &[HeadsAgreed],
-        WAJIB,
-        &[KSD_WAJIB_03, KSD_KIND_02],
-        HEAD_OR_CLERK,
-        KSD_WAJIB_03,
-    ),
-    row(
-        HeadsAgreed,
-        C::StartPreparation,
-        &[Preparation],
-        WAJIB,
-        &[],
-        DRAFTERS,
-        KSD_STAGE_01,
-    ),
+    row(Draft, C::BeginWajibProcedure, &[Mapping], WAJIB, &[KSD_KIND_07, KSD_KIND_09], &[KepalaDaerah, Opd, CooperationUnit], KSD_WAJIB_01),
+    row(Mapping, C::FileMapping, &[Mapping], WAJIB, &[KSD_WAJIB_01], &[Opd, Tkksd, CooperationUnit], KSD_WAJIB_01),
+    row(Mapping, C::HoldTechnicalCoordination, &[TechnicalCoordination], WAJIB, &[KSD_WAJIB_01, KSD_WAJIB_02], &[Governor, Minister, CooperationUnit], KSD_WAJIB_02),
+    row(TechnicalCoordination, C::SignHeadsAgreement, &[HeadsAgreed], WAJIB, &[KSD_WAJIB_03, KSD_KIND_02], HEAD_OR_CLERK, KSD_WAJIB_03),
+    row(HeadsAgreed, C::StartPreparation, &[Preparation], WAJIB, &[], DRAFTERS, KSD_STAGE_01),
     // Stage a: preparation, or a third party's own proposal (§4.3).
-    row(
-        Draft,
-        C::StartPreparation,
-        &[Preparation],
-        &[KsddSukarela, KsdpkRegion],
-        &[],
-        DRAFTERS,
-        KSD_STAGE_01,
-    ),
-    row(
-        Draft,
-        C::ReceiveProposal,
-        &[ProposalReceived],
-        &[KsdpkThirdParty],
-        &[KSD_PK_06],
-        &[ThirdParty, CooperationUnit],
-        KSD_PK_06,
-    ),
-    row(
-        ProposalReceived,
-        C::RequestRevision,
-        &[ProposalReceived],
-        &[KsdpkThirdParty],
-        &[],
-        &[CooperationUnit, Tkksd],
-        KSD_PK_09,
-    ),
-    row(
-        ProposalReceived,
-        C::AssessCriteria,
-        &[ProposalReceived],
-        &[KsdpkThirdParty],
-        &[],
-        &[CooperationUnit, Tkksd],
-        KSD_PK_09,
-    ),
-    row(
-        ProposalReceived,
-        C::AttestLawfulness,
-        &[ProposalReceived],
-        &[KsdpkThirdParty],
-        &[],
-        &[Opd, CooperationUnit, Tkksd],
-        KSD_OBJ_04,
-    ),
-    row(
-        ProposalReceived,
-        C::RecordTkksdReview,
-        &[ProposalReceived],
-        &[KsdpkThirdParty],
-        &[],
-        &[Tkksd],
-        KSD_STAGE_04,
-    ),
-    row(
-        ProposalReceived,
-        C::AssessDprdGate,
-        &[ProposalReceived],
-        &[KsdpkThirdParty],
-        &[],
-        GATE_ASSESSORS,
-        KSD_DPRD_01,
-    ),
-    row(
-        ProposalReceived,
-        C::AcceptProposal,
-        &[OfferAccepted],
-        &[KsdpkThirdParty],
-        // KSD-PK-06 is met on receipt: a proposal is received only with the third party's
-        // own study.
-        &[KSD_PK_05, KSD_OBJ_04, KSD_STAGE_04],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        ProposalReceived,
-        C::RejectProposal,
-        &[ProposalRejected],
-        &[KsdpkThirdParty],
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        Preparation,
-        C::FileMapping,
-        &[Preparation],
-        &[KsdpkRegion],
-        &[KSD_PK_04],
-        &[Opd, Tkksd, CooperationUnit],
-        KSD_PK_04,
-    ),
-    row(
-        Preparation,
-        C::SubmitFeasibilityStudy,
-        &[Preparation],
-        &[KsdpkRegion],
-        &[KSD_PK_04],
-        DRAFTERS,
-        KSD_PK_04,
-    ),
-    row(
-        Preparation,
-        C::AttestLawfulness,
-        &[Preparation],
-        REGION_LED,
-        &[],
-        &[Opd, CooperationUnit, Tkksd],
-        KSD_OBJ_04,
-    ),
-    row(
-        Preparation,
-        C::RecordTkksdReview,
-        &[Preparation],
-        REGION_LED,
-        &[],
-        &[Tkksd],
-        KSD_STAGE_04,
-    ),
-    row(
-        Preparation,
-        C::AssessDprdGate,
-        &[Preparation],
-        REGION_LED,
-        &[],
-        GATE_ASSESSORS,
-        KSD_DPRD_01,
-    ),
+    row(Draft, C::StartPreparation, &[Preparation], &[KsddSukarela, KsdpkRegion], &[], DRAFTERS, KSD_STAGE_01),
+    row(Draft, C::ReceiveProposal, &[ProposalReceived], &[KsdpkThirdParty], &[KSD_PK_06], &[ThirdParty, CooperationUnit], KSD_PK_06),
+    row(ProposalReceived, C::RequestRevision, &[ProposalReceived], &[KsdpkThirdParty], &[], &[CooperationUnit, Tkksd], KSD_PK_09),
+    row(ProposalReceived, C::AssessCriteria, &[ProposalReceived], &[KsdpkThirdParty], &[], &[CooperationUnit, Tkksd], KSD_PK_09),
+    row(ProposalReceived, C::AttestLawfulness, &[ProposalReceived], &[KsdpkThirdParty], &[], &[Opd, CooperationUnit, Tkksd], KSD_OBJ_04),
+    row(ProposalReceived, C::RecordTkksdReview, &[ProposalReceived], &[KsdpkThirdParty], &[], &[Tkksd], KSD_STAGE_04),
+    row(ProposalReceived, C::AssessDprdGate, &[ProposalReceived], &[KsdpkThirdParty], &[], GATE_ASSESSORS, KSD_DPRD_01),
+    // KSD-PK-06 is met on receipt: a proposal is received only with the third party's own study.
+    row(ProposalReceived, C::AcceptProposal, &[OfferAccepted], &[KsdpkThirdParty], &[KSD_PK_05, KSD_OBJ_04, KSD_STAGE_04], HEAD, KSD_KIND_02),
+    row(ProposalReceived, C::RejectProposal, &[ProposalRejected], &[KsdpkThirdParty], &[], HEAD, KSD_KIND_02),
+    row(Preparation, C::FileMapping, &[Preparation], &[KsdpkRegion], &[KSD_PK_04], &[Opd, Tkksd, CooperationUnit], KSD_PK_04),
+    row(Preparation, C::SubmitFeasibilityStudy, &[Preparation], &[KsdpkRegion], &[KSD_PK_04], DRAFTERS, KSD_PK_04),
+    row(Preparation, C::AttestLawfulness, &[Preparation], REGION_LED, &[], &[Opd, CooperationUnit, Tkksd], KSD_OBJ_04),
+    row(Preparation, C::RecordTkksdReview, &[Preparation], REGION_LED, &[], &[Tkksd], KSD_STAGE_04),
+    row(Preparation, C::AssessDprdGate, &[Preparation], REGION_LED, &[], GATE_ASSESSORS, KSD_DPRD_01),
     // Stage b: offer.
-    row(
-        Preparation,
-        C::SendOffer,
-        &[OfferSent],
-        REGION_LED,
-        &[KSD_OBJ_04, KSD_PK_04, KSD_STAGE_04, KSD_KIND_02],
-        HEAD_OR_CLERK,
-        KSD_KIND_02,
-    ),
-    row(
-        Preparation,
-        C::Withdraw,
-        &[Withdrawn],
-        REGION_LED,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        OfferSent,
-        C::AcceptOffer,
-        &[OfferAccepted, OfferSent],
-        REGION_LED,
-        &[],
-        &[KepalaDaerah, ThirdParty],
-        KSD_KIND_02,
-    ),
-    row(
-        OfferSent,
-        C::RejectOffer,
-        &[OfferRejected],
-        REGION_LED,
-        &[],
-        &[KepalaDaerah, ThirdParty],
-        KSD_KIND_02,
-    ),
-    row(
-        OfferSent,
-        C::Withdraw,
-        &[Withdrawn],
-        REGION_LED,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        OfferSent,
-        C::AssessDprdGate,
-        &[OfferSent],
-        REGION_LED,
-        &[],
-        GATE_ASSESSORS,
-        KSD_DPRD_01,
-    ),
+    row(Preparation, C::SendOffer, &[OfferSent], REGION_LED, &[KSD_OBJ_04, KSD_PK_04, KSD_STAGE_04, KSD_KIND_02], HEAD_OR_CLERK, KSD_KIND_02),
+    row(Preparation, C::Withdraw, &[Withdrawn], REGION_LED, &[], HEAD, KSD_KIND_02),
+    row(OfferSent, C::AcceptOffer, &[OfferAccepted, OfferSent], REGION_LED, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02),
+    row(OfferSent, C::RejectOffer, &[OfferRejected], REGION_LED, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02),
+    row(OfferSent, C::Withdraw, &[Withdrawn], REGION_LED, &[], HEAD, KSD_KIND_02),
+    row(OfferSent, C::AssessDprdGate, &[OfferSent], REGION_LED, &[], GATE_ASSESSORS, KSD_DPRD_01),
     // Stages c and d: the KB.
-    row(
-        OfferAccepted,
-        C::StartKbDrafting,
-        &[KbDrafting],
-        ALL_TRACKS,
-        &[],
-        DRAFTERS,
-        KSD_STAGE_01,
-    ),
-    row(
-        OfferAccepted,
-        C::AssessDprdGate,
-        &[OfferAccepted],
-        ALL_TRACKS,
-        &[],
-        GATE_ASSESSORS,
-        KSD_DPRD_01,
-    ),
-    row(
-        OfferAccepted,
-        C::StartPksDrafting,
-        &[PksDrafting],
-        ALL_TRACKS,
-        &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02],
-        DRAFTERS,
-        KSD_STAGE_05,
-    ),
-    row(
-        OfferAccepted,
-        C::SubmitToDprd,
-        &[AwaitingDprd],
-        ALL_TRACKS,
-        &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02, KSD_DPRD_03],
-        HEAD_OR_CLERK,
-        KSD_DPRD_01,
-    ),
-    row(
-        KbDrafting,
-        C::RecordTkksdReview,
-        &[KbDrafting],
-        ALL_TRACKS,
-        &[],
-        &[Tkksd],
-        KSD_STAGE_04,
-    ),
-    row(
-        KbDrafting,
-        C::AssessDprdGate,
-        &[KbDrafting],
-        ALL_TRACKS,
-        &[],
-        GATE_ASSESSORS,
-        KSD_DPRD_01,
-    ),
-    row(
-        KbDrafting,
-        C::SignKb,
-        &[KbSigned],
-        ALL_TRACKS,
-        &[
-            KSD_DOC_01,
-            KSD_DOC_07,
-            KSD_KIND_03,
-            KSD_STAGE_04,
-            KSD_TERM_05,
-        ],
-        HEAD_OR_CLERK,
-        KSD_KIND_02,
-    ),
+    row(OfferAccepted, C::StartKbDrafting, &[KbDrafting], ALL_TRACKS, &[], DRAFTERS, KSD_STAGE_01),
+    row(OfferAccepted, C::AssessDprdGate, &[OfferAccepted], ALL_TRACKS, &[], GATE_ASSESSORS, KSD_DPRD_01),
+    row(OfferAccepted, C::StartPksDrafting, &[PksDrafting], ALL_TRACKS, &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02], DRAFTERS, KSD_STAGE_05),
+    row(OfferAccepted, C::SubmitToDprd, &[AwaitingDprd], ALL_TRACKS, &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02, KSD_DPRD_03], HEAD_OR_CLERK, KSD_DPRD_01),
+    row(KbDrafting, C::RecordTkksdReview, &[KbDrafting], ALL_TRACKS, &[], &[Tkksd], KSD_STAGE_04),
+    row(KbDrafting, C::AssessDprdGate, &[KbDrafting], ALL_TRACKS, &[], GATE_ASSESSORS, KSD_DPRD_01),
+    row(KbDrafting, C::SignKb, &[KbSigned], ALL_TRACKS, &[KSD_DOC_01, KSD_DOC_07, KSD_KIND_03, KSD_STAGE_04, KSD_TERM_05], HEAD_OR_CLERK, KSD_KIND_02),
     // Stage e: the conditional DPRD gate, per region party (§5). No timer (KSD-DPRD-04).
-    row(
-        KbSigned,
-        C::AssessDprdGate,
-        &[KbSigned],
-        ALL_TRACKS,
-        &[],
-        GATE_ASSESSORS,
-        KSD_DPRD_01,
-    ),
-    row(
-        KbSigned,
-        C::SubmitToDprd,
-        &[AwaitingDprd],
-        ALL_TRACKS,
-        &[KSD_DPRD_01, KSD_DPRD_02],
-        HEAD_OR_CLERK,
-        KSD_DPRD_01,
-    ),
-    row(
-        AwaitingDprd,
-        C::ApproveDprd,
-        &[PksDrafting, AwaitingDprd],
-        ALL_TRACKS,
-        &[KSD_DPRD_01],
-        &[Dprd],
-        KSD_DPRD_01,
-    ),
-    row(
-        AwaitingDprd,
-        C::RefuseDprd,
-        &[DprdRefused, KbDrafting],
-        ALL_TRACKS,
-        &[KSD_DPRD_01],
-        &[Dprd],
-        KSD_DPRD_01,
-    ),
+    row(KbSigned, C::AssessDprdGate, &[KbSigned], ALL_TRACKS, &[], GATE_ASSESSORS, KSD_DPRD_01),
+    row(KbSigned, C::SubmitToDprd, &[AwaitingDprd], ALL_TRACKS, &[KSD_DPRD_01, KSD_DPRD_02], HEAD_OR_CLERK, KSD_DPRD_01),
+    row(AwaitingDprd, C::ApproveDprd, &[PksDrafting, AwaitingDprd], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01),
+    row(AwaitingDprd, C::RefuseDprd, &[DprdRefused, KbDrafting], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01),
     // Stages f and g: the PKS.
-    row(
-        KbSigned,
-        C::StartPksDrafting,
-        &[PksDrafting],
-        ALL_TRACKS,
-        // After the KB, KSD-DPRD-03 (the gate follows the KB) is met by the stage itself.
-        &[KSD_DPRD_01, KSD_DPRD_02],
-        DRAFTERS,
-        KSD_DPRD_03,
-    ),
-    row(
-        PksDrafting,
-        C::RecordTkksdReview,
-        &[PksDrafting],
-        ALL_TRACKS,
-        &[],
-        &[Tkksd],
-        KSD_STAGE_04,
-    ),
-    row(
-        PksDrafting,
-        C::SignPks,
-        &[PksSigned],
-        ALL_TRACKS,
-        SIGN_PKS_GUARDS,
-        PKS_SIGNERS,
-        KSD_KIND_03,
-    ),
-    row(
-        PksSigned,
-        C::SignPks,
-        &[PksSigned],
-        ALL_TRACKS,
-        SIGN_PKS_GUARDS,
-        PKS_SIGNERS,
-        KSD_KIND_03,
-    ),
+    // After the KB, KSD-DPRD-03 (the gate follows the KB) is met by the stage itself.
+    row(KbSigned, C::StartPksDrafting, &[PksDrafting], ALL_TRACKS, &[KSD_DPRD_01, KSD_DPRD_02], DRAFTERS, KSD_DPRD_03),
+    row(PksDrafting, C::RecordTkksdReview, &[PksDrafting], ALL_TRACKS, &[], &[Tkksd], KSD_STAGE_04),
+    row(PksDrafting, C::SignPks, &[PksSigned], ALL_TRACKS, SIGN_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03),
+    row(PksSigned, C::SignPks, &[PksSigned], ALL_TRACKS, SIGN_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03),
     // Stages h–j happen inside InForce (RULES.md §4.6).
-    row(
-        PksSigned,
-        C::EnterIntoForce,
-        &[InForce],
-        ALL_TRACKS,
-        &[KSD_STAGE_01],
-        DRAFTERS,
-        KSD_STAGE_01,
-    ),
-    row(
-        PksSigned,
-        C::EstablishSecretariat,
-        &[PksSigned],
-        KSDD,
-        &[KSD_ENF_08],
-        HEAD,
-        KSD_ENF_08,
-    ),
-    row(
-        InForce,
-        C::SignPks,
-        &[InForce],
-        ALL_TRACKS,
-        SIGN_PKS_GUARDS,
-        PKS_SIGNERS,
-        KSD_KIND_03,
-    ),
-    row(
-        InForce,
-        C::RecordLeadershipChange,
-        &[InForce],
-        ALL_TRACKS,
-        &[KSD_TERM_03],
-        &[CooperationUnit],
-        KSD_TERM_03,
-    ),
-    row(
-        InForce,
-        C::SignAddendum,
-        &[InForce],
-        ALL_TRACKS,
-        &[KSD_TERM_08, KSD_DOC_07],
-        PKS_SIGNERS,
-        KSD_TERM_08,
-    ),
-    row(
-        InForce,
-        C::EstablishSecretariat,
-        &[InForce],
-        KSDD,
-        &[KSD_ENF_08],
-        HEAD,
-        KSD_ENF_08,
-    ),
-    row(
-        InForce,
-        C::RaiseDispute,
-        &[InForce],
-        KSDD,
-        &[KSD_DISP_01],
-        &[KepalaDaerah, CooperationUnit],
-        KSD_DISP_01,
-    ),
-    row(
-        InForce,
-        C::RaiseDispute,
-        &[InForce],
-        KSDPK,
-        &[KSD_DISP_02],
-        &[KepalaDaerah, CooperationUnit, ThirdParty],
-        KSD_DISP_02,
-    ),
-    row(
-        InForce,
-        C::Terminate,
-        &[Ended],
-        ALL_TRACKS,
-        &[KSD_TERM_01, KSD_TERM_02],
-        HEAD_OR_CLERK,
-        KSD_TERM_01,
-    ),
-    row(
-        InForce,
-        C::RecordExpiry,
-        &[Ended],
-        ALL_TRACKS,
-        &[KSD_TERM_01],
-        &[CooperationUnit],
-        KSD_TERM_01,
-    ),
+    row(PksSigned, C::EnterIntoForce, &[InForce], ALL_TRACKS, &[KSD_STAGE_01], DRAFTERS, KSD_STAGE_01),
+    row(PksSigned, C::EstablishSecretariat, &[PksSigned], KSDD, &[KSD_ENF_08], HEAD, KSD_ENF_08),
+    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03),
+    row(InForce, C::RecordLeadershipChange, &[InForce], ALL_TRACKS, &[KSD_TERM_03], &[CooperationUnit], KSD_TERM_03),
+    row(InForce, C::SignAddendum, &[InForce], ALL_TRACKS, &[KSD_TERM_08, KSD_DOC_07], PKS_SIGNERS, KSD_TERM_08),
+    row(InForce, C::EstablishSecretariat, &[InForce], KSDD, &[KSD_ENF_08], HEAD, KSD_ENF_08),
+    row(InForce, C::RaiseDispute, &[InForce], KSDD, &[KSD_DISP_01], &[KepalaDaerah, CooperationUnit], KSD_DISP_01),
+    row(InForce, C::RaiseDispute, &[InForce], KSDPK, &[KSD_DISP_02], &[KepalaDaerah, CooperationUnit, ThirdParty], KSD_DISP_02),
+    row(InForce, C::Terminate, &[Ended], ALL_TRACKS, &[KSD_TERM_01, KSD_TERM_02], HEAD_OR_CLERK, KSD_TERM_01),
+    row(InForce, C::RecordExpiry, &[Ended], ALL_TRACKS, &[KSD_TERM_01], &[CooperationUnit], KSD_TERM_01),
     // Evaluation, extension and an expiry recorded again (issue "Time").
-    row(
-        InForce,
-        C::RecordEvaluation,
-        &[InForce],
-        ALL_TRACKS,
-        &[KSD_IMPL_06],
-        &[Opd, CooperationUnit],
-        KSD_IMPL_03,
-    ),
-    row(
-        InForce,
-        C::RecordExtension,
-        &[InForce],
-        ALL_TRACKS,
-        &[KSD_TERM_06],
-        DRAFTERS,
-        KSD_TERM_06,
-    ),
-    row(
-        Ended,
-        C::RecordExtension,
-        &[Ended],
-        ALL_TRACKS,
-        &[KSD_TERM_06],
-        DRAFTERS,
-        KSD_TERM_06,
-    ),
-    row(
-        Ended,
-        C::RecordExpiry,
-        &[Ended],
-        ALL_TRACKS,
-        &[KSD_TERM_01],
-        &[CooperationUnit],
-        KSD_TERM_01,
-    ),
+    row(InForce, C::RecordEvaluation, &[InForce], ALL_TRACKS, &[KSD_IMPL_06], &[Opd, CooperationUnit], KSD_IMPL_03),
+    row(InForce, C::RecordExtension, &[InForce], ALL_TRACKS, &[KSD_TERM_06], DRAFTERS, KSD_TERM_06),
+    row(Ended, C::RecordExtension, &[Ended], ALL_TRACKS, &[KSD_TERM_06], DRAFTERS, KSD_TERM_06),
+    row(Ended, C::RecordExpiry, &[Ended], ALL_TRACKS, &[KSD_TERM_01], &[CooperationUnit], KSD_TERM_01),
     // Takeover of an unperformed kerja sama wajib (§9), from any non-terminal stage.
-    row(
-        Draft,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        Mapping,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        TechnicalCoordination,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        HeadsAgreed,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        Preparation,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        OfferSent,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        OfferAccepted,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        KbDrafting,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        KbSigned,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        AwaitingDprd,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        PksDrafting,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        PksSigned,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
-    row(
-        InForce,
-        C::TakeOver,
-        &[TakenOver],
-        WAJIB,
-        TAKEOVER_GUARDS,
-        &[Governor, CentralGovernment],
-        KSD_ENF_01,
-    ),
+    row(Draft, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(Mapping, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(TechnicalCoordination, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(HeadsAgreed, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(Preparation, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(OfferSent, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(OfferAccepted, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(KbDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(KbSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(AwaitingDprd, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(PksDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(PksSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(InForce, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
     // Cancellation before entry into force.
-    row(
-        Draft,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        Mapping,
-        C::Cancel,
-        &[Cancelled],
-        WAJIB,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        TechnicalCoordination,
-        C::Cancel,
-        &[Cancelled],
-        WAJIB,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        HeadsAgreed,
-        C::Cancel,
-        &[Cancelled],
-        WAJIB,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        ProposalReceived,
-        C::Cancel,
-        &[Cancelled],
-        &[KsdpkThirdParty],
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        Preparation,
-        C::Cancel,
-        &[Cancelled],
-        REGION_LED,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        OfferAccepted,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        KbDrafting,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        KbSigned,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        AwaitingDprd,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        PksDrafting,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
-    row(
-        PksSigned,
-        C::Cancel,
-        &[Cancelled],
-        ALL_TRACKS,
-        &[],
-        HEAD,
-        KSD_KIND_02,
-    ),
+    row(Draft, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(Mapping, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02),
+    row(TechnicalCoordination, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02),
+    row(HeadsAgreed, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02),
+    row(ProposalReceived, C::Cancel, &[Cancelled], &[KsdpkThirdParty], &[], HEAD, KSD_KIND_02),
+    row(Preparation, C::Cancel, &[Cancelled], REGION_LED, &[], HEAD, KSD_KIND_02),
+    row(OfferAccepted, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(KbDrafting, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(KbSigned, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(AwaitingDprd, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(PksDrafting, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(PksSigned, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
 ];
 
-/// Every row of the table.
+/// Every row of the current rule set's latest version: what diagrams, the typed facade and
+/// `allowed_commands` show.
 ///
 /// ```
 /// use kerjasama::lifecycle::{transitions, CommandKind, Stage};
@@ -845,27 +232,72 @@ static TABLE: &[Transition] = &[
 /// assert_eq!(sign_kb.to, &[Stage::KbSigned]);
 /// ```
 pub fn transitions() -> &'static [Transition] {
+    static LATEST: std::sync::OnceLock<Vec<Transition>> = std::sync::OnceLock::new();
+    LATEST.get_or_init(|| {
+        let latest = latest_version();
+        TABLE
+            .iter()
+            .filter(|row| row.in_version(latest))
+            .copied()
+            .collect()
+    })
+}
+
+/// Every row of every version of the current rule set, with the versions that have it.
+pub fn all_transitions() -> &'static [Transition] {
     TABLE
 }
 
-/// The row for `command` at `stage` on `track`, if there is one.
+fn latest_version() -> u32 {
+    crate::law::RuleSetRegistry::standard()
+        .latest_current()
+        .reference
+        .version
+}
+
+/// The rows the rule set `rules` decides with: its regime's table, in its version.
+pub fn rows_for(rules: &RuleSet) -> impl Iterator<Item = &'static Transition> + Clone {
+    let version = rules.version();
+    TABLE.iter().filter(move |row| row.in_version(version))
+}
+
+/// The row for `command` at `stage` on `track` under `rules`, if there is one.
+pub fn lookup_for(
+    rules: &RuleSet,
+    stage: Stage,
+    command: CommandKind,
+    track: Track,
+) -> Option<&'static Transition> {
+    rows_for(rules).find(|t| t.from == stage && t.command == command && t.tracks.contains(&track))
+}
+
+/// The rows leaving `stage` on `track` under `rules`.
+pub fn rows_from_for(
+    rules: &RuleSet,
+    stage: Stage,
+    track: Track,
+) -> impl Iterator<Item = &'static Transition> {
+    rows_for(rules).filter(move |t| t.from == stage && t.tracks.contains(&track))
+}
+
+/// The row for `command` at `stage` on `track` in the latest version, if there is one.
 pub fn lookup(stage: Stage, command: CommandKind, track: Track) -> Option<&'static Transition> {
-    TABLE
+    transitions()
         .iter()
         .find(|t| t.from == stage && t.command == command && t.tracks.contains(&track))
 }
 
-/// The rows leaving `stage` on `track`.
+/// The rows leaving `stage` on `track` in the latest version.
 pub fn rows_from(stage: Stage, track: Track) -> impl Iterator<Item = &'static Transition> {
-    TABLE
+    transitions()
         .iter()
         .filter(move |t| t.from == stage && t.tracks.contains(&track))
 }
 
-/// The shortest way, by stage-changing rows of `track`, from `stage` to a stage where
-/// `command` has a row: each step's row and the stage it leads to. `None` if there is no
-/// way (the command cannot come after `stage`); an empty path if `command` has a row at
-/// `stage` itself.
+/// The shortest way, by stage-changing rows of `track` in the latest version, from `stage`
+/// to a stage where `command` has a row: each step's row and the stage it leads to. `None`
+/// if there is no way (the command cannot come after `stage`); an empty path if `command`
+/// has a row at `stage` itself.
 ///
 /// ```
 /// use kerjasama::lifecycle::{CommandKind, Stage, path_to};
@@ -880,12 +312,36 @@ pub fn path_to(
     command: CommandKind,
     track: Track,
 ) -> Option<Vec<(&'static Transition, Stage)>> {
+    shortest_path(transitions().iter(), stage, command, track)
+}
+
+/// [`path_to`] under the rows of `rules`.
+pub fn path_to_for(
+    rules: &RuleSet,
+    stage: Stage,
+    command: CommandKind,
+    track: Track,
+) -> Option<Vec<(&'static Transition, Stage)>> {
+    shortest_path(rows_for(rules), stage, command, track)
+}
+
+fn shortest_path(
+    rows: impl Iterator<Item = &'static Transition> + Clone,
+    stage: Stage,
+    command: CommandKind,
+    track: Track,
+) -> Option<Vec<(&'static Transition, Stage)>> {
     use std::collections::{BTreeMap, VecDeque};
+    let on_track = move |t: &&'static Transition| t.tracks.contains(&track);
     // Breadth first over stages; `came_from` keeps the row and stage each was reached by.
     let mut came_from: BTreeMap<Stage, (&'static Transition, Stage)> = BTreeMap::new();
     let mut queue = VecDeque::from([stage]);
     while let Some(at) = queue.pop_front() {
-        if lookup(at, command, track).is_some() {
+        if rows
+            .clone()
+            .filter(on_track)
+            .any(|t| t.from == at && t.command == command)
+        {
             let mut path = Vec::new();
             let mut cursor = at;
             while let Some((row, previous)) = came_from.get(&cursor) {
@@ -895,7 +351,7 @@ pub fn path_to(
             path.reverse();
             return Some(path);
         }
-        for row in rows_from(at, track) {
+        for row in rows.clone().filter(on_track).filter(|t| t.from == at) {
             for &to in row.to {
                 if to != stage && to != at && !came_from.contains_key(&to) {
                     came_from.insert(to, (row, at));
