@@ -561,7 +561,7 @@ pub fn c06_landfill() -> Scenario {
                 "Kepala Dinas Lingkungan Hidup",
                 SignatoryCapacity::KepalaOpd,
             )
-            .with_kuasa(n, date!(2023, 6, 26))
+            .with_kuasa_from(n, date!(2023, 6, 26), head_title(code))
         };
         let pks = numbered(
             Document::pks("PKS-TPA-2023", date!(2023, 7, 3))
@@ -819,7 +819,7 @@ pub fn c08_referral() -> Scenario {
         )
         .build()?;
         let dinkes = official_signs(s, "Kepala Dinas Kesehatan", SignatoryCapacity::KepalaOpd)
-            .with_kuasa("SK-11/2021", date!(2021, 11, 8));
+            .with_kuasa_from("SK-11/2021", date!(2021, 11, 8), head_title(s));
         let pks = numbered(
             Document::pks("PKS-RUJUKAN-2021", date!(2021, 11, 15))
                 .title("Perjanjian Kerja Sama layanan rujukan")
@@ -1016,7 +1016,7 @@ pub fn c01_commodities() -> Scenario {
         let pks = |n: u8, dinas: &str| {
             let signer = |code| {
                 official_signs(code, dinas, SignatoryCapacity::KepalaOpd)
-                    .with_kuasa(format!("SK-{n}/2023"), date!(2023, 3, 6))
+                    .with_kuasa_from(format!("SK-{n}/2023"), date!(2023, 3, 6), head_title(code))
             };
             numbered(
                 Document::pks(format!("PKS-KOMODITAS-{n}"), date!(2023, 3, 10))

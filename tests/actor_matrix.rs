@@ -237,9 +237,7 @@ fn payload(
             },
             note: note(),
         },
-        CommandKind::Terminate => Command::Terminate {
-            grounds: vec![EndGround::MutualAgreement],
-        },
+        CommandKind::Terminate => Command::terminate([EndGround::ObjectiveAchieved]),
         CommandKind::RecordExpiry => Command::RecordExpiry,
         CommandKind::TakeOver => {
             let (by, defaulting_region) = match (actor.role, actor.region()) {

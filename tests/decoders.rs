@@ -631,7 +631,10 @@ fn policy_refuses_the_array_form_with_a_typed_error_and_keeps_its_defaults() {
     );
     // Policy values from a log read the same way.
     let values = law::PolicyValues::of(&non_default_policy());
-    assert_eq!(values.to_policy().ok(), Some(non_default_policy()));
+    assert_eq!(
+        values.to_policy_on(law::CURRENT_V3_DEFAULT_POLICY).ok(),
+        Some(non_default_policy())
+    );
 }
 
 #[test]

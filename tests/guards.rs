@@ -422,12 +422,7 @@ fn fallback(kind: CommandKind, coop: &Cooperation) -> Option<Attempt> {
                 note: "perselisihan (uji)".into(),
             },
         ),
-        CommandKind::Terminate => (
-            clerk,
-            Command::Terminate {
-                grounds: vec![EndGround::MutualAgreement],
-            },
-        ),
+        CommandKind::Terminate => (clerk, Command::terminate([EndGround::ObjectiveAchieved])),
         CommandKind::RecordExpiry => (clerk, Command::RecordExpiry),
         CommandKind::RecordExtension => (
             clerk,
@@ -608,9 +603,7 @@ fn no_tkksd_review(scenario: &mut Scenario) {
 fn end_by_agreement(scenario: &mut Scenario) {
     for step in &mut scenario.steps {
         if step.command.kind() == CommandKind::RecordExpiry {
-            step.command = Command::Terminate {
-                grounds: vec![EndGround::MutualAgreement],
-            };
+            step.command = Command::terminate([EndGround::ObjectiveAchieved]);
         }
     }
 }
@@ -887,7 +880,7 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
         KSD_OBJ_03 => vec![edit("off the plan, no reason", |a, _| {
             register(a, |s| {
                 s.object.in_development_plan = false;
-                s.object.off_plan_reason = None;
+                s.object.off_plan_reasons.clear();
             })
         })],
         KSD_OBJ_04 => vec![state("no lawfulness attestation", |s| {
@@ -1063,7 +1056,7 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
             edit("ended on expiry before the term runs out", |a, c| {
                 a.on = day_of(c);
                 match &mut a.command {
-                    Command::Terminate { grounds } => {
+                    Command::Terminate { grounds, .. } => {
                         *grounds = vec![EndGround::TermExpired];
                         true
                     }
@@ -1074,7 +1067,7 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
             state("ended by mutual agreement", end_by_agreement),
         ],
         KSD_TERM_02 => vec![edit("a KSDPK-only ground", |a, _| match &mut a.command {
-            Command::Terminate { grounds } => {
+            Command::Terminate { grounds, .. } => {
                 *grounds = vec![EndGround::CourtJudgment];
                 true
             }

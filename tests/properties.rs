@@ -712,13 +712,11 @@ fn build(
                 .into_iter()
                 .filter(|_| rng.chance(25))
                 .collect();
-            Command::Terminate {
-                grounds: if grounds.is_empty() && !mutate {
-                    vec![EndGround::MutualAgreement]
-                } else {
-                    grounds
-                },
-            }
+            Command::terminate(if grounds.is_empty() && !mutate {
+                vec![EndGround::ObjectiveAchieved]
+            } else {
+                grounds
+            })
         }
         CommandKind::RecordExpiry => Command::RecordExpiry,
         CommandKind::TakeOver => {

@@ -22,9 +22,7 @@ use kerjasama::model::{
 use kerjasama::sample::{self, clerk, governor, head, parepare, pinrang, sidrap, sulsel};
 
 fn terminate(grounds: &[EndGround]) -> Command {
-    Command::Terminate {
-        grounds: grounds.to_vec(),
-    }
+    Command::terminate(grounds.iter().copied())
 }
 
 fn errors_of(rejection: &Rejection, rule: RuleId) -> Vec<String> {

@@ -676,7 +676,7 @@ fn off_plan(reason: Option<OffPlanReason>) -> impl FnOnce(&mut Step) {
         let object = &mut spec_mut(s).object;
         object.in_development_plan = false;
         object.plan_reference = None;
-        object.off_plan_reason = reason;
+        object.off_plan_reasons = reason.into_iter().collect();
     }
 }
 

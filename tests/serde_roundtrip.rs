@@ -17,7 +17,7 @@ use kerjasama::law::{
 };
 use kerjasama::lifecycle::{
     AuthorityProblem, Command, CommandKind, Cooperation, CooperationSpec, DprdDecision, EndGround,
-    Event, EventKind, Finding, Rejection, Stage, Violation,
+    Event, EventKind, Finding, GroundEvidence, Rejection, Stage, Violation,
 };
 use kerjasama::model::*;
 use kerjasama::sample::{self, Scenario};
@@ -363,10 +363,21 @@ fn hand_built_commands() -> Vec<Command> {
             forum: DisputeForum::InterRegionalRegime,
             note: String::new(),
         },
-        Command::Terminate {
-            grounds: EndGround::ALL.to_vec(),
-        },
-        Command::Terminate { grounds: vec![] },
+        Command::terminate(EndGround::ALL),
+        Command::terminate([]),
+        Command::terminate_by_agreement([Consent::new(
+            sample::sidrap(),
+            "Bupati Sidenreng Rappang",
+            d(2025, 3, 3),
+            "180/12/2025",
+        )]),
+        Command::terminate_with_evidence(EndGround::ObjectLost, record("berita acara")),
+        Command::terminate_by_notice(WrittenNotice::new(
+            sample::sidrap(),
+            "surat 180/9/2025",
+            d(2025, 1, 2),
+        )),
+        Command::Resume,
         Command::RecordExpiry,
         Command::TakeOver {
             takeover: Takeover::new(sample::sidrap(), TakeoverBy::Governor)
@@ -513,7 +524,18 @@ fn hand_built_events() -> Vec<Event> {
         },
         EventKind::Terminated {
             grounds: vec![EndGround::CourtJudgment, EndGround::Bankruptcy],
+            consents: vec![],
+            evidence: vec![GroundEvidence::new(
+                EndGround::CourtJudgment,
+                record("putusan"),
+            )],
+            notice: None,
         },
+        EventKind::KbRevisionStarted {
+            superseded: "KB-1".into(),
+        },
+        EventKind::DprdSubmitted,
+        EventKind::PksDraftingStarted,
         EventKind::TakenOver {
             takeover: Takeover::new(sample::muna_barat(), TakeoverBy::Governor)
                 .with_guidance(record("g"))

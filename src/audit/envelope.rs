@@ -216,7 +216,12 @@ pub fn record(
         occurred_on,
         recorded_at,
         rule_set: rules.reference,
-        policy: PolicyValues::of(&rules.policy),
+        policy: crate::law::RuleSetRegistry::standard()
+            .get(rules.reference)
+            .map_or_else(
+                |_| PolicyValues::of(&rules.policy),
+                |v| v.policy_values(&rules.policy),
+            ),
         prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
         hash: String::new(),
         stored: None,

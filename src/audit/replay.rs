@@ -243,9 +243,8 @@ impl<'r> Replayer<'r> {
                 .registry
                 .get(envelope.rule_set)
                 .map_err(ReplayProblem::UnknownRuleSet)?;
-            let policy = envelope
-                .policy
-                .to_policy()
+            let policy = version
+                .policy_from(&envelope.policy)
                 .map_err(|e| ReplayProblem::Policy { message: e.message })?;
             self.rules = Some((
                 envelope.rule_set,

@@ -79,10 +79,6 @@ pub enum DecodeError {
     },
 }
 
-/// The values of the default policy as schema-1 envelopes recorded it (digest
-/// `4efd66a1…`); frozen, never derived from today's `Policy`.
-const V1_DEFAULT_POLICY: &str = r#"{"allow_pks_without_kb":false,"burden_reading":"conjunctive","containment_counts_as_border":true,"dprd_deadline_working_days":null,"expiring_soon":{"days":90},"extension_lead_time":null,"kb_signatory_policy":"warn","kb_to_pks_deadline":null,"ksdd_pks_required_clauses":[],"max_term_years":5,"min_evaluations_per_fiscal_year":2,"month_overflow":"next_day","offer_response_deadline":null,"on_dprd_refusal":"terminate","sector_max_term_overrides":[{"max_years":25,"sector":"infrastructure"}],"stage_slas":[],"tkksd_review":"required_warn","wajib_border_rule":"connected_graph","wajib_pairings":["kab_kota_same_province","province_province","province_own_kab_kota","province_other_kab_kota","kab_kota_different_provinces"]}"#;
-
 /// Reads envelopes of every schema this crate knows into the current types.
 ///
 /// Schema-1 envelopes name their policy by a digest of its JSON; the upcaster knows the
@@ -112,7 +108,9 @@ impl Upcaster {
         let upcaster = Upcaster {
             v1_policies: Vec::new(),
         };
-        match serde_json::from_str::<Value>(V1_DEFAULT_POLICY) {
+        // The values of the default policy as schema-1 envelopes recorded it (digest
+        // `4efd66a1…`): frozen with rule-set version 1, never derived from today's `Policy`.
+        match serde_json::from_str::<Value>(crate::law::CURRENT_V1_DEFAULT_POLICY) {
             Ok(value) => upcaster.with_v1_policy(value),
             Err(_) => upcaster,
         }

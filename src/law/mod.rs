@@ -8,6 +8,7 @@ mod policy_values;
 mod rule;
 pub mod rules;
 mod ruleset;
+mod settings;
 
 pub(crate) use citation::Loc;
 pub use citation::{Citation, Instrument, Locator};
@@ -21,5 +22,12 @@ pub use policy::{
 pub use policy_values::{PolicyValues, PolicyValuesError};
 pub use rule::{Provenance, Rule, RuleId, UnknownRuleId};
 pub use ruleset::{
-    PP28_IN_FORCE, RuleSet, RuleSetError, RuleSetId, RuleSetRef, RuleSetRegistry, RuleSetVersion,
+    CURRENT_V1_DEFAULT_POLICY, CURRENT_V3_DEFAULT_POLICY, PP28_IN_FORCE, RuleSet, RuleSetError,
+    RuleSetId, RuleSetRef, RuleSetRegistry, RuleSetVersion,
+};
+pub use settings::{
+    AffairsMappingReport, AmendmentMode, CoordinationConvenor, DprdSilence, Enforcement,
+    EvaluationScope, ExtensionMode, ReportingSchedule, SPECIAL_AUTONOMY_PROVINCES,
+    SecretariatRuleSukarela, SpecialAutonomyOverride, TakeoverTrigger, ThirdPartySelection,
+    UnilateralTermination, WajibRefusalPolicy,
 };

@@ -7,7 +7,14 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Clause, KsdpkType, Urusan, WajibPairing};
+use crate::model::{Clause, KsdpkType, Role, Urusan, WajibPairing};
+
+use super::settings::{
+    AffairsMappingReport, AmendmentMode, CoordinationConvenor, DprdSilence, Enforcement,
+    EvaluationScope, ExtensionMode, ReportingSchedule, SecretariatRuleSukarela,
+    SpecialAutonomyOverride, TakeoverTrigger, ThirdPartySelection, UnilateralTermination,
+    WajibRefusalPolicy,
+};
 
 /// Severity of a violated rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -215,6 +222,68 @@ pub struct Policy {
     pub offer_response_deadline: Option<Period>,
     /// KSD-STAGE-06: deadline from the signed KB to the signed PKS. Default `None`.
     pub kb_to_pks_deadline: Option<Period>,
+    /// KSD-STAGE-06: how long a KB stays valid without a PKS. Default `None`.
+    pub kb_max_validity: Option<Period>,
+    /// RULES.md Q21: what a refusal, withdrawal, rejected offer or DPRD refusal does to a
+    /// kerja sama wajib. Default `StallsTowardTakeover`.
+    pub wajib_refusal_policy: WajibRefusalPolicy,
+    /// KSD-TERM-09 (Q9): early termination by one party. Default `NotSupported`.
+    pub unilateral_termination: UnilateralTermination,
+    /// KSD-STAGE-08: an offer letter signed by someone other than the head of region.
+    /// Default `Warn`.
+    pub offer_letter_signatory: Enforcement,
+    /// KSD-KIND-05 (Pasal 47, Q22): rules a special-autonomy law provides otherwise for.
+    /// Default: none.
+    pub special_autonomy_overrides: Vec<SpecialAutonomyOverride>,
+    /// KSD-PK-08 (Q18): how a type (a) third party is selected. Default `Unspecified`.
+    pub third_party_selection: ThirdPartySelection,
+    /// KSD-PK-09: who assesses a third party's proposal. Default: the cooperation unit and
+    /// the TKKSD.
+    pub third_party_proposal_assessment: Vec<Role>,
+    /// KSD-WAJIB-04: who convenes technical coordination. Default: governor, Minister.
+    pub coordination_convenor: CoordinationConvenor,
+    /// KSD-DPRD-05 (Q2): what DPRD silence means. Default `NoEffect`.
+    pub dprd_silence: DprdSilence,
+    /// KSD-DPRD-05 (Q4): documents submitted to the DPRD. Default: none known.
+    pub dprd_submission_docs: Vec<String>,
+    /// KSD-DOC-03 (Q24): clauses a KB must contain; missing ones are warnings. Default: none.
+    pub kb_required_clauses: Vec<Clause>,
+    /// KSD-DOC-04: the preparation data of a local guide. Default: its nine items.
+    pub preparation_fields: Vec<String>,
+    /// KSD-DOC-05: the sections of the terms of reference (KAK). Default: the ten of a local
+    /// template.
+    pub kak_sections: Vec<String>,
+    /// KSD-DOC-06: the sections of a feasibility study. Default: the fourteen of a local
+    /// template.
+    pub feasibility_sections: Vec<String>,
+    /// KSD-DOC-08: each party numbers the document in its own register. Default `true`.
+    pub per_party_document_numbers: bool,
+    /// KSD-DOC-09: the attachments kept per cooperation. Default: the eight of practice.
+    pub attachment_kinds: Vec<String>,
+    /// KSD-TERM-06 (Q7): how a cooperation is extended. Default `FullProcedure`.
+    pub extension_mode: ExtensionMode,
+    /// KSD-TERM-08 (Q8): how a cooperation is amended. Default `ByAgreementSameLevel`.
+    pub amendment_mode: AmendmentMode,
+    /// KSD-TERM-10: ended records stay in the register. Default `true`.
+    pub retain_ended_records: bool,
+    /// KSD-IMPL-03 (Q12): what the evaluation cadence counts. Default `PerCooperation`.
+    pub evaluation_scope: EvaluationScope,
+    /// KSD-IMPL-06: user-defined weighted criteria of an evaluation. Default: none.
+    pub evaluation_criteria: Vec<String>,
+    /// KSD-IMPL-04 (Q13): upward reporting schedule. Default `None` (unknown).
+    pub reporting_schedule: Option<ReportingSchedule>,
+    /// KSD-IMPL-04 (Q13): reporting channel (e.g. `SIPGWPP`). Default `None`.
+    pub reporting_channel: Option<String>,
+    /// KSD-IMPL-07: whether the mapping of affairs is reported upward. Default `Optional`.
+    pub affairs_mapping_report: AffairsMappingReport,
+    /// KSD-ENF-06 (Q14): how a takeover is triggered. Default `Manual`.
+    pub takeover_trigger: TakeoverTrigger,
+    /// KSD-ENF-08 (Q17): what a sukarela secretariat needs. Default `Unrestricted`.
+    pub secretariat_rule_sukarela: SecretariatRuleSukarela,
+    /// KSD-DISP-03 (Q19): a KSDD dispute ladder. Default `None` (unknown).
+    pub ksdd_dispute_ladder: Option<Vec<String>>,
+    /// KSD-TRANS-04 (Q20): the effective date of Permendagri 22/2020. Default `None`.
+    pub p22_2020_effective_date: Option<NaiveDate>,
 }
 crate::serde_shape::map_shaped!(Policy);
 
@@ -243,8 +312,85 @@ impl Default for Policy {
             dprd_deadline_working_days: None,
             offer_response_deadline: None,
             kb_to_pks_deadline: None,
+            kb_max_validity: None,
+            wajib_refusal_policy: WajibRefusalPolicy::StallsTowardTakeover,
+            unilateral_termination: UnilateralTermination::NotSupported,
+            offer_letter_signatory: Enforcement::Warn,
+            special_autonomy_overrides: Vec::new(),
+            third_party_selection: ThirdPartySelection::Unspecified,
+            third_party_proposal_assessment: vec![Role::CooperationUnit, Role::Tkksd],
+            coordination_convenor: CoordinationConvenor::default(),
+            dprd_silence: DprdSilence::NoEffect,
+            dprd_submission_docs: Vec::new(),
+            kb_required_clauses: Vec::new(),
+            preparation_fields: strings(&[
+                "latar belakang",
+                "maksud dan tujuan",
+                "lokasi",
+                "ruang lingkup",
+                "peran para pihak",
+                "jangka waktu dan alasannya",
+                "manfaat",
+                "analisis dampak sosial, ekonomi dan lingkungan",
+                "pembiayaan",
+            ]),
+            kak_sections: strings(&[
+                "latar belakang (paling banyak 2 halaman)",
+                "maksud dan sasaran",
+                "manfaat",
+                "ruang lingkup",
+                "kegiatan atau objek",
+                "peran para pihak",
+                "pembiayaan",
+                "lokasi",
+                "jangka waktu (paling lama 5 tahun)",
+                "mitigasi risiko",
+            ]),
+            feasibility_sections: strings(&[
+                "nama kegiatan",
+                "maksud dan sasaran",
+                "rincian dan proses kegiatan",
+                "peran para pihak",
+                "legalitas pihak ketiga",
+                "dasar hukum",
+                "kelayakan ekonomi dan keuangan",
+                "kelayakan teknis",
+                "kelayakan operasional",
+                "lokasi dan hubungan masyarakat",
+                "jangka waktu dan alasannya",
+                "mitigasi risiko",
+                "kesimpulan",
+                "lampiran",
+            ]),
+            per_party_document_numbers: true,
+            attachment_kinds: strings(&[
+                "surat penawaran",
+                "kerangka acuan kerja",
+                "studi kelayakan",
+                "berita acara atau rekomendasi TKKSD",
+                "keputusan persetujuan DPRD",
+                "surat kuasa",
+                "pindaian dokumen yang ditandatangani",
+                "dokumen legalitas pihak ketiga",
+            ]),
+            extension_mode: ExtensionMode::FullProcedure,
+            amendment_mode: AmendmentMode::ByAgreementSameLevel,
+            retain_ended_records: true,
+            evaluation_scope: EvaluationScope::PerCooperation,
+            evaluation_criteria: Vec::new(),
+            reporting_schedule: None,
+            reporting_channel: None,
+            affairs_mapping_report: AffairsMappingReport::Optional,
+            takeover_trigger: TakeoverTrigger::Manual,
+            secretariat_rule_sukarela: SecretariatRuleSukarela::Unrestricted,
+            ksdd_dispute_ladder: None,
+            p22_2020_effective_date: None,
         }
     }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| (*item).to_owned()).collect()
 }
 
 impl Period {

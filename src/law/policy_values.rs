@@ -6,26 +6,25 @@ use serde_json::{Map, Value};
 
 use super::policy::Policy;
 
-/// The values of a [`Policy`] as stored with a decision: a JSON object whose members are the
-/// policy's fields, written with the members of every object sorted by key.
+/// The values of a [`Policy`] as stored with a decision: a JSON object holding the fields
+/// whose value differs from the default policy of the rule-set version the decision was
+/// taken under ([`super::RuleSetVersion::default_policy`], frozen with that version), written
+/// with the members of every object sorted by key.
 ///
 /// Stored as values, never as a digest of the struct: a later version of this crate that
 /// adds a `Policy` field with a default reads old values with that default, and the stored
-/// bytes (and their hash) do not change.
+/// bytes (and their hash) do not change. A decision under the default policy stores `{}`.
 ///
 /// ```
-/// use kerjasama::law::{KbSignatoryPolicy, Policy, PolicyValues};
+/// use kerjasama::law::{KbSignatoryPolicy, Policy, PolicyValues, RuleSetRegistry};
+/// let version = *RuleSetRegistry::standard().latest_current();
 /// let mut policy = Policy::default();
 /// policy.kb_signatory_policy = KbSignatoryPolicy::Error;
-/// let values = PolicyValues::of(&policy);
+/// let values = version.policy_values(&policy);
 /// assert_eq!(values.get("kb_signatory_policy"), Some(&serde_json::json!("error")));
-/// assert_eq!(values.to_policy()?, policy);
-/// // Values written before a field existed read with that field's default.
-/// let mut old = serde_json::Map::new();
-/// old.insert("max_term_years".into(), serde_json::json!(10));
-/// let read = PolicyValues::from_map(old).to_policy()?;
-/// assert_eq!(read.max_term_years, Some(10));
-/// assert_eq!(read.kb_signatory_policy, Policy::default().kb_signatory_policy);
+/// assert_eq!(values.as_map().len(), 1); // only what differs from the version's defaults
+/// assert_eq!(version.policy_from(&values)?, policy);
+/// assert!(version.policy_values(&Policy::default()).as_map().is_empty());
 /// # Ok::<(), kerjasama::law::PolicyValuesError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,13 +42,25 @@ pub struct PolicyValuesError {
 crate::serde_shape::map_shaped!(PolicyValuesError);
 
 impl PolicyValues {
-    /// The values of `policy`.
+    /// Every value of `policy` (not only those that differ from a default).
     pub fn of(policy: &Policy) -> Self {
         match serde_json::to_value(policy) {
             Ok(Value::Object(map)) => PolicyValues(map),
             // A derived Serialize of a struct always yields an object.
             _ => PolicyValues(Map::new()),
         }
+    }
+
+    /// The values of `policy` that differ from `defaults` (the frozen JSON of a version's
+    /// default policy).
+    pub fn against(policy: &Policy, defaults: &str) -> Self {
+        let base = parse_object(defaults).unwrap_or_default();
+        let PolicyValues(all) = Self::of(policy);
+        PolicyValues(
+            all.into_iter()
+                .filter(|(field, value)| base.get(field) != Some(value))
+                .collect(),
+        )
     }
 
     /// Values given as a JSON object (read from a log or a policy file).
@@ -67,11 +78,24 @@ impl PolicyValues {
         &self.0
     }
 
-    /// The policy these values describe; fields absent from the values take their default.
-    pub fn to_policy(&self) -> Result<Policy, PolicyValuesError> {
-        serde_json::from_value(Value::Object(self.0.clone())).map_err(|e| PolicyValuesError {
+    /// The policy these values describe on top of `defaults` (the frozen JSON of a version's
+    /// default policy); a field in neither takes today's default.
+    pub fn to_policy_on(&self, defaults: &str) -> Result<Policy, PolicyValuesError> {
+        let mut merged = parse_object(defaults).map_err(|message| PolicyValuesError { message })?;
+        for (field, value) in &self.0 {
+            merged.insert(field.clone(), value.clone());
+        }
+        serde_json::from_value(Value::Object(merged)).map_err(|e| PolicyValuesError {
             message: e.to_string(),
         })
+    }
+}
+
+fn parse_object(text: &str) -> Result<Map<String, Value>, String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err("default policy values are not a JSON object".into()),
+        Err(e) => Err(format!("default policy values: {e}")),
     }
 }
 

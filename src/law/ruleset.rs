@@ -61,7 +61,17 @@ pub struct RuleSetVersion {
     pub effective_from: NaiveDate,
     /// What changed against the previous version (English, for release notes and reports).
     pub changes: &'static str,
+    /// The values of the default policy of this version, frozen as JSON when the version was
+    /// released: an envelope stores only the values that differ from these.
+    #[serde(skip)]
+    pub default_policy: &'static str,
 }
+
+/// The default policy of versions 1 and 2 of the current rule set, as frozen JSON.
+pub const CURRENT_V1_DEFAULT_POLICY: &str = include_str!("policies/current-v1.json");
+
+/// The default policy of version 3 of the current rule set, as frozen JSON.
+pub const CURRENT_V3_DEFAULT_POLICY: &str = include_str!("policies/current-v3.json");
 
 /// The first day PP 28/2018 governs (Pasal 52; KSD-TRANS-01).
 pub const PP28_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 7, 13) {
@@ -71,7 +81,7 @@ pub const PP28_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 7, 13) 
 
 /// Every version of every rule set this crate has ever decided under, oldest first. Entries
 /// are never removed or changed: old logs replay under the version they name.
-static VERSIONS: &[RuleSetVersion] = &[CURRENT_V1, CURRENT_LATEST];
+static VERSIONS: &[RuleSetVersion] = &[CURRENT_V1, CURRENT_V2, CURRENT_LATEST];
 
 const CURRENT_V1: RuleSetVersion = RuleSetVersion {
     reference: RuleSetRef {
@@ -80,10 +90,10 @@ const CURRENT_V1: RuleSetVersion = RuleSetVersion {
     },
     effective_from: PP28_IN_FORCE,
     changes: "first encoding of PP 28/2018 and the Permendagri 22/2020 practice defaults",
+    default_policy: CURRENT_V1_DEFAULT_POLICY,
 };
 
-/// The latest version of the current regime.
-const CURRENT_LATEST: RuleSetVersion = RuleSetVersion {
+const CURRENT_V2: RuleSetVersion = RuleSetVersion {
     reference: RuleSetRef {
         id: RuleSetId::Current,
         version: 2,
@@ -91,6 +101,26 @@ const CURRENT_LATEST: RuleSetVersion = RuleSetVersion {
     effective_from: PP28_IN_FORCE,
     changes: "KSD-WAJIB-01 checks each filed mapping (affairs and potentials, Pasal 5 ayat (1)); \
               KSD-TERM-03 checks a recorded leadership change (a region party, a named office holder)",
+    default_policy: CURRENT_V1_DEFAULT_POLICY,
+};
+
+/// The latest version of the current regime.
+const CURRENT_LATEST: RuleSetVersion = RuleSetVersion {
+    reference: RuleSetRef {
+        id: RuleSetId::Current,
+        version: 3,
+    },
+    effective_from: PP28_IN_FORCE,
+    changes: "the exits of PP 28/2018: a refused, withdrawn or rejected kerja sama wajib stalls toward \
+              the Pasal 10-11 takeover (wajib_refusal_policy); cancel only before a KB is signed, \
+              then termination on a Pasal 9 ayat (1) / Pasal 22 ayat (2) ground with the consent of \
+              every party for ground (c) and evidence for (d)-(g) (unilateral_termination); takeover \
+              preconditions dated, in order and by the right issuer; every later PKS passes the DPRD \
+              gate and drafting again; a DPRD refusal revises the KB as a new version; the offer \
+              letter signatory is a policy value (KSD-STAGE-08); a surat kuasa records its grantor \
+              and is held by an official of the perangkat daerah; KSD-PK-07, KSD-ENF-05, KSD-ENF-07; \
+              KSD-TRANS-01 keys on the signing date",
+    default_policy: CURRENT_V3_DEFAULT_POLICY,
 };
 
 /// A rule set in force: the regime, its version, from when it applies, and the policy values.
@@ -135,6 +165,20 @@ impl RuleSet {
 }
 
 impl RuleSetVersion {
+    /// The values of `policy` to store with a decision under this version: those that differ
+    /// from its default policy.
+    pub fn policy_values(&self, policy: &Policy) -> super::PolicyValues {
+        super::PolicyValues::against(policy, self.default_policy)
+    }
+
+    /// The policy a decision under this version recorded as `values`.
+    pub fn policy_from(
+        &self,
+        values: &super::PolicyValues,
+    ) -> Result<Policy, super::PolicyValuesError> {
+        values.to_policy_on(self.default_policy)
+    }
+
     /// This version with `policy`: what `decide` takes.
     pub fn with_policy(&self, policy: Policy) -> RuleSet {
         RuleSet {
@@ -215,7 +259,7 @@ impl RuleSetRegistry {
     }
 
     /// The version a log names.
-    pub fn get(&self, reference: RuleSetRef) -> Result<&RuleSetVersion, RuleSetError> {
+    pub fn get(&self, reference: RuleSetRef) -> Result<&'static RuleSetVersion, RuleSetError> {
         self.versions
             .iter()
             .find(|v| v.reference == reference)
@@ -223,12 +267,12 @@ impl RuleSetRegistry {
     }
 
     /// The latest version of the current regime (PP 28/2018).
-    pub fn latest_current(&self) -> &RuleSetVersion {
+    pub fn latest_current(&self) -> &'static RuleSetVersion {
         self.latest(RuleSetId::Current).unwrap_or(&CURRENT_LATEST)
     }
 
     /// The latest version of `id`, if any.
-    pub fn latest(&self, id: RuleSetId) -> Option<&RuleSetVersion> {
+    pub fn latest(&self, id: RuleSetId) -> Option<&'static RuleSetVersion> {
         self.versions
             .iter()
             .filter(|v| v.reference.id == id)
@@ -237,7 +281,7 @@ impl RuleSetRegistry {
 
     /// The latest version of the regime that governs a decision whose decisive date is
     /// `date` (KSD-TRANS-01).
-    pub fn for_date(&self, date: NaiveDate) -> Result<&RuleSetVersion, RuleSetError> {
+    pub fn for_date(&self, date: NaiveDate) -> Result<&'static RuleSetVersion, RuleSetError> {
         self.versions
             .iter()
             .filter(|v| v.effective_from <= date)

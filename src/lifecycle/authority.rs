@@ -106,7 +106,7 @@ pub(crate) fn check(
         }
         Command::ApproveDprd { .. } | Command::RefuseDprd { .. } => {
             let gate_true = own_region
-                .and_then(|region| coop.dprd_gates().get(&region))
+                .and_then(|region| coop.current_gates().get(&region))
                 .is_some_and(|gate| policy.dprd_required(gate));
             if gate_true {
                 Ok(())

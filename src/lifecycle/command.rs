@@ -55,6 +55,57 @@ pub struct CooperationSpec {
 }
 crate::serde_shape::map_shaped!(CooperationSpec);
 
+impl Command {
+    /// Ending on `grounds` alone (grounds (a), (b); the others carry consents or evidence).
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::{Command, EndGround};
+    /// let ending = Command::terminate([EndGround::ObjectiveAchieved]);
+    /// assert!(matches!(ending, Command::Terminate { grounds, .. } if grounds == [EndGround::ObjectiveAchieved]));
+    /// ```
+    pub fn terminate(grounds: impl IntoIterator<Item = EndGround>) -> Self {
+        Command::Terminate {
+            grounds: grounds.into_iter().collect(),
+            consents: Vec::new(),
+            evidence: Vec::new(),
+            notice: None,
+        }
+    }
+
+    /// Ending by agreement of the parties (ground (c)), with each party's consent.
+    pub fn terminate_by_agreement(
+        consents: impl IntoIterator<Item = crate::model::Consent>,
+    ) -> Self {
+        Command::Terminate {
+            grounds: vec![EndGround::MutualAgreement],
+            consents: consents.into_iter().collect(),
+            evidence: Vec::new(),
+            notice: None,
+        }
+    }
+
+    /// Ending on a ground that carries its evidence ((d)–(g)).
+    pub fn terminate_with_evidence(ground: EndGround, evidence: crate::model::Record) -> Self {
+        Command::Terminate {
+            grounds: vec![ground],
+            consents: Vec::new(),
+            evidence: vec![super::event::GroundEvidence { ground, evidence }],
+            notice: None,
+        }
+    }
+
+    /// Ending early by one party's written notice (KSD-TERM-09; refused unless the policy
+    /// allows it).
+    pub fn terminate_by_notice(notice: crate::model::WrittenNotice) -> Self {
+        Command::Terminate {
+            grounds: Vec::new(),
+            consents: Vec::new(),
+            evidence: Vec::new(),
+            notice: Some(notice),
+        }
+    }
+}
+
 impl CooperationSpec {
     /// A builder: set the required id, title, kind, parties, initiator and object, any
     /// optional field, then [`build`](CooperationSpecBuilder::build).
@@ -293,10 +344,20 @@ pub enum Command {
         /// The new cooperation, registered with `renews` = this one.
         successor: CooperationId,
     },
-    /// End the cooperation on one or more grounds (KSD-TERM-01, -02).
+    /// End the cooperation on one or more grounds (KSD-TERM-01, -02), or by one party's
+    /// written notice where the policy allows it (KSD-TERM-09).
     Terminate {
         /// The grounds.
         grounds: Vec<EndGround>,
+        /// Ground (c): the consent of every party, each recorded.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        consents: Vec<crate::model::Consent>,
+        /// The evidence of grounds (d)–(g).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        evidence: Vec<super::event::GroundEvidence>,
+        /// One party's written notice, where `unilateral_termination` allows it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notice: Option<crate::model::WrittenNotice>,
     },
     /// Record that the term has expired (ground (a)).
     #[serde(deserialize_with = "crate::model::no_fields")]
@@ -306,6 +367,9 @@ pub enum Command {
         /// The decree and its preconditions.
         takeover: Takeover,
     },
+    /// Resume a stalled kerja sama wajib (the regions carry it out after all).
+    #[serde(deserialize_with = "crate::model::no_fields")]
+    Resume,
     /// Cancel before entry into force.
     Cancel {
         /// Why.
@@ -385,6 +449,7 @@ command_kinds! {
     Terminate { .. } => "pengakhiran", "terminate";
     RecordExpiry => "berakhirnya jangka waktu", "record expiry";
     TakeOver { .. } => "pengambilalihan", "take over";
+    Resume => "melanjutkan kerja sama wajib", "resume";
     Cancel { .. } => "pembatalan", "cancel";
 }
 

@@ -18,6 +18,7 @@ use super::authority;
 use super::command::{Command, CommandKind, CooperationSpec};
 use super::event::{EndGround, Event, EventKind};
 use super::guard::{self, Ctx};
+use super::rounds::{DprdRound, Ending};
 use super::stage::Stage;
 use super::table::{self, Transition};
 use super::violation::{MissingStep, Rejection, Violation};
@@ -81,7 +82,20 @@ pub struct Cooperation {
     pub(crate) stage_history: Vec<(Stage, NaiveDate)>,
     pub(crate) evaluations: Vec<(NaiveDate, Evaluation)>,
     pub(crate) successors: Vec<(CooperationId, NaiveDate)>,
+    #[serde(default)]
+    pub(crate) superseded_kbs: Vec<Document>,
+    #[serde(default)]
+    pub(crate) dprd_rounds: Vec<DprdRound>,
+    #[serde(default)]
+    pub(crate) open_round: Option<DprdRound>,
+    #[serde(default)]
+    pub(crate) ending: Option<Ending>,
 }
+
+/// No gates: the gates of a round not opened yet.
+static NO_GATES: BTreeMap<KodeWilayah, DprdGate> = BTreeMap::new();
+/// No decisions: the decisions of a round not opened yet.
+static NO_DECISIONS: BTreeMap<KodeWilayah, DprdDecision> = BTreeMap::new();
 crate::serde_shape::map_shaped!(Cooperation);
 
 /// A command the table allows next, with whatever currently blocks it.
@@ -159,6 +173,57 @@ impl Cooperation {
     /// The DPRD decisions recorded per region party.
     pub fn dprd_decisions(&self) -> &BTreeMap<KodeWilayah, DprdDecision> {
         &self.dprd
+    }
+
+    /// The KBs replaced by a revised version after a DPRD refusal, oldest first.
+    pub fn superseded_kbs(&self) -> &[Document] {
+        &self.superseded_kbs
+    }
+
+    /// The archived DPRD rounds: of a superseded KB, or of a later PKS under the same KB.
+    pub fn dprd_rounds(&self) -> &[DprdRound] {
+        &self.dprd_rounds
+    }
+
+    /// The DPRD round of a later PKS under way, if any.
+    pub fn open_dprd_round(&self) -> Option<&DprdRound> {
+        self.open_round.as_ref()
+    }
+
+    /// The gates the current step concerns: the open round's once in force (a later PKS),
+    /// else the first round's.
+    pub(crate) fn current_gates(&self) -> &BTreeMap<KodeWilayah, DprdGate> {
+        match (self.stage, &self.open_round) {
+            (Stage::InForce, Some(round)) => &round.gates,
+            (Stage::InForce, None) => &NO_GATES,
+            _ => &self.gates,
+        }
+    }
+
+    /// The DPRD decisions the current step concerns (see [`Self::current_gates`]).
+    pub(crate) fn current_decisions(&self) -> &BTreeMap<KodeWilayah, DprdDecision> {
+        match (self.stage, &self.open_round) {
+            (Stage::InForce, Some(round)) => &round.decisions,
+            (Stage::InForce, None) => &NO_DECISIONS,
+            _ => &self.dprd,
+        }
+    }
+
+    /// How it ended early (consents, evidence, notice), if it did.
+    pub fn ending(&self) -> Option<&Ending> {
+        self.ending.as_ref()
+    }
+
+    /// The stage a stalled kerja sama wajib stalled from.
+    pub fn stalled_from(&self) -> Option<Stage> {
+        if self.stage != Stage::Stalled {
+            return None;
+        }
+        self.stage_history
+            .iter()
+            .rev()
+            .map(|(stage, _)| *stage)
+            .find(|stage| *stage != Stage::Stalled)
     }
 
     /// The grounds it ended on, if it ended.
@@ -373,6 +438,18 @@ impl Cooperation {
             .map(|kind| Event { occurred_on, kind })
             .collect();
         let to = self.target(row, command, actor, &ctx);
+        // From version 3 a refused KB goes back to drafting as a new version, keeping the
+        // refused one and its DPRD round in the record (version 1 and 2 erased them).
+        if to == Stage::KbDrafting && self.stage == Stage::AwaitingDprd && rules.version() >= 3 {
+            if let Some(kb) = &self.kb {
+                events.push(Event {
+                    occurred_on,
+                    kind: EventKind::KbRevisionStarted {
+                        superseded: kb.id.clone(),
+                    },
+                });
+            }
+        }
         if to != self.stage {
             events.push(Event {
                 occurred_on,
@@ -465,12 +542,30 @@ impl Cooperation {
             Command::RaiseDispute { forum, note } => vec![E::DisputeRaised { forum, note }],
             Command::RecordEvaluation { evaluation } => vec![E::Evaluated { evaluation }],
             Command::RecordExtension { successor } => vec![E::ExtensionStarted { successor }],
-            Command::Terminate { grounds } => vec![E::Terminated { grounds }],
+            Command::Terminate {
+                grounds,
+                consents,
+                evidence,
+                notice,
+            } => vec![E::Terminated {
+                grounds,
+                consents,
+                evidence,
+                notice,
+            }],
             // Recording an expiry already recorded is accepted and changes nothing.
             Command::RecordExpiry if self.stage == Stage::Ended => vec![],
             Command::RecordExpiry => vec![E::Terminated {
                 grounds: vec![EndGround::TermExpired],
+                consents: Vec::new(),
+                evidence: Vec::new(),
+                notice: None,
             }],
+            // A later PKS's DPRD round and drafting, while in force (no stage records them).
+            Command::SubmitToDprd if self.stage == Stage::InForce => vec![E::DprdSubmitted],
+            Command::StartPksDrafting if self.stage == Stage::InForce => {
+                vec![E::PksDraftingStarted]
+            }
             Command::TakeOver { takeover } => vec![E::TakenOver { takeover }],
             Command::Cancel { reason } => vec![E::Cancelled { reason }],
             Command::BeginWajibProcedure
@@ -479,13 +574,25 @@ impl Cooperation {
             | Command::StartKbDrafting
             | Command::SubmitToDprd
             | Command::StartPksDrafting
-            | Command::EnterIntoForce => vec![],
+            | Command::EnterIntoForce
+            | Command::Resume => vec![],
         }
     }
 
     /// Which of the row's targets the accepted command leads to.
     fn target(&self, row: &Transition, command: &Command, actor: &Actor, ctx: &Ctx<'_>) -> Stage {
         let first = row.to.first().copied().unwrap_or(self.stage);
+        // A row that may stall a kerja sama wajib (version 3 on): the policy chooses between
+        // stalling toward the takeover and the exit of the other kinds (RULES.md Q21).
+        let stalls = ctx.rules.policy.wajib_refusal_policy
+            == crate::law::WajibRefusalPolicy::StallsTowardTakeover;
+        let exit_or_stall = |exit: Stage| {
+            if row.to.contains(&Stage::Stalled) && stalls {
+                Stage::Stalled
+            } else {
+                exit
+            }
+        };
         match command {
             Command::AcceptOffer => {
                 let mut accepted = self.accepted_by.clone();
@@ -499,7 +606,7 @@ impl Cooperation {
                     Stage::OfferSent
                 }
             }
-            Command::ApproveDprd { .. } => {
+            Command::ApproveDprd { .. } if self.stage == Stage::AwaitingDprd => {
                 let pending = guard::dprd_pending(ctx, actor.region());
                 if pending.is_empty() {
                     Stage::PksDrafting
@@ -507,9 +614,25 @@ impl Cooperation {
                     Stage::AwaitingDprd
                 }
             }
-            Command::RefuseDprd { .. } => match ctx.rules.policy.on_dprd_refusal {
-                crate::law::OnDprdRefusal::ReviseKb => Stage::KbDrafting,
-                _ => Stage::DprdRefused,
+            Command::RefuseDprd { .. } if self.stage == Stage::AwaitingDprd => {
+                match ctx.rules.policy.on_dprd_refusal {
+                    crate::law::OnDprdRefusal::ReviseKb => Stage::KbDrafting,
+                    _ => exit_or_stall(Stage::DprdRefused),
+                }
+            }
+            Command::Withdraw { .. } => exit_or_stall(Stage::Withdrawn),
+            Command::RejectOffer { .. } => exit_or_stall(Stage::OfferRejected),
+            Command::Cancel { .. } => exit_or_stall(Stage::Cancelled),
+            Command::Resume => match self.stalled_from() {
+                Some(
+                    stage @ (Stage::Draft
+                    | Stage::Mapping
+                    | Stage::TechnicalCoordination
+                    | Stage::HeadsAgreed),
+                ) => stage,
+                // After the offer a stalled procedure takes up again from preparation: a new
+                // offer, KB or DPRD request is made on the record kept.
+                _ => Stage::Preparation,
             },
             _ => first,
         }
@@ -550,7 +673,12 @@ impl Cooperation {
                 self.reviews.insert(review.point);
             }
             E::DprdGateAssessed { region, gate } => {
-                self.gates.insert(*region, gate.clone());
+                if self.stage == Stage::InForce {
+                    let round = self.open_round.get_or_insert_with(DprdRound::default);
+                    round.gates.insert(*region, gate.clone());
+                } else {
+                    self.gates.insert(*region, gate.clone());
+                }
             }
             E::OfferSent { letter } => self.offer = Some(letter.clone()),
             E::OfferAccepted { by } => {
@@ -559,24 +687,49 @@ impl Cooperation {
             E::OfferRejected { .. } => {}
             E::KbSigned { document } => self.kb = Some(document.clone()),
             E::DprdApproved { region, reference } => {
-                self.dprd.insert(
-                    *region,
-                    DprdDecision::Approved {
-                        reference: reference.clone(),
-                        on: event.occurred_on,
-                    },
-                );
+                let decision = DprdDecision::Approved {
+                    reference: reference.clone(),
+                    on: event.occurred_on,
+                };
+                self.decisions_mut().insert(*region, decision);
             }
             E::DprdRefused { region, reason } => {
-                self.dprd.insert(
-                    *region,
-                    DprdDecision::Refused {
-                        reason: reason.clone(),
-                        on: event.occurred_on,
-                    },
-                );
+                let decision = DprdDecision::Refused {
+                    reason: reason.clone(),
+                    on: event.occurred_on,
+                };
+                self.decisions_mut().insert(*region, decision);
             }
-            E::PksSigned { document } => self.pks.push(document.clone()),
+            E::PksSigned { document } => {
+                if self.stage == Stage::InForce
+                    && let Some(mut round) = self.open_round.take()
+                {
+                    round.for_document = Some(document.id.clone());
+                    self.dprd_rounds.push(round);
+                }
+                self.pks.push(document.clone());
+            }
+            E::KbRevisionStarted { superseded } => {
+                if let Some(kb) = self.kb.take() {
+                    self.superseded_kbs.push(kb);
+                }
+                self.dprd_rounds.push(DprdRound {
+                    gates: self.gates.clone(),
+                    decisions: std::mem::take(&mut self.dprd),
+                    for_document: Some(superseded.clone()),
+                    ..DprdRound::default()
+                });
+            }
+            E::DprdSubmitted => {
+                self.open_round
+                    .get_or_insert_with(DprdRound::default)
+                    .submitted_on = Some(event.occurred_on);
+            }
+            E::PksDraftingStarted => {
+                self.open_round
+                    .get_or_insert_with(DprdRound::default)
+                    .drafting_from = Some(event.occurred_on);
+            }
             E::LeadershipChanged { .. } => {}
             E::AddendumSigned { document } => self.addenda.push(document.clone()),
             E::SecretariatEstablished { .. } => self.secretariat = true,
@@ -587,7 +740,21 @@ impl Cooperation {
             E::ExtensionStarted { successor } => {
                 self.successors.push((*successor, event.occurred_on))
             }
-            E::Terminated { grounds } => self.end_grounds = grounds.clone(),
+            E::Terminated {
+                grounds,
+                consents,
+                evidence,
+                notice,
+            } => {
+                self.end_grounds = grounds.clone();
+                if !consents.is_empty() || !evidence.is_empty() || notice.is_some() {
+                    self.ending = Some(Ending {
+                        consents: consents.clone(),
+                        evidence: evidence.clone(),
+                        notice: notice.clone(),
+                    });
+                }
+            }
             E::TakenOver { takeover } => self.takeover = Some(takeover.clone()),
             E::StageChanged { to, .. } => {
                 if *to == Stage::KbDrafting && self.stage == Stage::AwaitingDprd {
@@ -599,6 +766,18 @@ impl Cooperation {
                 self.stage_history.push((*to, event.occurred_on));
             }
             E::Warned { violations } => self.warnings.extend(violations.iter().cloned()),
+        }
+    }
+
+    /// The DPRD decisions an event of this stage updates: the open round's once in force.
+    fn decisions_mut(&mut self) -> &mut BTreeMap<KodeWilayah, DprdDecision> {
+        if self.stage == Stage::InForce {
+            &mut self
+                .open_round
+                .get_or_insert_with(DprdRound::default)
+                .decisions
+        } else {
+            &mut self.dprd
         }
     }
 

@@ -117,6 +117,26 @@ impl From<EndGround> for &'static str {
     }
 }
 
+/// The evidence of a ground of ending (a decree on a policy change, a report of the object's
+/// loss, a court judgment, a bankruptcy declaration).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GroundEvidence {
+    /// The ground it proves.
+    pub ground: EndGround,
+    /// The document: date and reference.
+    pub evidence: crate::model::Record,
+}
+crate::serde_shape::map_shaped!(GroundEvidence);
+
+impl GroundEvidence {
+    /// `evidence` of `ground`.
+    pub fn new(ground: EndGround, evidence: crate::model::Record) -> Self {
+        GroundEvidence { ground, evidence }
+    }
+}
+
 /// An event: a dated fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
@@ -303,7 +323,26 @@ pub enum EventKind {
     Terminated {
         /// The grounds.
         grounds: Vec<EndGround>,
+        /// Ground (c): each party's consent.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        consents: Vec<crate::model::Consent>,
+        /// The evidence of grounds (d)–(g).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        evidence: Vec<GroundEvidence>,
+        /// One party's written notice (KSD-TERM-09).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notice: Option<crate::model::WrittenNotice>,
     },
+    /// After a DPRD refusal, the KB goes back to drafting as a new version; the refused one
+    /// stays in the record.
+    KbRevisionStarted {
+        /// The KB it replaces.
+        superseded: crate::model::DocumentId,
+    },
+    /// A later PKS under the same KB was submitted to the DPRDs whose gate is true.
+    DprdSubmitted,
+    /// Drafting of a later PKS under the same KB started, after its DPRD round (stage f).
+    PksDraftingStarted,
     /// An unperformed kerja sama wajib was taken over.
     TakenOver {
         /// The decree.

@@ -15,6 +15,7 @@ use crate::model::{
 };
 
 use super::event::EndGround;
+use crate::model::Role;
 
 /// One of the three criteria of a third party's initiative (KSD-PK-05, Pasal 18 ayat (1)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -344,6 +345,119 @@ pub enum Finding {
     NoDisputeClause,
     /// A KSDPK dispute outside musyawarah and the PKS clause (KSD-DISP-02).
     KsdpkDisputeForum,
+
+    // ---- version 3 of the current rule set (the exits, signatories, later PKS)
+    /// The offer letter is not signed by the head of region (KSD-STAGE-08).
+    OfferLetterNotSignedByHead {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
+    },
+    /// A surat kuasa that names no grantor (KSD-KIND-03).
+    KuasaWithoutGrantor {
+        /// The holder's name.
+        name: String,
+    },
+    /// A surat kuasa held by someone who is not an official of the perangkat daerah
+    /// (KSD-KIND-03).
+    KuasaHolderNotOfficial {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
+    },
+    /// A revised KB that does not name the KB it replaces (KSD-DOC-01).
+    KbRevisionNotLinked {
+        /// The KB it should replace.
+        superseded: crate::model::DocumentId,
+    },
+    /// Ground (c) without a party's consent (KSD-TERM-01).
+    ConsentMissing {
+        /// The party.
+        party: PartyId,
+    },
+    /// A ground of (d)–(g) without its evidence (KSD-TERM-01, -02).
+    EvidenceMissing {
+        /// The ground.
+        ground: EndGround,
+    },
+    /// Early termination by one party, which the policy does not allow (KSD-TERM-09).
+    UnilateralNotSupported,
+    /// A written notice shorter than the policy's (KSD-TERM-09).
+    NoticeTooShort {
+        /// When it was given.
+        given_on: NaiveDate,
+        /// The earliest end it allows.
+        earliest_end: NaiveDate,
+    },
+    /// A takeover precondition dated after the takeover (KSD-ENF-03, -04).
+    PreconditionAfterTakeover {
+        /// The precondition.
+        precondition: TakeoverPrecondition,
+    },
+    /// A takeover precondition dated before the stage it concerns (KSD-ENF-03, -04).
+    PreconditionBeforeStage {
+        /// The precondition.
+        precondition: TakeoverPrecondition,
+        /// When the stage it concerns began.
+        stage_entered: NaiveDate,
+    },
+    /// Takeover preconditions out of order (KSD-ENF-03, -04).
+    PreconditionsOutOfOrder {
+        /// The one that should come first.
+        earlier: TakeoverPrecondition,
+        /// The one dated before it.
+        later: TakeoverPrecondition,
+    },
+    /// A takeover precondition that names no issuer (KSD-ENF-03, -04).
+    PreconditionIssuerMissing {
+        /// The precondition.
+        precondition: TakeoverPrecondition,
+    },
+    /// A takeover precondition issued by someone without the authority (KSD-ENF-03, -04).
+    PreconditionIssuerNotAuthorised {
+        /// The precondition.
+        precondition: TakeoverPrecondition,
+        /// Who issued it.
+        issuer: Role,
+    },
+    /// A takeover that does not say whose APBD bears its costs (KSD-ENF-05).
+    TakeoverCostsNotCharged,
+    /// A takeover whose costs are charged to another region (KSD-ENF-05).
+    TakeoverCostsChargedElsewhere {
+        /// The region named.
+        region: KodeWilayah,
+    },
+    /// Funding aid from the APBN for a cooperation that is not a kerja sama wajib
+    /// (KSD-ENF-07).
+    ApbnAidNotWajib {
+        /// The party funded.
+        party: PartyId,
+    },
+    /// A KSDPK result of the region that did not go to the kas daerah or regional assets
+    /// (KSD-PK-07).
+    ResultNotToTreasury {
+        /// Money or goods.
+        form: crate::model::ResultForm,
+    },
+    /// A later PKS signed without its own drafting (KSD-STAGE-01).
+    LaterPksNotDrafted,
+    /// Drafting of a later PKS started twice (KSD-STAGE-01).
+    PksDraftingAlreadyStarted,
+    /// A DPRD decides on a later PKS not submitted to it (KSD-DPRD-01).
+    LaterRoundNotSubmitted,
+    /// A special-autonomy override for a province PP 28/2018 Pasal 47 does not name
+    /// (KSD-KIND-05).
+    NotSpecialAutonomy {
+        /// The province.
+        province: KodeWilayah,
+    },
+    /// A later PKS's gate that names no fiscal year (KSD-DPRD-01 flag B).
+    FiscalYearMissing {
+        /// The region.
+        region: KodeWilayah,
+    },
 
     // ---- upcast
     /// A finding stored by schema 1 of the audit log, which kept rendered text instead of
@@ -767,8 +881,166 @@ impl Finding {
                 "perselisihan kerja sama dengan pihak ketiga: musyawarah mufakat, lalu klausul PKS",
                 "KSDPK disputes: musyawarah, then the PKS clause",
             ),
+            F::OfferLetterNotSignedByHead { name, office } => (
+                format!(
+                    "surat penawaran ditandatangani oleh {name} ({office}), bukan kepala daerah"
+                ),
+                format!("the offer letter is signed by {name} ({office}), not the head of region"),
+            ),
+            F::KuasaWithoutGrantor { name } => (
+                format!("surat kuasa {name} tidak menyebut kepala daerah yang memberi kuasa"),
+                format!(
+                    "the surat kuasa of {name} does not name the head of region who granted it"
+                ),
+            ),
+            F::KuasaHolderNotOfficial { name, office } => (
+                format!("{name} ({office}) bukan pejabat perangkat daerah yang dapat diberi kuasa"),
+                format!(
+                    "{name} ({office}) is not an official of the regional apparatus who may hold the power"
+                ),
+            ),
+            F::KbRevisionNotLinked { superseded } => (
+                format!("KB perbaikan harus menyebut KB {superseded} yang digantikannya"),
+                format!("the revised KB must name the KB {superseded} it replaces"),
+            ),
+            F::ConsentMissing { party } => (
+                format!("belum ada persetujuan {party} untuk mengakhiri kerja sama"),
+                format!("no consent of {party} to end the cooperation"),
+            ),
+            F::EvidenceMissing { ground } => {
+                let (id, en) = ground_labels(*ground);
+                (
+                    format!("dasar \"{id}\" harus disertai buktinya"),
+                    format!("the ground \"{en}\" needs its evidence"),
+                )
+            }
+            F::UnilateralNotSupported => fixed(
+                "PP 28/2018 tidak mengatur pengakhiran sepihak; kerja sama berakhir hanya atas dasar yang diatur",
+                "PP 28/2018 has no unilateral termination; a cooperation ends only on the grounds it lists",
+            ),
+            F::NoticeTooShort {
+                given_on,
+                earliest_end,
+            } => (
+                format!(
+                    "pemberitahuan tertulis tanggal {given_on} baru memungkinkan pengakhiran pada {earliest_end}"
+                ),
+                format!(
+                    "the written notice of {given_on} allows the end on {earliest_end} at the earliest"
+                ),
+            ),
+            F::PreconditionAfterTakeover { precondition } => {
+                let (id, en) = precondition_labels(*precondition);
+                (
+                    format!("{id} bertanggal sesudah pengambilalihan"),
+                    format!("the {en} is dated after the takeover"),
+                )
+            }
+            F::PreconditionBeforeStage {
+                precondition,
+                stage_entered,
+            } => {
+                let (id, en) = precondition_labels(*precondition);
+                (
+                    format!(
+                        "{id} bertanggal sebelum tahap yang dimaksud dimulai ({stage_entered})"
+                    ),
+                    format!(
+                        "the {en} is dated before the stage it concerns began ({stage_entered})"
+                    ),
+                )
+            }
+            F::PreconditionsOutOfOrder { earlier, later } => {
+                let (a_id, a_en) = precondition_labels(*earlier);
+                let (b_id, b_en) = precondition_labels(*later);
+                (
+                    format!("{b_id} bertanggal sebelum {a_id}"),
+                    format!("the {b_en} is dated before the {a_en}"),
+                )
+            }
+            F::PreconditionIssuerMissing { precondition } => {
+                let (id, en) = precondition_labels(*precondition);
+                (
+                    format!("{id} tidak menyebut penerbitnya"),
+                    format!("the {en} does not name who issued it"),
+                )
+            }
+            F::PreconditionIssuerNotAuthorised {
+                precondition,
+                issuer,
+            } => {
+                let (id, en) = precondition_labels(*precondition);
+                (
+                    format!("{id} tidak dapat diterbitkan oleh {}", issuer.label_id()),
+                    format!("the {en} cannot be issued by {}", issuer.label_en()),
+                )
+            }
+            F::TakeoverCostsNotCharged => fixed(
+                "sebutkan APBD daerah yang menanggung biaya urusan yang diambil alih",
+                "name the region whose APBD bears the costs of the affair taken over",
+            ),
+            F::TakeoverCostsChargedElsewhere { region } => (
+                format!(
+                    "biaya pengambilalihan dibebankan pada APBD daerah yang bersangkutan, bukan {region}"
+                ),
+                format!(
+                    "the costs of the takeover are charged to the APBD of the region concerned, not {region}"
+                ),
+            ),
+            F::ApbnAidNotWajib { party } => (
+                format!("bantuan dana APBN untuk {party} hanya untuk kerja sama wajib"),
+                format!("funding aid from the APBN for {party} is for kerja sama wajib only"),
+            ),
+            F::ResultNotToTreasury { form } => match form {
+                crate::model::ResultForm::Money => fixed(
+                    "hasil kerja sama berupa uang disetor ke kas daerah sebagai pendapatan daerah",
+                    "a result in money goes to the regional treasury (kas daerah) as regional revenue",
+                ),
+                _ => fixed(
+                    "hasil kerja sama berupa barang dicatat sebagai barang milik daerah",
+                    "a result in goods is recorded as regional assets (barang milik daerah)",
+                ),
+            },
+            F::NotSpecialAutonomy { province } => (
+                format!(
+                    "provinsi {province} tidak termasuk daerah otonomi khusus yang disebut Pasal 47 (DIY, DKI Jakarta, Aceh, Papua, Papua Barat)"
+                ),
+                format!(
+                    "province {province} is not one of the special-autonomy regions Pasal 47 names (DIY, DKI Jakarta, Aceh, Papua, Papua Barat)"
+                ),
+            ),
+            F::LaterPksNotDrafted => fixed(
+                "PKS berikutnya ditandatangani setelah penyusunannya dimulai (tahap f)",
+                "a later PKS is signed after its drafting has started (stage f)",
+            ),
+            F::PksDraftingAlreadyStarted => fixed(
+                "penyusunan PKS berikutnya sudah dimulai",
+                "drafting of the later PKS has already started",
+            ),
+            F::LaterRoundNotSubmitted => fixed(
+                "PKS berikutnya belum diajukan kepada DPRD",
+                "the later PKS has not been submitted to the DPRD",
+            ),
+            F::FiscalYearMissing { region } => (
+                format!(
+                    "syarat DPRD {region} untuk PKS berikutnya harus menyebut tahun anggaran pendanaannya"
+                ),
+                format!(
+                    "the DPRD gate of {region} for the later PKS must name the fiscal year of its funding"
+                ),
+            ),
             F::RecordedText { id, en } => (id.clone(), en.clone()),
         }
+    }
+}
+
+fn precondition_labels(precondition: TakeoverPrecondition) -> (&'static str, &'static str) {
+    match precondition {
+        TakeoverPrecondition::Guidance => ("pembinaan", "guidance"),
+        TakeoverPrecondition::ObstacleEvaluation => {
+            ("evaluasi kendala", "evaluation of the obstacles")
+        }
+        _ => ("persetujuan Menteri", "Minister's approval"),
     }
 }
 
@@ -959,7 +1231,70 @@ pub(crate) mod tests {
             Finding::MusyawarahFirst,
             Finding::NoDisputeClause,
             Finding::KsdpkDisputeForum,
+            Finding::OfferLetterNotSignedByHead {
+                name: name(),
+                office: office(),
+            },
+            Finding::KuasaWithoutGrantor { name: name() },
+            Finding::KuasaHolderNotOfficial {
+                name: name(),
+                office: office(),
+            },
+            Finding::KbRevisionNotLinked {
+                superseded: "KB-1".into(),
+            },
+            Finding::ConsentMissing {
+                party: PartyId::Region(b),
+            },
+            Finding::UnilateralNotSupported,
+            Finding::NoticeTooShort {
+                given_on: day,
+                earliest_end: day,
+            },
+            Finding::TakeoverCostsNotCharged,
+            Finding::TakeoverCostsChargedElsewhere { region: b },
+            Finding::ApbnAidNotWajib {
+                party: PartyId::Region(b),
+            },
+            Finding::ResultNotToTreasury {
+                form: crate::model::ResultForm::Money,
+            },
+            Finding::ResultNotToTreasury {
+                form: crate::model::ResultForm::Goods,
+            },
+            Finding::LaterPksNotDrafted,
+            Finding::PksDraftingAlreadyStarted,
+            Finding::LaterRoundNotSubmitted,
+            Finding::FiscalYearMissing { region: a },
+            Finding::NotSpecialAutonomy {
+                province: a.province(),
+            },
         ];
+        for ground in EndGround::ALL {
+            all.push(Finding::EvidenceMissing { ground });
+        }
+        for precondition in [
+            TakeoverPrecondition::Guidance,
+            TakeoverPrecondition::ObstacleEvaluation,
+            TakeoverPrecondition::MinisterApproval,
+        ] {
+            all.push(Finding::PreconditionAfterTakeover { precondition });
+            all.push(Finding::PreconditionBeforeStage {
+                precondition,
+                stage_entered: day,
+            });
+            all.push(Finding::PreconditionIssuerMissing { precondition });
+            for issuer in Role::ALL {
+                all.push(Finding::PreconditionIssuerNotAuthorised {
+                    precondition,
+                    issuer,
+                });
+            }
+            all.push(Finding::PreconditionsOutOfOrder {
+                earlier: TakeoverPrecondition::Guidance,
+                later: precondition,
+            });
+        }
         for category in [KsddCategory::Wajib, KsddCategory::Sukarela] {
             all.push(Finding::TooFewRegions { category, found: 1 });
         }
@@ -1115,6 +1450,28 @@ pub(crate) mod tests {
                 | Finding::MusyawarahFirst
                 | Finding::NoDisputeClause
                 | Finding::KsdpkDisputeForum
+                | Finding::OfferLetterNotSignedByHead { .. }
+                | Finding::KuasaWithoutGrantor { .. }
+                | Finding::KuasaHolderNotOfficial { .. }
+                | Finding::KbRevisionNotLinked { .. }
+                | Finding::ConsentMissing { .. }
+                | Finding::EvidenceMissing { .. }
+                | Finding::UnilateralNotSupported
+                | Finding::NoticeTooShort { .. }
+                | Finding::PreconditionAfterTakeover { .. }
+                | Finding::PreconditionBeforeStage { .. }
+                | Finding::PreconditionsOutOfOrder { .. }
+                | Finding::PreconditionIssuerMissing { .. }
+                | Finding::PreconditionIssuerNotAuthorised { .. }
+                | Finding::TakeoverCostsNotCharged
+                | Finding::TakeoverCostsChargedElsewhere { .. }
+                | Finding::ApbnAidNotWajib { .. }
+                | Finding::ResultNotToTreasury { .. }
+                | Finding::LaterPksNotDrafted
+                | Finding::PksDraftingAlreadyStarted
+                | Finding::LaterRoundNotSubmitted
+                | Finding::FiscalYearMissing { .. }
+                | Finding::NotSpecialAutonomy { .. }
                 | Finding::RecordedText { .. } => {}
             }
         }

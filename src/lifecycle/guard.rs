@@ -49,20 +49,12 @@ const ADVISORY_FOR_SECTORAL: &[RuleId] = &[KSD_PK_04, KSD_DOC_02];
 /// Runs the check of every guard of `row`, plus the rule-set applicability check.
 pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
     let mut violations = Vec::new();
-    if ctx.date < ctx.rules.effective_from {
-        violations.push(
-            Violation::error(
-                KSD_TRANS_01,
-                Finding::BeforeRegime {
-                    date: ctx.date,
-                    effective_from: ctx.rules.effective_from,
-                },
-            )
-            .at("occurred_on"),
-        );
-    }
+    violations.extend(regime_applies(ctx));
     for &rule in row.guards {
         violations.extend(checks::run(rule, ctx));
+    }
+    if ctx.rules.version() >= 3 {
+        special_autonomy(ctx, &mut violations);
     }
     let sectoral = matches!(
         ctx.spec.kind.ksdpk_type(),
@@ -77,6 +69,55 @@ pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
         }
     }
     violations
+}
+
+/// KSD-TRANS-01: the regime of PP 28/2018 governs agreements signed from 13 July 2018.
+/// Versions 1 and 2 keyed on the date of the command; from version 3 on, on the date a KB or
+/// PKS is signed (Pasal 48: contracts signed before stay under the old regime).
+fn regime_applies(ctx: &Ctx<'_>) -> Option<Violation> {
+    let effective_from = ctx.rules.effective_from;
+    let (date, field) = if ctx.rules.version() >= 3 {
+        match ctx.command {
+            Some(Command::SignKb { document } | Command::SignPks { document }) => {
+                (document.signed_on, "document.signed_on")
+            }
+            _ => return None,
+        }
+    } else {
+        (ctx.date, "occurred_on")
+    };
+    (date < effective_from).then(|| {
+        Violation::error(
+            KSD_TRANS_01,
+            Finding::BeforeRegime {
+                date,
+                effective_from,
+            },
+        )
+        .at(field)
+    })
+}
+
+/// KSD-KIND-05 (Pasal 47): where a special-autonomy law provides otherwise for a rule, and
+/// every region party lies in that province, the rule's findings are advice only.
+fn special_autonomy(ctx: &Ctx<'_>, violations: &mut [Violation]) {
+    let regions = ctx.spec.region_codes();
+    if regions.is_empty() {
+        return;
+    }
+    for entry in &ctx.policy().special_autonomy_overrides {
+        let special = SPECIAL_AUTONOMY_PROVINCES.contains(&entry.province.province_number());
+        let all_inside = regions.iter().all(|r| r.province() == entry.province);
+        if !special || !all_inside {
+            continue;
+        }
+        for violation in violations.iter_mut() {
+            if entry.rules.contains(&violation.rule) && violation.rule != KSD_KIND_05 {
+                violation.severity = Severity::Warning;
+                violation.advisory_under = Some(KSD_KIND_05);
+            }
+        }
+    }
 }
 
 /// The partners of an offer: every party but the initiator.
@@ -97,13 +138,13 @@ pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<
         .filter(|code| Some(*code) != deciding)
         .filter(|code| {
             ctx.coop
-                .dprd_gates()
+                .current_gates()
                 .get(code)
                 .is_some_and(|gate| ctx.policy().dprd_required(gate))
         })
         .filter(|code| {
             !matches!(
-                ctx.coop.dprd_decisions().get(code),
+                ctx.coop.current_decisions().get(code),
                 Some(DprdDecision::Approved { .. })
             )
         })
@@ -311,11 +352,12 @@ pub(crate) fn validate_input(
         Command::RecordEvaluation { evaluation } => {
             validate_evaluation(coop, spec, evaluation, date)
         }
-        Command::Terminate { grounds } if grounds.is_empty() => Err(invalid(
-            "grounds",
-            "at least one ground is required (dasar berakhir wajib ada)",
-            Some(KSD_TERM_01),
-        )),
+        Command::Terminate {
+            grounds,
+            consents,
+            evidence,
+            notice,
+        } => validate_ending(spec, grounds, consents, evidence, notice.as_ref(), date),
         _ => Ok(()),
     }
 }
@@ -383,6 +425,91 @@ fn validate_evaluation(
                 format!("evaluation.criteria[{i}]"),
                 "weight and score are 0–100",
                 rule,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The records of an ending: a ground (or a notice), and consents, evidence and notice that
+/// name parties of the cooperation and are dated on or before the ending.
+fn validate_ending(
+    spec: &CooperationSpec,
+    grounds: &[super::EndGround],
+    consents: &[crate::model::Consent],
+    evidence: &[super::GroundEvidence],
+    notice: Option<&crate::model::WrittenNotice>,
+    date: NaiveDate,
+) -> Result<(), Rejection> {
+    let rule = Some(KSD_TERM_01);
+    if grounds.is_empty() && notice.is_none() {
+        return Err(invalid(
+            "grounds",
+            "at least one ground is required (dasar berakhir wajib ada)",
+            rule,
+        ));
+    }
+    for (i, consent) in consents.iter().enumerate() {
+        if !spec.has_party(&consent.party) {
+            return Err(invalid(
+                format!("consents[{i}].party"),
+                format!("{} is not a party: only the parties consent", consent.party),
+                rule,
+            ));
+        }
+        if consents.iter().take(i).any(|c| c.party == consent.party) {
+            return Err(invalid(
+                format!("consents[{i}].party"),
+                format!("{} consents twice", consent.party),
+                rule,
+            ));
+        }
+        if consent.on > date {
+            return Err(invalid(
+                format!("consents[{i}].on"),
+                format!("consent dated {} after the ending on {date}", consent.on),
+                rule,
+            ));
+        }
+    }
+    for (i, proof) in evidence.iter().enumerate() {
+        if !grounds.contains(&proof.ground) {
+            return Err(invalid(
+                format!("evidence[{i}].ground"),
+                format!(
+                    "evidence of \"{}\", which is not a ground given",
+                    super::finding::ground_labels(proof.ground).1
+                ),
+                rule,
+            ));
+        }
+        if proof.evidence.on > date {
+            return Err(invalid(
+                format!("evidence[{i}].evidence.on"),
+                format!(
+                    "evidence dated {} after the ending on {date}",
+                    proof.evidence.on
+                ),
+                rule,
+            ));
+        }
+    }
+    if let Some(notice) = notice {
+        if !spec.has_party(&notice.party) {
+            return Err(invalid(
+                "notice.party",
+                format!("{} is not a party", notice.party),
+                Some(KSD_TERM_09),
+            ));
+        }
+        if notice.given_on > date {
+            return Err(invalid(
+                "notice.given_on",
+                format!(
+                    "notice given {} after the ending on {date}",
+                    notice.given_on
+                ),
+                Some(KSD_TERM_09),
             ));
         }
     }

@@ -7,6 +7,7 @@ mod cooperation;
 mod event;
 mod finding;
 mod guard;
+mod rounds;
 mod stage;
 mod table;
 pub mod typed;
@@ -14,8 +15,9 @@ mod violation;
 
 pub use command::{Command, CommandKind, CooperationSpec, CooperationSpecBuilder};
 pub use cooperation::{AllowedCommand, Cooperation, DprdDecision};
-pub use event::{EndGround, Event, EventKind, ParseEndGroundError};
+pub use event::{EndGround, Event, EventKind, GroundEvidence, ParseEndGroundError};
 pub use finding::{EvaluationPart, Finding, InitiativeCriterion, TakeoverPrecondition};
+pub use rounds::{DprdRound, Ending};
 pub use stage::Stage;
 pub use table::{
     Transition, all_transitions, lookup, lookup_for, path_to, path_to_for, rows_for, rows_from,

@@ -53,6 +53,7 @@ stages! {
     PksDrafting => Some('f'), "penyusunan perjanjian kerja sama", "drafting the PKS";
     PksSigned => Some('g'), "perjanjian kerja sama ditandatangani", "PKS signed";
     InForce => Some('h'), "pelaksanaan", "in force";
+    Stalled => None, "terhenti, menuju pembinaan dan pengambilalihan", "stalled toward takeover";
     Ended => None, "berakhir", "ended";
     TakenOver => None, "diambil alih", "taken over";
     OfferRejected => None, "penawaran ditolak", "offer rejected";

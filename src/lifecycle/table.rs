@@ -69,6 +69,8 @@ const KSDD: &[Track] = &[KsddWajib, KsddSukarela];
 const KSDPK: &[Track] = &[KsdpkRegion, KsdpkThirdParty];
 const REGION_LED: &[Track] = &[KsddWajib, KsddSukarela, KsdpkRegion];
 const WAJIB: &[Track] = &[KsddWajib];
+const NOT_WAJIB: &[Track] = &[KsddSukarela, KsdpkRegion, KsdpkThirdParty];
+const SUKARELA_AND_REGION_KSDPK: &[Track] = &[KsddSukarela, KsdpkRegion];
 
 const DRAFTERS: &[Role] = &[Opd, CooperationUnit];
 const HEAD_OR_CLERK: &[Role] = &[KepalaDaerah, CooperationUnit];
@@ -110,6 +112,19 @@ const SIGN_PKS_GUARDS: &[RuleId] = &[
     KSD_TERM_05,
 ];
 const TAKEOVER_GUARDS: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04];
+const TAKEOVER_GUARDS_V3: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05];
+const TERMINATE_GUARDS: &[RuleId] = &[KSD_TERM_01, KSD_TERM_02, KSD_TERM_09];
+/// A later PKS under the KB is signed after its own drafting (stage f, KSD-STAGE-01).
+const SIGN_LATER_PKS_GUARDS: &[RuleId] = &[
+    KSD_STAGE_01,
+    KSD_DOC_01,
+    KSD_DOC_02,
+    KSD_DOC_03,
+    KSD_KIND_03,
+    KSD_DOC_07,
+    KSD_STAGE_04,
+    KSD_TERM_05,
+];
 const REGISTER_GUARDS: &[RuleId] = &[
     KSD_KIND_01,
     KSD_KIND_04,
@@ -125,10 +140,27 @@ const REGISTER_GUARDS: &[RuleId] = &[
     KSD_PK_03,
     KSD_TERM_05,
 ];
+const REGISTER_GUARDS_V3: &[RuleId] = &[
+    KSD_KIND_01,
+    KSD_KIND_04,
+    KSD_KIND_06,
+    KSD_KIND_07,
+    KSD_KIND_08,
+    KSD_KIND_09,
+    KSD_OBJ_01,
+    KSD_OBJ_02,
+    KSD_OBJ_03,
+    KSD_PK_01,
+    KSD_PK_02,
+    KSD_PK_03,
+    KSD_TERM_05,
+    KSD_ENF_07,
+    KSD_KIND_05,
+];
 
 #[rustfmt::skip]
 static TABLE: &[Transition] = &[
-    row(Unregistered, C::Register, &[Draft], ALL_TRACKS, REGISTER_GUARDS, DRAFTERS, KSD_STAGE_03),
+    row(Unregistered, C::Register, &[Draft], ALL_TRACKS, REGISTER_GUARDS, DRAFTERS, KSD_STAGE_03).until(2),
     // Kerja sama wajib pre-stages (RULES.md §4.2).
     row(Draft, C::BeginWajibProcedure, &[Mapping], WAJIB, &[KSD_KIND_07, KSD_KIND_09], &[KepalaDaerah, Opd, CooperationUnit], KSD_WAJIB_01),
     row(Mapping, C::FileMapping, &[Mapping], WAJIB, &[KSD_WAJIB_01], &[Opd, Tkksd, CooperationUnit], KSD_WAJIB_01),
@@ -152,11 +184,11 @@ static TABLE: &[Transition] = &[
     row(Preparation, C::RecordTkksdReview, &[Preparation], REGION_LED, &[], &[Tkksd], KSD_STAGE_04),
     row(Preparation, C::AssessDprdGate, &[Preparation], REGION_LED, &[], GATE_ASSESSORS, KSD_DPRD_01),
     // Stage b: offer.
-    row(Preparation, C::SendOffer, &[OfferSent], REGION_LED, &[KSD_OBJ_04, KSD_PK_04, KSD_STAGE_04, KSD_KIND_02], HEAD_OR_CLERK, KSD_KIND_02),
-    row(Preparation, C::Withdraw, &[Withdrawn], REGION_LED, &[], HEAD, KSD_KIND_02),
+    row(Preparation, C::SendOffer, &[OfferSent], REGION_LED, &[KSD_OBJ_04, KSD_PK_04, KSD_STAGE_04, KSD_KIND_02], HEAD_OR_CLERK, KSD_KIND_02).until(2),
+    row(Preparation, C::Withdraw, &[Withdrawn], REGION_LED, &[], HEAD, KSD_KIND_02).until(2),
     row(OfferSent, C::AcceptOffer, &[OfferAccepted, OfferSent], REGION_LED, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02),
-    row(OfferSent, C::RejectOffer, &[OfferRejected], REGION_LED, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02),
-    row(OfferSent, C::Withdraw, &[Withdrawn], REGION_LED, &[], HEAD, KSD_KIND_02),
+    row(OfferSent, C::RejectOffer, &[OfferRejected], REGION_LED, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02).until(2),
+    row(OfferSent, C::Withdraw, &[Withdrawn], REGION_LED, &[], HEAD, KSD_KIND_02).until(2),
     row(OfferSent, C::AssessDprdGate, &[OfferSent], REGION_LED, &[], GATE_ASSESSORS, KSD_DPRD_01),
     // Stages c and d: the KB.
     row(OfferAccepted, C::StartKbDrafting, &[KbDrafting], ALL_TRACKS, &[], DRAFTERS, KSD_STAGE_01),
@@ -165,12 +197,12 @@ static TABLE: &[Transition] = &[
     row(OfferAccepted, C::SubmitToDprd, &[AwaitingDprd], ALL_TRACKS, &[KSD_STAGE_05, KSD_DPRD_01, KSD_DPRD_02, KSD_DPRD_03], HEAD_OR_CLERK, KSD_DPRD_01),
     row(KbDrafting, C::RecordTkksdReview, &[KbDrafting], ALL_TRACKS, &[], &[Tkksd], KSD_STAGE_04),
     row(KbDrafting, C::AssessDprdGate, &[KbDrafting], ALL_TRACKS, &[], GATE_ASSESSORS, KSD_DPRD_01),
-    row(KbDrafting, C::SignKb, &[KbSigned], ALL_TRACKS, &[KSD_DOC_01, KSD_DOC_07, KSD_KIND_03, KSD_STAGE_04, KSD_TERM_05], HEAD_OR_CLERK, KSD_KIND_02),
+    row(KbDrafting, C::SignKb, &[KbSigned], ALL_TRACKS, &[KSD_DOC_01, KSD_DOC_07, KSD_KIND_03, KSD_STAGE_04, KSD_TERM_05], HEAD_OR_CLERK, KSD_KIND_02).until(2),
     // Stage e: the conditional DPRD gate, per region party (§5). No timer (KSD-DPRD-04).
     row(KbSigned, C::AssessDprdGate, &[KbSigned], ALL_TRACKS, &[], GATE_ASSESSORS, KSD_DPRD_01),
     row(KbSigned, C::SubmitToDprd, &[AwaitingDprd], ALL_TRACKS, &[KSD_DPRD_01, KSD_DPRD_02], HEAD_OR_CLERK, KSD_DPRD_01),
     row(AwaitingDprd, C::ApproveDprd, &[PksDrafting, AwaitingDprd], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01),
-    row(AwaitingDprd, C::RefuseDprd, &[DprdRefused, KbDrafting], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01),
+    row(AwaitingDprd, C::RefuseDprd, &[DprdRefused, KbDrafting], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).until(2),
     // Stages f and g: the PKS.
     // After the KB, KSD-DPRD-03 (the gate follows the KB) is met by the stage itself.
     row(KbSigned, C::StartPksDrafting, &[PksDrafting], ALL_TRACKS, &[KSD_DPRD_01, KSD_DPRD_02], DRAFTERS, KSD_DPRD_03),
@@ -180,46 +212,109 @@ static TABLE: &[Transition] = &[
     // Stages h–j happen inside InForce (RULES.md §4.6).
     row(PksSigned, C::EnterIntoForce, &[InForce], ALL_TRACKS, &[KSD_STAGE_01], DRAFTERS, KSD_STAGE_01),
     row(PksSigned, C::EstablishSecretariat, &[PksSigned], KSDD, &[KSD_ENF_08], HEAD, KSD_ENF_08),
-    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03),
+    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03).until(2),
     row(InForce, C::RecordLeadershipChange, &[InForce], ALL_TRACKS, &[KSD_TERM_03], &[CooperationUnit], KSD_TERM_03),
     row(InForce, C::SignAddendum, &[InForce], ALL_TRACKS, &[KSD_TERM_08, KSD_DOC_07], PKS_SIGNERS, KSD_TERM_08),
     row(InForce, C::EstablishSecretariat, &[InForce], KSDD, &[KSD_ENF_08], HEAD, KSD_ENF_08),
     row(InForce, C::RaiseDispute, &[InForce], KSDD, &[KSD_DISP_01], &[KepalaDaerah, CooperationUnit], KSD_DISP_01),
     row(InForce, C::RaiseDispute, &[InForce], KSDPK, &[KSD_DISP_02], &[KepalaDaerah, CooperationUnit, ThirdParty], KSD_DISP_02),
-    row(InForce, C::Terminate, &[Ended], ALL_TRACKS, &[KSD_TERM_01, KSD_TERM_02], HEAD_OR_CLERK, KSD_TERM_01),
+    row(InForce, C::Terminate, &[Ended], ALL_TRACKS, &[KSD_TERM_01, KSD_TERM_02], HEAD_OR_CLERK, KSD_TERM_01).until(2),
     row(InForce, C::RecordExpiry, &[Ended], ALL_TRACKS, &[KSD_TERM_01], &[CooperationUnit], KSD_TERM_01),
     // Evaluation, extension and an expiry recorded again (issue "Time").
-    row(InForce, C::RecordEvaluation, &[InForce], ALL_TRACKS, &[KSD_IMPL_06], &[Opd, CooperationUnit], KSD_IMPL_03),
+    row(InForce, C::RecordEvaluation, &[InForce], ALL_TRACKS, &[KSD_IMPL_06], &[Opd, CooperationUnit], KSD_IMPL_03).until(2),
     row(InForce, C::RecordExtension, &[InForce], ALL_TRACKS, &[KSD_TERM_06], DRAFTERS, KSD_TERM_06),
     row(Ended, C::RecordExtension, &[Ended], ALL_TRACKS, &[KSD_TERM_06], DRAFTERS, KSD_TERM_06),
     row(Ended, C::RecordExpiry, &[Ended], ALL_TRACKS, &[KSD_TERM_01], &[CooperationUnit], KSD_TERM_01),
     // Takeover of an unperformed kerja sama wajib (§9), from any non-terminal stage.
-    row(Draft, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(Mapping, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(TechnicalCoordination, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(HeadsAgreed, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(Preparation, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(OfferSent, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(OfferAccepted, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(KbDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(KbSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(AwaitingDprd, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(PksDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(PksSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
-    row(InForce, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01),
+    row(Draft, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(Mapping, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(TechnicalCoordination, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(HeadsAgreed, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(Preparation, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(OfferSent, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(OfferAccepted, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(KbDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(KbSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(AwaitingDprd, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(PksDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(PksSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
+    row(InForce, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS, &[Governor, CentralGovernment], KSD_ENF_01).until(2),
     // Cancellation before entry into force.
-    row(Draft, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
-    row(Mapping, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02),
-    row(TechnicalCoordination, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02),
-    row(HeadsAgreed, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02),
-    row(ProposalReceived, C::Cancel, &[Cancelled], &[KsdpkThirdParty], &[], HEAD, KSD_KIND_02),
-    row(Preparation, C::Cancel, &[Cancelled], REGION_LED, &[], HEAD, KSD_KIND_02),
-    row(OfferAccepted, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
-    row(KbDrafting, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
-    row(KbSigned, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
-    row(AwaitingDprd, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
-    row(PksDrafting, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
-    row(PksSigned, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02),
+    row(Draft, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    row(Mapping, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).until(2),
+    row(TechnicalCoordination, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).until(2),
+    row(HeadsAgreed, C::Cancel, &[Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).until(2),
+    row(ProposalReceived, C::Cancel, &[Cancelled], &[KsdpkThirdParty], &[], HEAD, KSD_KIND_02).until(2),
+    row(Preparation, C::Cancel, &[Cancelled], REGION_LED, &[], HEAD, KSD_KIND_02).until(2),
+    row(OfferAccepted, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    row(KbDrafting, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    row(KbSigned, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    row(AwaitingDprd, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    row(PksDrafting, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    row(PksSigned, C::Cancel, &[Cancelled], ALL_TRACKS, &[], HEAD, KSD_KIND_02).until(2),
+    // Version 3 (issue "The law at the exits"). Registration also checks that APBN funding aid
+    // goes to kerja sama wajib only (KSD-ENF-07).
+    row(Unregistered, C::Register, &[Draft], ALL_TRACKS, REGISTER_GUARDS_V3, DRAFTERS, KSD_STAGE_03).since(3),
+    // The offer letter's signatory is practice (KSD-STAGE-08); the region acts through its
+    // head (KSD-KIND-02: the letter is the initiator's).
+    row(Preparation, C::SendOffer, &[OfferSent], REGION_LED, &[KSD_OBJ_04, KSD_PK_04, KSD_STAGE_04, KSD_KIND_02, KSD_STAGE_08], HEAD_OR_CLERK, KSD_KIND_02).since(3),
+    row(KbDrafting, C::SignKb, &[KbSigned], ALL_TRACKS, &[KSD_DOC_01, KSD_DOC_03, KSD_DOC_07, KSD_KIND_03, KSD_STAGE_04, KSD_TERM_05], HEAD_OR_CLERK, KSD_KIND_02).since(3),
+    row(InForce, C::RecordEvaluation, &[InForce], ALL_TRACKS, &[KSD_IMPL_06, KSD_PK_07], &[Opd, CooperationUnit], KSD_IMPL_03).since(3),
+    // A kerja sama wajib has no way out but the takeover (Pasal 3 ayat (2), 10-11; Q21): a
+    // withdrawal, a rejected offer, a DPRD refusal or a cancellation stalls it, unless
+    // `wajib_refusal_policy` says otherwise.
+    row(Preparation, C::Withdraw, &[Withdrawn], SUKARELA_AND_REGION_KSDPK, &[], HEAD, KSD_KIND_02).since(3),
+    row(Preparation, C::Withdraw, &[Stalled, Withdrawn], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(OfferSent, C::Withdraw, &[Withdrawn], SUKARELA_AND_REGION_KSDPK, &[], HEAD, KSD_KIND_02).since(3),
+    row(OfferSent, C::Withdraw, &[Stalled, Withdrawn], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(OfferSent, C::RejectOffer, &[OfferRejected], SUKARELA_AND_REGION_KSDPK, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02).since(3),
+    row(OfferSent, C::RejectOffer, &[Stalled, OfferRejected], WAJIB, &[], &[KepalaDaerah, ThirdParty], KSD_KIND_02).since(3),
+    row(AwaitingDprd, C::RefuseDprd, &[DprdRefused, KbDrafting], NOT_WAJIB, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).since(3),
+    row(AwaitingDprd, C::RefuseDprd, &[Stalled, DprdRefused, KbDrafting], WAJIB, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).since(3),
+    row(Stalled, C::Resume, &[Draft, Mapping, TechnicalCoordination, HeadsAgreed, Preparation], WAJIB, &[], HEAD_OR_CLERK, KSD_KIND_02).since(3),
+    // Cancellation only before any KB is signed (Pasal 9 ayat (1) is a closed list of
+    // grounds; KSD-TERM-04, -09); after that, termination on a ground.
+    row(Draft, C::Cancel, &[Cancelled], NOT_WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(Draft, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(Mapping, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(TechnicalCoordination, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(HeadsAgreed, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(ProposalReceived, C::Cancel, &[Cancelled], &[KsdpkThirdParty], &[], HEAD, KSD_KIND_02).since(3),
+    row(Preparation, C::Cancel, &[Cancelled], SUKARELA_AND_REGION_KSDPK, &[], HEAD, KSD_KIND_02).since(3),
+    row(Preparation, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(OfferAccepted, C::Cancel, &[Cancelled], NOT_WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(OfferAccepted, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(KbDrafting, C::Cancel, &[Cancelled], NOT_WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(KbDrafting, C::Cancel, &[Stalled, Cancelled], WAJIB, &[], HEAD, KSD_KIND_02).since(3),
+    row(KbSigned, C::Terminate, &[Ended], ALL_TRACKS, TERMINATE_GUARDS, HEAD_OR_CLERK, KSD_TERM_01).since(3),
+    row(AwaitingDprd, C::Terminate, &[Ended], ALL_TRACKS, TERMINATE_GUARDS, HEAD_OR_CLERK, KSD_TERM_01).since(3),
+    row(PksDrafting, C::Terminate, &[Ended], ALL_TRACKS, TERMINATE_GUARDS, HEAD_OR_CLERK, KSD_TERM_01).since(3),
+    row(PksSigned, C::Terminate, &[Ended], ALL_TRACKS, TERMINATE_GUARDS, HEAD_OR_CLERK, KSD_TERM_01).since(3),
+    row(InForce, C::Terminate, &[Ended], ALL_TRACKS, TERMINATE_GUARDS, HEAD_OR_CLERK, KSD_TERM_01).since(3),
+    // Every later PKS under the KB passes stages e and f again (Pasal 6 ayat (1)-(2)): its own
+    // DPRD round for the fiscal year of its funding, then its drafting.
+    row(InForce, C::AssessDprdGate, &[InForce], ALL_TRACKS, &[], GATE_ASSESSORS, KSD_DPRD_01).since(3),
+    row(InForce, C::SubmitToDprd, &[InForce], ALL_TRACKS, &[KSD_DPRD_01, KSD_DPRD_02], HEAD_OR_CLERK, KSD_DPRD_01).since(3),
+    row(InForce, C::ApproveDprd, &[InForce], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).since(3),
+    row(InForce, C::RefuseDprd, &[InForce], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).since(3),
+    row(InForce, C::StartPksDrafting, &[InForce], ALL_TRACKS, &[KSD_STAGE_01, KSD_DPRD_01, KSD_DPRD_02], DRAFTERS, KSD_DPRD_03).since(3),
+    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_LATER_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03).since(3),
+    // The takeover, from every non-final stage of a kerja sama wajib and from its stall,
+    // with its costs charged to the region concerned (KSD-ENF-05).
+    row(Draft, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(Mapping, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(TechnicalCoordination, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(HeadsAgreed, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(Preparation, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(OfferSent, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(OfferAccepted, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(KbDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(KbSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(AwaitingDprd, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(PksDrafting, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(PksSigned, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(InForce, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
+    row(Stalled, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),
 ];
 
 /// Every row of the current rule set's latest version: what diagrams, the typed facade and

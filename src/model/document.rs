@@ -79,6 +79,10 @@ pub struct SuratKuasa {
     pub number: String,
     /// Its date; must not be after the signing.
     pub date: NaiveDate,
+    /// Who granted it: the head of region, by name (PP 28/2018 Pasal 2 ayat (2), Pasal 13
+    /// ayat (2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granted_by: Option<String>,
 }
 crate::serde_shape::map_shaped!(SuratKuasa);
 
@@ -97,7 +101,23 @@ impl SuratKuasa {
         SuratKuasa {
             number: number.into(),
             date,
+            granted_by: None,
         }
+    }
+
+    /// Records who granted it: the head of region, by name.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::model::SuratKuasa;
+    /// let date = NaiveDate::from_ymd_opt(2023, 6, 26).unwrap_or_default();
+    /// let kuasa = SuratKuasa::new("SK-01/2023", date).granted_by("Bupati Sidenreng Rappang");
+    /// assert_eq!(kuasa.granted_by.as_deref(), Some("Bupati Sidenreng Rappang"));
+    /// ```
+    #[must_use]
+    pub fn granted_by(mut self, head: impl Into<String>) -> Self {
+        self.granted_by = Some(head.into());
+        self
     }
 }
 
@@ -223,6 +243,29 @@ impl Signatory {
     #[must_use]
     pub fn with_kuasa(mut self, number: impl Into<String>, date: NaiveDate) -> Self {
         self.surat_kuasa = Some(SuratKuasa::new(number, date));
+        self
+    }
+
+    /// Signing for the head under the surat kuasa `number` of `date`, granted by the head of
+    /// region named `granted_by` (what PP 28/2018 Pasal 2 ayat (2) and Pasal 13 ayat (2) ask
+    /// to be recorded from rule-set version 3 on).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::model::{KodeWilayah, Signatory, SignatoryCapacity};
+    /// let on = NaiveDate::from_ymd_opt(2023, 6, 26).unwrap_or_default();
+    /// let kadis = Signatory::official(KodeWilayah::SIDRAP, "Kadis (fiktif)", "Kepala Dinas", SignatoryCapacity::KepalaOpd)
+    ///     .with_kuasa_from("SK-01/2023", on, "Bupati Sidenreng Rappang");
+    /// assert_eq!(kadis.surat_kuasa.and_then(|k| k.granted_by).as_deref(), Some("Bupati Sidenreng Rappang"));
+    /// ```
+    #[must_use]
+    pub fn with_kuasa_from(
+        mut self,
+        number: impl Into<String>,
+        date: NaiveDate,
+        granted_by: impl Into<String>,
+    ) -> Self {
+        self.surat_kuasa = Some(SuratKuasa::new(number, date).granted_by(granted_by));
         self
     }
 
@@ -390,6 +433,10 @@ pub struct Document {
     /// For an addendum: the document it amends (KSD-TERM-08).
     #[serde(default)]
     pub amends: Option<DocumentId>,
+    /// For a revised KB: the KB it replaces after a DPRD refusal (the earlier version stays
+    /// in the record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<DocumentId>,
 }
 crate::serde_shape::map_shaped!(Document);
 
@@ -426,6 +473,7 @@ impl Document {
                 parties: Vec::new(),
                 clauses: BTreeSet::new(),
                 amends: None,
+                supersedes: None,
             },
             term_years: None,
         }

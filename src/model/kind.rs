@@ -291,9 +291,11 @@ pub struct CooperationObject {
     /// The plan item it comes from, e.g. `RPJMD 2021–2026 misi 3` (KSD-OBJ-02 evidence).
     #[serde(default)]
     pub plan_reference: Option<String>,
-    /// Required when `in_development_plan` is false (KSD-OBJ-03).
-    #[serde(default)]
-    pub off_plan_reason: Option<OffPlanReason>,
+    /// Required when `in_development_plan` is false (KSD-OBJ-03): one or more of the three
+    /// reasons of Pasal 4 ayat (3) and Pasal 16 ayat (3) ("dan/atau"). Stored as the member
+    /// `off_plan_reason`: `null` for none, the reason for one, a list for several.
+    #[serde(default, rename = "off_plan_reason", with = "one_or_many")]
+    pub off_plan_reasons: Vec<OffPlanReason>,
     /// Kerja sama wajib: the affair has cross-regional externalities (KSD-KIND-07 (a)).
     #[serde(default)]
     pub cross_border_externality: bool,
@@ -328,7 +330,7 @@ impl CooperationObject {
             tags: Vec::new(),
             in_development_plan: true,
             plan_reference: Some(plan_reference.into()),
-            off_plan_reason: None,
+            off_plan_reasons: Vec::new(),
             cross_border_externality: false,
             joint_efficiency_rationale: String::new(),
         }
@@ -345,7 +347,7 @@ impl CooperationObject {
     ///     OffPlanReason::Emergency,
     /// );
     /// assert!(!object.in_development_plan);
-    /// assert_eq!(object.off_plan_reason, Some(OffPlanReason::Emergency));
+    /// assert_eq!(object.off_plan_reasons, [OffPlanReason::Emergency]);
     /// ```
     pub fn off_plan(
         title: impl Into<String>,
@@ -355,9 +357,28 @@ impl CooperationObject {
         CooperationObject {
             in_development_plan: false,
             plan_reference: None,
-            off_plan_reason: Some(reason),
+            off_plan_reasons: vec![reason],
             ..CooperationObject::in_plan(title, urusan, String::new())
         }
+    }
+
+    /// Adds a further reason of Pasal 4 ayat (3) (an object may have several).
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationObject, OffPlanReason, Urusan};
+    /// let object = CooperationObject::off_plan("Penanganan banjir", [Urusan::Sosial], OffPlanReason::Emergency)
+    ///     .with_off_plan_reason(OffPlanReason::NationalStrategicProgramme);
+    /// assert_eq!(object.off_plan_reasons.len(), 2);
+    /// let json = serde_json::to_value(&object)?;
+    /// assert_eq!(json["off_plan_reason"], serde_json::json!(["emergency", "national_strategic_programme"]));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_off_plan_reason(mut self, reason: OffPlanReason) -> Self {
+        if !self.off_plan_reasons.contains(&reason) {
+            self.off_plan_reasons.push(reason);
+        }
+        self
     }
 
     /// Adds free local tags.
@@ -400,5 +421,42 @@ impl CooperationObject {
     pub fn with_joint_efficiency_rationale(mut self, rationale: impl Into<String>) -> Self {
         self.joint_efficiency_rationale = rationale.into();
         self
+    }
+}
+
+/// The off-plan reasons as the member `off_plan_reason`: `null` for none, the reason itself
+/// for one (the form stored before several were allowed, kept so that stored logs keep their
+/// bytes), and a list for several.
+mod one_or_many {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::OffPlanReason;
+
+    pub(super) fn serialize<S: Serializer>(
+        reasons: &[OffPlanReason],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match reasons {
+            [] => serializer.serialize_none(),
+            [one] => one.serialize(serializer),
+            several => several.serialize(serializer),
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Form {
+        One(OffPlanReason),
+        Several(Vec<OffPlanReason>),
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<OffPlanReason>, D::Error> {
+        Ok(match Option::<Form>::deserialize(deserializer)? {
+            None => Vec::new(),
+            Some(Form::One(reason)) => vec![reason],
+            Some(Form::Several(reasons)) => reasons,
+        })
     }
 }

@@ -26,10 +26,10 @@ pub use party::{
     ThirdPartyKind,
 };
 pub use record::{
-    AffairsMapping, Criterion, DisputeForum, Evaluation, EvaluationOutcome, Feasibility,
+    AffairsMapping, Consent, Criterion, DisputeForum, Evaluation, EvaluationOutcome, Feasibility,
     FeasibilityStudy, FollowUp, InitiativeCriteria, LawfulnessAttestation, OfferLetter,
-    PartyCompliance, Recommendation, Record, ReviewPoint, Takeover, TakeoverBy, TkksdReview,
-    WeightedCriterion,
+    PartyCompliance, Recommendation, Record, ResultDestination, ResultForm, ResultReceived,
+    ReviewPoint, Takeover, TakeoverBy, TkksdReview, WeightedCriterion, WrittenNotice,
 };
 pub use region::{
     BorderTable, CoordinationLevel, KodeWilayah, ParseKodeError, Region, RegionLevel, WajibPairing,

@@ -192,6 +192,10 @@ pub struct DprdGate {
     pub not_budgeted_in_current_apbd: bool,
     /// Why the flags are as they are.
     pub justification: String,
+    /// The fiscal year whose APBD flag B speaks of: for a later PKS under the same KB, the
+    /// year of its funding (issue "Every PKS passes stages e–f").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year: Option<i32>,
 }
 crate::serde_shape::map_shaped!(DprdGate);
 
@@ -211,6 +215,7 @@ impl DprdGate {
             burdens_region: false,
             not_budgeted_in_current_apbd: false,
             justification: justification.into(),
+            fiscal_year: None,
         }
     }
 
@@ -271,6 +276,13 @@ impl DprdGate {
     #[must_use]
     pub fn with_not_budgeted(mut self, not_budgeted: bool) -> Self {
         self.not_budgeted_in_current_apbd = not_budgeted;
+        self
+    }
+
+    /// The fiscal year whose APBD flag B speaks of (for a later PKS: its funding's year).
+    #[must_use]
+    pub fn with_fiscal_year(mut self, year: i32) -> Self {
+        self.fiscal_year = Some(year);
         self
     }
 }

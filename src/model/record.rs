@@ -387,6 +387,10 @@ pub struct Record {
     pub on: NaiveDate,
     /// Reference (letter, decree, minutes).
     pub reference: String,
+    /// Who issued it (for a takeover precondition: the technical minister or the governor
+    /// for guidance and the evaluation of obstacles, the Minister for the approval).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<super::actor::Role>,
 }
 crate::serde_shape::map_shaped!(Record);
 
@@ -404,7 +408,23 @@ impl Record {
         Record {
             on,
             reference: reference.into(),
+            by: None,
         }
+    }
+
+    /// Records who issued it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::model::{Record, Role};
+    /// let on = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default();
+    /// let approval = Record::new(on, "Persetujuan Mendagri (fiktif)").issued_by(Role::Minister);
+    /// assert_eq!(approval.by, Some(Role::Minister));
+    /// ```
+    #[must_use]
+    pub fn issued_by(mut self, role: super::actor::Role) -> Self {
+        self.by = Some(role);
+        self
     }
 }
 
@@ -437,6 +457,10 @@ pub struct Takeover {
     /// The Minister's approval (governor takeover only).
     #[serde(default)]
     pub minister_approval: Option<Record>,
+    /// Whose APBD bears the cost of running the taken-over affair (KSD-ENF-05: the region
+    /// concerned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub costs_charged_to: Option<KodeWilayah>,
 }
 crate::serde_shape::map_shaped!(Takeover);
 
@@ -461,7 +485,15 @@ impl Takeover {
             guidance: None,
             obstacle_evaluation: None,
             minister_approval: None,
+            costs_charged_to: None,
         }
+    }
+
+    /// Whose APBD bears the costs of the taken-over affair (KSD-ENF-05).
+    #[must_use]
+    pub fn with_costs_charged_to(mut self, region: KodeWilayah) -> Self {
+        self.costs_charged_to = Some(region);
+        self
     }
 
     /// The guidance (pembinaan) given beforehand.
@@ -643,8 +675,154 @@ pub struct Evaluation {
     /// Optional weighted criteria.
     #[serde(default)]
     pub criteria: Vec<WeightedCriterion>,
+    /// What the region received from a KSDPK in the period, and where it went (KSD-PK-07).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<ResultReceived>,
 }
 crate::serde_shape::map_shaped!(Evaluation);
+
+/// The form of a result a region receives from a KSDPK (PP 28/2018 Pasal 20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ResultForm {
+    /// Money (uang).
+    Money,
+    /// Goods (barang).
+    Goods,
+}
+
+/// Where a result went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ResultDestination {
+    /// The regional treasury, as regional revenue (kas daerah).
+    KasDaerah,
+    /// Recorded as regional assets (barang milik daerah).
+    RegionalAssets,
+    /// Anywhere else (an OPD's account, a third party's custody…).
+    Elsewhere,
+}
+
+/// A result of a KSDPK that is the region's: money or goods, its value and where it went
+/// (KSD-PK-07).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ResultReceived {
+    /// Money or goods.
+    pub form: ResultForm,
+    /// Its value.
+    pub value: super::party::Rupiah,
+    /// Where it went.
+    pub destination: ResultDestination,
+    /// The receipt or asset record (e.g. a deposit slip number).
+    #[serde(default)]
+    pub reference: String,
+}
+crate::serde_shape::map_shaped!(ResultReceived);
+
+impl ResultReceived {
+    /// A result of `form` and `value` that went to `destination`.
+    ///
+    /// ```
+    /// use kerjasama::model::{ResultDestination, ResultForm, ResultReceived, Rupiah};
+    /// let fee = ResultReceived::new(ResultForm::Money, Rupiah(150_000_000), ResultDestination::KasDaerah)
+    ///     .with_reference("STS 0112/2024");
+    /// assert_eq!(fee.destination, ResultDestination::KasDaerah);
+    /// ```
+    pub fn new(
+        form: ResultForm,
+        value: super::party::Rupiah,
+        destination: ResultDestination,
+    ) -> Self {
+        ResultReceived {
+            form,
+            value,
+            destination,
+            reference: String::new(),
+        }
+    }
+
+    /// The receipt or asset record.
+    #[must_use]
+    pub fn with_reference(mut self, reference: impl Into<String>) -> Self {
+        self.reference = reference.into();
+        self
+    }
+}
+
+/// One party's consent to end the cooperation by agreement (KSD-TERM-01 ground (c)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Consent {
+    /// The party consenting.
+    pub party: PartyId,
+    /// Who consented for it (name and office).
+    pub by: String,
+    /// When.
+    pub on: NaiveDate,
+    /// The letter or minutes recording it.
+    pub reference: String,
+}
+crate::serde_shape::map_shaped!(Consent);
+
+impl Consent {
+    /// `party`'s consent given by `by` on `on`, recorded in `reference`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::model::{Consent, KodeWilayah};
+    /// let on = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap_or_default();
+    /// let consent = Consent::new(KodeWilayah::SIDRAP, "Bupati Sidenreng Rappang", on, "180/12/2025");
+    /// assert_eq!(consent.on, on);
+    /// ```
+    pub fn new(
+        party: impl Into<PartyId>,
+        by: impl Into<String>,
+        on: NaiveDate,
+        reference: impl Into<String>,
+    ) -> Self {
+        Consent {
+            party: party.into(),
+            by: by.into(),
+            on,
+            reference: reference.into(),
+        }
+    }
+}
+
+/// A party's written notice that it ends the cooperation early (KSD-TERM-09; the legacy
+/// analogy LEG-TERM-02).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct WrittenNotice {
+    /// The party giving notice.
+    pub party: PartyId,
+    /// The letter.
+    pub reference: String,
+    /// When it was given.
+    pub given_on: NaiveDate,
+}
+crate::serde_shape::map_shaped!(WrittenNotice);
+
+impl WrittenNotice {
+    /// `party`'s notice `reference` given on `given_on`.
+    pub fn new(
+        party: impl Into<PartyId>,
+        reference: impl Into<String>,
+        given_on: NaiveDate,
+    ) -> Self {
+        WrittenNotice {
+            party: party.into(),
+            reference: reference.into(),
+            given_on,
+        }
+    }
+}
 
 impl Evaluation {
     /// An evaluation of the period `period_from`–`period_to` by `evaluator`, with its
@@ -681,6 +859,7 @@ impl Evaluation {
             financial_realisation: None,
             recommendation,
             criteria: Vec::new(),
+            results: Vec::new(),
         }
     }
 

@@ -218,6 +218,11 @@ impl KodeWilayah {
         }
     }
 
+    /// The two-digit number of its province (`73` for `73.14`).
+    pub fn province_number(self) -> u8 {
+        self.province
+    }
+
     /// The province this region is in (itself for a province).
     pub fn province(self) -> KodeWilayah {
         KodeWilayah {

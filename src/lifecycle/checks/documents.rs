@@ -206,3 +206,92 @@ pub(super) fn delegation(ctx: &Ctx<'_>) -> Found {
     }
     found
 }
+
+/// KSD-DOC-01 (from version 3): a KB signed after a DPRD refusal is the new version of the
+/// refused one and names it.
+pub(super) fn kb_revision_linked(ctx: &Ctx<'_>) -> Found {
+    let Some(Command::SignKb { document }) = ctx.command else {
+        return Vec::new();
+    };
+    match ctx.coop.superseded_kbs().last() {
+        Some(old) if document.supersedes.as_ref() != Some(&old.id) => vec![
+            err(
+                KSD_DOC_01,
+                Finding::KbRevisionNotLinked {
+                    superseded: old.id.clone(),
+                },
+            )
+            .at("document.supersedes"),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-DOC-03 (from version 3): the KB holds the clauses `kb_required_clauses` names (none by
+/// default); a missing one is a warning.
+pub(super) fn kb_required_clauses(ctx: &Ctx<'_>) -> Found {
+    match ctx.command {
+        Some(Command::SignKb { document }) => missing_clauses(
+            KSD_DOC_03,
+            document,
+            &ctx.policy().kb_required_clauses,
+            Severity::Warning,
+        ),
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-KIND-03 (from version 3): a PKS signed under a surat kuasa names the head of region who
+/// granted it, and the holder is an official of the perangkat daerah (Pasal 2 ayat (2),
+/// Pasal 13 ayat (2)): the Sekda, an assistant, the head of an OPD or another official, not
+/// the vice-head or an outsider.
+pub(super) fn kuasa_grantor_and_holder(ctx: &Ctx<'_>) -> Found {
+    let Some((doc, false)) = signed(ctx) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (i, s) in doc.signatories.iter().enumerate() {
+        let Some(kuasa) = &s.surat_kuasa else {
+            continue;
+        };
+        if matches!(s.party, PartyId::ThirdParty(_)) {
+            continue;
+        }
+        let field = format!("document.signatories[{i}]");
+        if kuasa
+            .granted_by
+            .as_deref()
+            .is_none_or(|g| g.trim().is_empty())
+        {
+            found.push(
+                err(
+                    KSD_KIND_03,
+                    Finding::KuasaWithoutGrantor {
+                        name: s.name.clone(),
+                    },
+                )
+                .at(format!("{field}.surat_kuasa.granted_by")),
+            );
+        }
+        let official = matches!(
+            s.capacity,
+            SignatoryCapacity::Sekda
+                | SignatoryCapacity::Asisten
+                | SignatoryCapacity::KepalaOpd
+                | SignatoryCapacity::OtherOfficial
+        );
+        if !official {
+            found.push(
+                err(
+                    KSD_KIND_03,
+                    Finding::KuasaHolderNotOfficial {
+                        name: s.name.clone(),
+                        office: s.office.clone(),
+                    },
+                )
+                .at(format!("{field}.capacity")),
+            );
+        }
+    }
+    found
+}

@@ -15,7 +15,7 @@ pub(super) fn gate_ksdd(ctx: &Ctx<'_>) -> Found {
         let decided = ctx
             .actor
             .region()
-            .and_then(|region| ctx.coop.dprd_decisions().get(&region));
+            .and_then(|region| ctx.coop.current_decisions().get(&region));
         return match decided {
             Some(DprdDecision::Approved { .. } | DprdDecision::Refused { .. }) => {
                 vec![err(KSD_DPRD_01, Finding::DprdAlreadyDecided)]
@@ -56,7 +56,7 @@ fn gate(rule: RuleId, ctx: &Ctx<'_>) -> Found {
         .spec
         .region_codes()
         .into_iter()
-        .filter(|code| !ctx.coop.dprd_gates().contains_key(code))
+        .filter(|code| !ctx.coop.current_gates().contains_key(code))
         .map(|region| err(rule, Finding::GateNotAssessed { region }))
         .collect();
     let pending = dprd_pending(ctx, None);
@@ -70,6 +70,39 @@ fn gate(rule: RuleId, ctx: &Ctx<'_>) -> Found {
                 .into_iter()
                 .map(|region| err(rule, Finding::DprdApprovalRequired { region })),
         );
+    }
+    found
+}
+
+/// KSD-DPRD-01 (from version 3), for a later PKS while in force: each gate names the fiscal
+/// year of the PKS's funding (flag B speaks of that year's APBD), and a DPRD decides only on a
+/// PKS submitted to it.
+pub(super) fn later_round(ctx: &Ctx<'_>) -> Found {
+    if ctx.coop.stage != super::super::stage::Stage::InForce {
+        return Vec::new();
+    }
+    let mut found: Found = Vec::new();
+    if matches!(
+        ctx.kind,
+        CommandKind::SubmitToDprd | CommandKind::StartPksDrafting
+    ) {
+        found.extend(
+            ctx.coop
+                .current_gates()
+                .iter()
+                .filter(|(_, gate)| gate.fiscal_year.is_none())
+                .map(|(region, _)| {
+                    err(KSD_DPRD_01, Finding::FiscalYearMissing { region: *region })
+                        .at("gate.fiscal_year")
+                }),
+        );
+    }
+    let submitted = ctx
+        .coop
+        .open_dprd_round()
+        .is_some_and(|round| round.submitted_on.is_some());
+    if matches!(ctx.kind, CommandKind::ApproveDprd | CommandKind::RefuseDprd) && !submitted {
+        found.push(err(KSD_DPRD_01, Finding::LaterRoundNotSubmitted));
     }
     found
 }

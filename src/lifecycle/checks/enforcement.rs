@@ -2,7 +2,9 @@
 //! secretariat, and disputes.
 
 use crate::law::*;
-use crate::model::{Clause, DisputeForum, Record, RegionLevel, Takeover, TakeoverBy};
+use crate::model::{
+    Clause, DisputeForum, FundingSource, Record, RegionLevel, Role, Takeover, TakeoverBy,
+};
 
 use super::super::command::Command;
 use super::super::finding::{Finding, TakeoverPrecondition};
@@ -179,4 +181,164 @@ pub(super) fn ksdpk_dispute(ctx: &Ctx<'_>) -> Found {
         }
         _ => vec![err(rule, Finding::KsdpkDisputeForum).at("forum")],
     }
+}
+
+/// The dated precondition records of a takeover, in the order of Pasal 11.
+fn records(t: &Takeover) -> Vec<(TakeoverPrecondition, &Record, &'static str)> {
+    [
+        (TakeoverPrecondition::Guidance, &t.guidance, "guidance"),
+        (
+            TakeoverPrecondition::ObstacleEvaluation,
+            &t.obstacle_evaluation,
+            "obstacle_evaluation",
+        ),
+        (
+            TakeoverPrecondition::MinisterApproval,
+            &t.minister_approval,
+            "minister_approval",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(p, r, f)| r.as_ref().map(|r| (p, r, f)))
+    .collect()
+}
+
+/// The preconditions are dated on or before the takeover, after the stage they concern began,
+/// in the order of Pasal 11, and issued by who the law names.
+fn in_order(
+    rule: RuleId,
+    ctx: &Ctx<'_>,
+    t: &Takeover,
+    issuer_ok: fn(TakeoverPrecondition, Role) -> bool,
+) -> Found {
+    let mut found = Vec::new();
+    let stage_entered = ctx.coop.stage_entered_on();
+    let mut previous: Option<(TakeoverPrecondition, chrono::NaiveDate)> = None;
+    for (precondition, record, field) in records(t) {
+        let at = |what: &str| format!("takeover.{field}.{what}");
+        if record.on > ctx.date {
+            found.push(err(rule, Finding::PreconditionAfterTakeover { precondition }).at(at("on")));
+        }
+        if let Some(entered) = stage_entered
+            && record.on < entered
+        {
+            found.push(
+                err(
+                    rule,
+                    Finding::PreconditionBeforeStage {
+                        precondition,
+                        stage_entered: entered,
+                    },
+                )
+                .at(at("on")),
+            );
+        }
+        if let Some((earlier, on)) = previous
+            && record.on < on
+        {
+            found.push(
+                err(
+                    rule,
+                    Finding::PreconditionsOutOfOrder {
+                        earlier,
+                        later: precondition,
+                    },
+                )
+                .at(at("on")),
+            );
+        }
+        previous = Some((precondition, record.on));
+        match record.by {
+            None => found
+                .push(err(rule, Finding::PreconditionIssuerMissing { precondition }).at(at("by"))),
+            Some(issuer) if !issuer_ok(precondition, issuer) => found.push(
+                err(
+                    rule,
+                    Finding::PreconditionIssuerNotAuthorised {
+                        precondition,
+                        issuer,
+                    },
+                )
+                .at(at("by")),
+            ),
+            Some(_) => {}
+        }
+    }
+    found
+}
+
+/// KSD-ENF-03 (from version 3): a central takeover's guidance and evaluation of the obstacles
+/// are by the technical minister (or LPNK head) in coordination with the Minister, dated and
+/// in order.
+pub(super) fn central_records_in_order(ctx: &Ctx<'_>) -> Found {
+    match takeover(ctx) {
+        Some(t) if t.by == TakeoverBy::CentralGovernment => {
+            in_order(KSD_ENF_03, ctx, t, |_, issuer| {
+                matches!(issuer, Role::TechnicalMinister | Role::Minister)
+            })
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-ENF-04 (from version 3): a governor's takeover follows the governor's guidance and
+/// evaluation of the obstacles and then the Minister of Home Affairs' approval, dated and in
+/// that order.
+pub(super) fn governor_records_in_order(ctx: &Ctx<'_>) -> Found {
+    match takeover(ctx) {
+        Some(t) if t.by == TakeoverBy::Governor => in_order(
+            KSD_ENF_04,
+            ctx,
+            t,
+            |precondition, issuer| match precondition {
+                TakeoverPrecondition::MinisterApproval => issuer == Role::Minister,
+                _ => issuer == Role::Governor,
+            },
+        ),
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-ENF-05 (from version 3): the cost of running the taken-over affair is charged to the
+/// APBD of the region concerned (Pasal 11 ayat (3)).
+pub(super) fn costs_charged(ctx: &Ctx<'_>) -> Found {
+    match takeover(ctx) {
+        Some(t) => match t.costs_charged_to {
+            None => vec![
+                err(KSD_ENF_05, Finding::TakeoverCostsNotCharged).at("takeover.costs_charged_to"),
+            ],
+            Some(region) if region != t.defaulting_region => vec![
+                err(
+                    KSD_ENF_05,
+                    Finding::TakeoverCostsChargedElsewhere { region },
+                )
+                .at("takeover.costs_charged_to"),
+            ],
+            Some(_) => Vec::new(),
+        },
+        None => Vec::new(),
+    }
+}
+
+/// KSD-ENF-07 (from version 3): funding aid from the APBN is for kerja sama wajib only
+/// (Pasal 12).
+pub(super) fn apbn_aid_wajib_only(ctx: &Ctx<'_>) -> Found {
+    if ctx.spec.kind.is_wajib() {
+        return Vec::new();
+    }
+    ctx.spec
+        .funding
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.source == FundingSource::Apbn)
+        .map(|(i, f)| {
+            err(
+                KSD_ENF_07,
+                Finding::ApbnAidNotWajib {
+                    party: f.party.clone(),
+                },
+            )
+            .at(format!("funding[{i}].source"))
+        })
+        .collect()
 }

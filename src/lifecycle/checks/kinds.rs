@@ -188,43 +188,61 @@ pub(super) fn wajib_pairings(ctx: &Ctx<'_>) -> Found {
     found
 }
 
-/// KSD-KIND-02: the region acts through its head (offer letter, heads' agreement).
-pub(super) fn head_signs(ctx: &Ctx<'_>) -> Found {
-    let signatories = match ctx.command {
-        Some(Command::SendOffer { letter }) => {
-            vec![(String::from("letter.signatory"), &letter.signatory)]
+/// KSD-KIND-02: the offer letter is the initiating party's.
+pub(super) fn offer_for_initiator(ctx: &Ctx<'_>) -> Found {
+    match ctx.command {
+        Some(Command::SendOffer { letter }) if letter.signatory.party != ctx.spec.initiator => {
+            vec![err(KSD_KIND_02, Finding::OfferNotForInitiator).at("letter.signatory.party")]
         }
-        Some(Command::SignHeadsAgreement { document }) => document
-            .signatories
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (format!("document.signatories[{i}]"), s))
-            .collect(),
-        _ => return Vec::new(),
-    };
-    let mut found = Vec::new();
-    if let Some(Command::SendOffer { letter }) = ctx.command
-        && letter.signatory.party != ctx.spec.initiator
-    {
-        found.push(err(KSD_KIND_02, Finding::OfferNotForInitiator).at("letter.signatory.party"));
+        _ => Vec::new(),
     }
-    for (field, signatory) in signatories {
-        if matches!(signatory.party, PartyId::Region(_))
-            && signatory.capacity != SignatoryCapacity::KepalaDaerah
-        {
-            found.push(
-                err(
-                    KSD_KIND_02,
-                    Finding::SignatoryNotHead {
-                        name: signatory.name.clone(),
-                        office: signatory.office.clone(),
-                    },
-                )
-                .at(field),
-            );
-        }
+}
+
+/// KSD-KIND-02 up to version 2: the offer letter signed by the head of region, as an error.
+/// From version 3 the signatory is practice (KSD-STAGE-08, `offer_letter_signatory`).
+pub(super) fn offer_signed_by_head(ctx: &Ctx<'_>) -> Found {
+    match ctx.command {
+        Some(Command::SendOffer { letter }) => not_heads(std::iter::once((
+            String::from("letter.signatory"),
+            &letter.signatory,
+        ))),
+        _ => Vec::new(),
     }
-    found
+}
+
+/// KSD-KIND-02: the heads' agreement is signed by the heads of region (Pasal 2 ayat (1)).
+pub(super) fn heads_agreement_by_heads(ctx: &Ctx<'_>) -> Found {
+    match ctx.command {
+        Some(Command::SignHeadsAgreement { document }) => not_heads(
+            document
+                .signatories
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("document.signatories[{i}]"), s)),
+        ),
+        _ => Vec::new(),
+    }
+}
+
+/// A KSD-KIND-02 error for each region signatory who is not the head of region.
+fn not_heads<'a>(
+    signatories: impl Iterator<Item = (String, &'a crate::model::Signatory)>,
+) -> Found {
+    signatories
+        .filter(|(_, s)| {
+            matches!(s.party, PartyId::Region(_)) && s.capacity != SignatoryCapacity::KepalaDaerah
+        })
+        .map(|(field, s)| {
+            err(
+                KSD_KIND_02,
+                Finding::SignatoryNotHead {
+                    name: s.name.clone(),
+                    office: s.office.clone(),
+                },
+            )
+            .at(field)
+        })
+        .collect()
 }
 
 /// KSD-OBJ-01: the object is a government affair.
@@ -254,7 +272,7 @@ pub(super) fn plan_reference(ctx: &Ctx<'_>) -> Found {
 /// KSD-OBJ-03: an object outside the plan needs one of the three reasons.
 pub(super) fn off_plan_reason(ctx: &Ctx<'_>) -> Found {
     let object = &ctx.spec.object;
-    if !object.in_development_plan && object.off_plan_reason.is_none() {
+    if !object.in_development_plan && object.off_plan_reasons.is_empty() {
         vec![err(KSD_OBJ_03, Finding::OffPlanWithoutReason).at("object.off_plan_reason")]
     } else {
         Vec::new()
@@ -268,4 +286,38 @@ pub(super) fn lawfulness_attested(ctx: &Ctx<'_>) -> Found {
     } else {
         vec![err(KSD_OBJ_04, Finding::LawfulnessNotAttested)]
     }
+}
+
+/// KSD-KIND-05 (from version 3): a special-autonomy override is for DIY, DKI Jakarta, Aceh,
+/// Papua or Papua Barat only (Pasal 47); one configured for another province a party lies in
+/// is refused at registration. Where it applies, the override turns the rules it names into
+/// advice (see `guard::evaluate`).
+pub(super) fn special_autonomy(ctx: &Ctx<'_>) -> Found {
+    if !registering(ctx) {
+        return Vec::new();
+    }
+    let provinces: BTreeSet<KodeWilayah> = ctx
+        .spec
+        .region_codes()
+        .iter()
+        .map(|r| r.province())
+        .collect();
+    ctx.policy()
+        .special_autonomy_overrides
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            provinces.contains(&o.province)
+                && !SPECIAL_AUTONOMY_PROVINCES.contains(&o.province.province_number())
+        })
+        .map(|(i, o)| {
+            err(
+                KSD_KIND_05,
+                Finding::NotSpecialAutonomy {
+                    province: o.province,
+                },
+            )
+            .at(format!("policy.special_autonomy_overrides[{i}].province"))
+        })
+        .collect()
 }

@@ -30,6 +30,7 @@ pub(crate) type Found = Vec<Violation>;
 pub(crate) struct Check {
     pub(crate) rule: RuleId,
     pub(crate) since: u32,
+    pub(crate) until: u32,
     pub(crate) run: fn(&Ctx<'_>) -> Found,
 }
 
@@ -37,20 +38,40 @@ const fn check(rule: RuleId, run: fn(&Ctx<'_>) -> Found) -> Check {
     Check {
         rule,
         since: 1,
+        until: u32::MAX,
         run,
     }
 }
 
+/// A check from rule-set version `since` on.
 const fn check_since(rule: RuleId, since: u32, run: fn(&Ctx<'_>) -> Found) -> Check {
-    Check { rule, since, run }
+    Check {
+        rule,
+        since,
+        until: u32::MAX,
+        run,
+    }
+}
+
+/// A check up to rule-set version `until` (a later version replaced it).
+const fn check_until(rule: RuleId, until: u32, run: fn(&Ctx<'_>) -> Found) -> Check {
+    Check {
+        rule,
+        since: 1,
+        until,
+        run,
+    }
 }
 
 /// The map. Several checks may enforce one rule; they all run.
 static CHECKS: &[Check] = &[
     // §3 kinds and objects
     check(KSD_KIND_01, kinds::foreign_out_of_scope),
-    check(KSD_KIND_02, kinds::head_signs),
+    check(KSD_KIND_02, kinds::offer_for_initiator),
+    check_until(KSD_KIND_02, 2, kinds::offer_signed_by_head),
+    check(KSD_KIND_02, kinds::heads_agreement_by_heads),
     check(KSD_KIND_04, kinds::no_central_agency),
+    check_since(KSD_KIND_05, 3, kinds::special_autonomy),
     check(KSD_KIND_06, kinds::ksdd_category),
     check(KSD_KIND_07, kinds::wajib_borders),
     check(KSD_KIND_08, kinds::sukarela_regions),
@@ -66,6 +87,7 @@ static CHECKS: &[Check] = &[
     check(KSD_PK_04, third_party::region_initiative),
     check(KSD_PK_05, third_party::initiative_criteria),
     check(KSD_PK_06, third_party::third_party_study),
+    check_since(KSD_PK_07, 3, third_party::results_to_treasury),
     // §4.2 kerja sama wajib pre-stages
     check(KSD_WAJIB_01, wajib::mappings_filed),
     check_since(KSD_WAJIB_01, 2, wajib::mapping_content),
@@ -73,21 +95,29 @@ static CHECKS: &[Check] = &[
     check(KSD_WAJIB_03, wajib::heads_agreement),
     // §4 stages
     check(KSD_STAGE_01, stages::entry_into_force),
+    check_since(KSD_STAGE_01, 3, stages::later_pks_drafted),
     check(KSD_STAGE_04, stages::tkksd_review),
     check(KSD_STAGE_05, stages::pks_without_kb),
+    check_since(KSD_STAGE_08, 3, stages::offer_letter_signatory),
     // §5 DPRD
     check(KSD_DPRD_01, dprd::gate_ksdd),
     check(KSD_DPRD_02, dprd::gate_ksdpk),
     check(KSD_DPRD_03, dprd::after_kb),
+    check_since(KSD_DPRD_01, 3, dprd::later_round),
     // §6 documents
     check(KSD_DOC_01, documents::kb_and_pks),
+    check_since(KSD_DOC_01, 3, documents::kb_revision_linked),
     check(KSD_DOC_02, documents::ksdpk_minimum_clauses),
     check(KSD_DOC_03, documents::ksdd_required_clauses),
+    check_since(KSD_DOC_03, 3, documents::kb_required_clauses),
     check(KSD_DOC_07, documents::signatories),
     check(KSD_KIND_03, documents::delegation),
+    check_since(KSD_KIND_03, 3, documents::kuasa_grantor_and_holder),
     // §7–§8 duration, ending, evaluation
     check(KSD_TERM_01, termination::grounds),
     check(KSD_TERM_02, termination::ksdpk_only_grounds),
+    check_since(KSD_TERM_01, 3, termination::consents_and_evidence),
+    check_since(KSD_TERM_09, 3, termination::unilateral_notice),
     check_since(KSD_TERM_03, 2, termination::leadership_change),
     check(KSD_TERM_05, termination::max_term),
     check(KSD_TERM_06, termination::extension),
@@ -98,6 +128,10 @@ static CHECKS: &[Check] = &[
     check(KSD_ENF_02, enforcement::kab_kota_to_governor),
     check(KSD_ENF_03, enforcement::central_preconditions),
     check(KSD_ENF_04, enforcement::governor_preconditions),
+    check_since(KSD_ENF_03, 3, enforcement::central_records_in_order),
+    check_since(KSD_ENF_04, 3, enforcement::governor_records_in_order),
+    check_since(KSD_ENF_05, 3, enforcement::costs_charged),
+    check_since(KSD_ENF_07, 3, enforcement::apbn_aid_wajib_only),
     check(KSD_ENF_08, enforcement::secretariat),
     check(KSD_DISP_01, enforcement::ksdd_dispute),
     check(KSD_DISP_02, enforcement::ksdpk_dispute),
@@ -108,7 +142,7 @@ pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let version = ctx.rules.version();
     CHECKS
         .iter()
-        .filter(|c| c.rule == rule && c.since <= version)
+        .filter(|c| c.rule == rule && c.since <= version && version <= c.until)
         .flat_map(|c| (c.run)(ctx))
         .collect()
 }
@@ -116,7 +150,9 @@ pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>) -> Found {
 /// Whether some check enforces `rule` under `version`.
 #[cfg(test)]
 fn has_check(rule: RuleId, version: u32) -> bool {
-    CHECKS.iter().any(|c| c.rule == rule && c.since <= version)
+    CHECKS
+        .iter()
+        .any(|c| c.rule == rule && c.since <= version && version <= c.until)
 }
 
 /// An error of `rule`.

@@ -11,6 +11,9 @@ use super::{Found, err, with_severity};
 
 /// KSD-STAGE-01: entry into force (stage h) on or after the first PKS takes effect.
 pub(super) fn entry_into_force(ctx: &Ctx<'_>) -> Found {
+    if ctx.kind != CommandKind::EnterIntoForce {
+        return Vec::new();
+    }
     match ctx.coop.pks_effective_from() {
         Some(start) if ctx.date >= start => Vec::new(),
         Some(starts_on) => {
@@ -45,6 +48,52 @@ pub(super) fn tkksd_review(ctx: &Ctx<'_>) -> Found {
         severity,
         Finding::TkksdReviewMissing { point },
     )
+    .into_iter()
+    .collect()
+}
+
+/// KSD-STAGE-01 (from version 3): a later PKS under the KB runs its own stage f: its drafting
+/// starts once, after its DPRD round, and it is signed after that.
+pub(super) fn later_pks_drafted(ctx: &Ctx<'_>) -> Found {
+    if ctx.coop.stage != Stage::InForce {
+        return Vec::new();
+    }
+    let drafting = ctx
+        .coop
+        .open_dprd_round()
+        .is_some_and(|round| round.drafting_from.is_some());
+    match ctx.kind {
+        CommandKind::SignPks if !drafting => {
+            vec![err(KSD_STAGE_01, Finding::LaterPksNotDrafted)]
+        }
+        CommandKind::StartPksDrafting if drafting => {
+            vec![err(KSD_STAGE_01, Finding::PksDraftingAlreadyStarted)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// KSD-STAGE-08 (from version 3): the offer letter signed by the head of region, weighed by
+/// `offer_letter_signatory` (a warning by default).
+pub(super) fn offer_letter_signatory(ctx: &Ctx<'_>) -> Found {
+    let Some(Command::SendOffer { letter }) = ctx.command else {
+        return Vec::new();
+    };
+    let signatory = &letter.signatory;
+    if !matches!(signatory.party, crate::model::PartyId::Region(_))
+        || signatory.capacity == crate::model::SignatoryCapacity::KepalaDaerah
+    {
+        return Vec::new();
+    }
+    with_severity(
+        KSD_STAGE_08,
+        ctx.policy().offer_letter_signatory.severity(),
+        Finding::OfferLetterNotSignedByHead {
+            name: signatory.name.clone(),
+            office: signatory.office.clone(),
+        },
+    )
+    .map(|v| v.at("letter.signatory"))
     .into_iter()
     .collect()
 }

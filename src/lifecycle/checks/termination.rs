@@ -15,7 +15,7 @@ use super::{Found, err};
 /// The grounds a command ends the cooperation on, if it does.
 fn ending_grounds(ctx: &Ctx<'_>) -> Option<Vec<EndGround>> {
     match ctx.command {
-        Some(Command::Terminate { grounds }) => Some(grounds.clone()),
+        Some(Command::Terminate { grounds, .. }) => Some(grounds.clone()),
         Some(Command::RecordExpiry) => Some(vec![EndGround::TermExpired]),
         _ => None,
     }
@@ -210,4 +210,79 @@ pub(super) fn evaluation_record(ctx: &Ctx<'_>) -> Found {
         }
     }
     found
+}
+
+/// KSD-TERM-01, -02 (from version 3): ground (c) needs the consent of every party, each
+/// recorded; grounds (d)–(g) carry their evidence.
+pub(super) fn consents_and_evidence(ctx: &Ctx<'_>) -> Found {
+    let Some(Command::Terminate {
+        grounds,
+        consents,
+        evidence,
+        ..
+    }) = ctx.command
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    if grounds.contains(&EndGround::MutualAgreement) {
+        for party in ctx.spec.parties.iter().filter_map(Party::id) {
+            if !consents.iter().any(|c| c.party == party) {
+                found.push(err(KSD_TERM_01, Finding::ConsentMissing { party }).at("consents"));
+            }
+        }
+    }
+    let needs_evidence = |g: &EndGround| {
+        matches!(
+            g,
+            EndGround::PolicyChange
+                | EndGround::ObjectLost
+                | EndGround::CourtJudgment
+                | EndGround::Bankruptcy
+        )
+    };
+    for ground in grounds.iter().filter(|g| needs_evidence(g)) {
+        if !evidence.iter().any(|e| e.ground == *ground) {
+            let rule = if ground.ksdpk_only() {
+                KSD_TERM_02
+            } else {
+                KSD_TERM_01
+            };
+            found.push(err(rule, Finding::EvidenceMissing { ground: *ground }).at("evidence"));
+        }
+    }
+    found
+}
+
+/// KSD-TERM-09 (from version 3): early termination by one party's written notice only where
+/// `unilateral_termination` allows it, with the notice period it sets.
+pub(super) fn unilateral_notice(ctx: &Ctx<'_>) -> Found {
+    let Some(Command::Terminate {
+        notice: Some(notice),
+        ..
+    }) = ctx.command
+    else {
+        return Vec::new();
+    };
+    match ctx.policy().unilateral_termination {
+        UnilateralTermination::WrittenNotice { notice_days } => {
+            let earliest = notice
+                .given_on
+                .checked_add_days(chrono::Days::new(u64::from(notice_days)));
+            match earliest {
+                Some(earliest_end) if ctx.date >= earliest_end => Vec::new(),
+                _ => vec![
+                    err(
+                        KSD_TERM_09,
+                        Finding::NoticeTooShort {
+                            given_on: notice.given_on,
+                            earliest_end: earliest.unwrap_or(notice.given_on),
+                        },
+                    )
+                    .at("notice.given_on"),
+                ],
+            }
+        }
+        _ => vec![err(KSD_TERM_09, Finding::UnilateralNotSupported).at("notice")],
+    }
 }

@@ -160,3 +160,31 @@ pub(super) fn third_party_study(ctx: &Ctx<'_>) -> Found {
         _ => Vec::new(),
     }
 }
+
+/// KSD-PK-07 (from version 3): what a KSDPK yields for the region goes to the kas daerah
+/// (money) or is recorded as regional assets (goods) (Pasal 20).
+pub(super) fn results_to_treasury(ctx: &Ctx<'_>) -> Found {
+    let Some(Command::RecordEvaluation { evaluation }) = ctx.command else {
+        return Vec::new();
+    };
+    if !ctx.is_ksdpk() {
+        return Vec::new();
+    }
+    use crate::model::{ResultDestination, ResultForm};
+    evaluation
+        .results
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            !matches!(
+                (r.form, r.destination),
+                (ResultForm::Money, ResultDestination::KasDaerah)
+                    | (ResultForm::Goods, ResultDestination::RegionalAssets)
+            )
+        })
+        .map(|(i, r)| {
+            err(KSD_PK_07, Finding::ResultNotToTreasury { form: r.form })
+                .at(format!("evaluation.results[{i}].destination"))
+        })
+        .collect()
+}

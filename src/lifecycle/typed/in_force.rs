@@ -120,7 +120,7 @@ impl<T: TrackMarker> Ksd<InForce, T> {
         on: NaiveDate,
         grounds: Vec<EndGround>,
     ) -> Result<Ksd<Ended, T>, Refused<InForce, T>> {
-        self.step(&TERMINATE, Command::Terminate { grounds }, actor, on)
+        self.step(&TERMINATE, Command::terminate(grounds), actor, on)
     }
 
     /// Records that the term has expired (ground (a), KSD-TERM-01): after the last day of
