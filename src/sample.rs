@@ -1015,8 +1015,11 @@ pub fn c01_commodities() -> Scenario {
         .build()?;
         let pks = |n: u8, dinas: &str| {
             let signer = |code| {
-                official_signs(code, dinas, SignatoryCapacity::KepalaOpd)
-                    .with_kuasa_from(format!("SK-{n}/2023"), date!(2023, 3, 6), head_title(code))
+                official_signs(code, dinas, SignatoryCapacity::KepalaOpd).with_kuasa_from(
+                    format!("SK-{n}/2023"),
+                    date!(2023, 3, 6),
+                    head_title(code),
+                )
             };
             numbered(
                 Document::pks(format!("PKS-KOMODITAS-{n}"), date!(2023, 3, 10))

@@ -231,7 +231,10 @@ fn schema_2_golden_logs_of_older_rule_sets_are_frozen_and_replay() {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(actual, sum, "{file} changed: a public record is never re-blessed");
+        assert_eq!(
+            actual, sum,
+            "{file} changed: a public record is never re-blessed"
+        );
         let stored = String::from_utf8(bytes).expect("utf8");
         let log = decode_text(&stored).unwrap_or_else(|e| panic!("{file}: {e}"));
         let replayed = audit::replay(&log, &registry()).unwrap_or_else(|e| panic!("{file}: {e}"));

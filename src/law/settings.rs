@@ -52,7 +52,7 @@ pub enum WajibRefusalPolicy {
 
 /// Whether one party may end the cooperation early on written notice (KSD-TERM-09, Q9).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum UnilateralTermination {
     /// Default: PP 28/2018 has no unilateral termination (KSD-TERM-04); a cooperation ends
@@ -66,10 +66,11 @@ pub enum UnilateralTermination {
         notice_days: u32,
     },
 }
+crate::serde_shape::map_shaped!(UnilateralTermination);
 
 /// How a third party is chosen among competitors for a type (a) KSDPK (KSD-PK-08, Q18).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ThirdPartySelection {
     /// Default: not known; nothing is checked.
@@ -81,6 +82,7 @@ pub enum ThirdPartySelection {
         method: String,
     },
 }
+crate::serde_shape::map_shaped!(ThirdPartySelection);
 
 /// Who convenes technical coordination at each level (KSD-WAJIB-04).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
