@@ -13,7 +13,7 @@
 //!
 //! let text = mermaid(Track::KsddSukarela);
 //! assert!(text.starts_with("stateDiagram-v2\n"));
-//! assert!(text.contains("KbDrafting --> KbSigned : sign KB [KSD-DOC-01, KSD-DOC-07,"));
+//! assert!(text.contains("KbDrafting --> KbSigned : sign KB [KSD-DOC-01, KSD-DOC-03, KSD-DOC-07,"));
 //! // The wajib pre-stages are not on the sukarela track.
 //! assert!(!edges(Track::KsddSukarela).iter().any(|e| e.from == Stage::Mapping));
 //! assert!(edges(Track::KsddWajib)
@@ -52,12 +52,17 @@ pub struct Edge {
 /// use kerjasama::lifecycle::{CommandKind, Stage};
 /// use kerjasama::model::Track;
 ///
-/// let approvals: Vec<Stage> = edges(Track::KsdpkRegion)
+/// // A DPRD approves the PKS after the KB, and later ones while in force.
+/// let approvals: Vec<(Stage, Stage)> = edges(Track::KsdpkRegion)
 ///     .iter()
 ///     .filter(|e| e.command == CommandKind::ApproveDprd)
-///     .map(|e| e.to)
+///     .map(|e| (e.from, e.to))
 ///     .collect();
-/// assert_eq!(approvals, [Stage::PksDrafting, Stage::AwaitingDprd]);
+/// assert_eq!(approvals, [
+///     (Stage::AwaitingDprd, Stage::PksDrafting),
+///     (Stage::AwaitingDprd, Stage::AwaitingDprd),
+///     (Stage::InForce, Stage::InForce),
+/// ]);
 /// ```
 pub fn edges(track: Track) -> Vec<Edge> {
     transitions()

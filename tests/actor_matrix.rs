@@ -38,6 +38,54 @@ impl States {
     /// The line of `track` run until it first reaches `stage`.
     fn at(&mut self, track: Track, stage: Stage) -> Cooperation {
         let rules = self.rules.clone();
+        if stage == Stage::Stalled {
+            // A kerja sama wajib stalls when its initiator withdraws the offer (RULES.md Q21).
+            let mut coop = self.at(track, Stage::Preparation);
+            let on = coop.last_date().expect("a date");
+            coop.execute(
+                &Command::Withdraw {
+                    reason: "mundur (uji)".into(),
+                },
+                &sample::head(sample::sidrap()),
+                on,
+                &rules,
+            )
+            .expect("withdrawing a wajib offer stalls it");
+            return coop;
+        }
+        if stage == Stage::InForce {
+            // In force, with the DPRD round of a later PKS open and submitted: every region
+            // party's gate true for the funding's fiscal year, so that each DPRD may decide.
+            let mut coop = self
+                .cache
+                .entry((track, stage))
+                .or_insert_with(|| {
+                    common::given_with(tracks::line(track), stage, rules.clone()).coop
+                })
+                .clone();
+            let on = coop.last_date().expect("a date");
+            let spec = coop.spec().cloned().expect("registered");
+            for region in spec.region_codes() {
+                let gate = kerjasama::model::DprdGate::not_budgeted("PKS berikutnya (uji)")
+                    .with_fiscal_year(2025);
+                coop.execute(
+                    &Command::AssessDprdGate { region, gate },
+                    &sample::clerk(region),
+                    on,
+                    &rules,
+                )
+                .expect("each region assesses its gate for the later PKS");
+            }
+            let initiator = initiator_region(&spec);
+            coop.execute(
+                &Command::SubmitToDprd,
+                &sample::clerk(initiator),
+                on,
+                &rules,
+            )
+            .expect("the later PKS goes to the DPRDs");
+            return coop;
+        }
         self.cache
             .entry((track, stage))
             .or_insert_with(|| common::given_with(tracks::line(track), stage, rules).coop)
@@ -261,6 +309,7 @@ fn payload(
             }
         }
         CommandKind::Cancel => Command::Cancel { reason: note() },
+        CommandKind::Resume => Command::Resume,
         CommandKind::RecordEvaluation => Command::RecordEvaluation {
             evaluation: kerjasama::model::Evaluation::new(
                 coop.pks()

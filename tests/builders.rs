@@ -239,7 +239,11 @@ fn a_ksdd_sukarela_goes_from_registration_to_in_force_with_the_public_constructo
             format!("Kepala Dinas Ketahanan Pangan {region}"),
             SignatoryCapacity::KepalaOpd,
         )
-        .with_kuasa(format!("SK-{region}/2024"), d(2024, 4, 1))
+        .with_kuasa_from(
+            format!("SK-{region}/2024"),
+            d(2024, 4, 1),
+            format!("Kepala {region}"),
+        )
     };
     let pks = Document::pks("PKS-PANGAN-2024", d(2024, 4, 15))
         .title("Perjanjian Kerja Sama cadangan pangan")

@@ -116,7 +116,7 @@ fn sign_kb_edge_is_labelled_with_its_guards() {
     let text = mermaid(Track::KsddWajib);
     assert!(text.contains(
         "    KbDrafting --> KbSigned : sign KB \
-         [KSD-DOC-01, KSD-DOC-07, KSD-KIND-03, KSD-STAGE-04, KSD-TERM-05]\n"
+         [KSD-DOC-01, KSD-DOC-03, KSD-DOC-07, KSD-KIND-03, KSD-STAGE-04, KSD-TERM-05]\n"
     ));
 }
 

@@ -338,9 +338,10 @@ fn official_with_kuasa(party: &PartyId, on: NaiveDate, rng: &mut Rng) -> Signato
         "Kepala Dinas",
         SignatoryCapacity::KepalaOpd,
     )
-    .with_kuasa(
+    .with_kuasa_from(
         format!("SK-{}", rng.below(100)),
         shift(on, -(rng.below(20) as i64)),
+        "Kepala daerah (fiktif)",
     )
 }
 
@@ -726,10 +727,17 @@ fn build(
                 (true, false) | (false, true) => TakeoverBy::CentralGovernment,
                 _ => TakeoverBy::Governor,
             };
+            // Records dated on the day, by who Pasal 11 names, costs on the defaulting region.
+            let issuer = match by {
+                TakeoverBy::Governor => Role::Governor,
+                _ => Role::TechnicalMinister,
+            };
             let mut takeover = Takeover::new(defaulting, by)
-                .with_guidance(record(on))
-                .with_obstacle_evaluation(record(on));
-            takeover.minister_approval = (by == TakeoverBy::Governor).then(|| record(on));
+                .with_guidance(record(on).issued_by(issuer))
+                .with_obstacle_evaluation(record(on).issued_by(issuer))
+                .with_costs_charged_to(defaulting);
+            takeover.minister_approval =
+                (by == TakeoverBy::Governor).then(|| record(on).issued_by(Role::Minister));
             if mutate && rng.chance(50) {
                 match rng.below(3) {
                     0 => takeover.guidance = None,
@@ -1083,7 +1091,11 @@ fn run(input: &Input, pool: &[Step]) -> Trace {
 // ---------------------------------------------------------------------------------------------
 
 /// What the law forbids in a state, under `policy`; `None` when the state is lawful:
-/// - `PksSigned`, `InForce` or `Ended` without a signed PKS (KSD-STAGE-01);
+/// - `PksSigned` or `InForce` without a signed PKS (KSD-STAGE-01), or `Ended` without one
+///   other than by a ground recorded before entry into force (rule-set version 3 ends a
+///   cooperation after its KB only on a ground);
+/// - under `wajib_refusal_policy = StallsTowardTakeover`, a kerja sama wajib in an exit from
+///   which no takeover is possible (RULES.md Q21, Pasal 10);
 /// - a signed PKS while a region party's DPRD gate was never assessed, or is true under the
 ///   policy (`burden_reading`) without that DPRD's approval (KSD-DPRD-01, -04);
 /// - under `kb_signatory_policy = Error`, a KB signed for a region by anyone but its head
@@ -1091,8 +1103,21 @@ fn run(input: &Input, pool: &[Step]) -> Trace {
 /// - a PKS of a KSDPK of type (a) public service without the four clauses of KSD-DOC-02.
 fn forbidden(coop: &Cooperation, policy: &Policy) -> Option<String> {
     let stage = coop.stage();
-    if stage.pks_signed() && coop.pks().is_empty() {
+    let ended_early =
+        stage == Stage::Ended && !coop.end_grounds().contains(&EndGround::TermExpired);
+    if stage.pks_signed() && coop.pks().is_empty() && !ended_early {
         return Some(format!("stage {stage:?} without a signed PKS"));
+    }
+    let stalls =
+        policy.wajib_refusal_policy == kerjasama::law::WajibRefusalPolicy::StallsTowardTakeover;
+    let dead_end = matches!(
+        stage,
+        Stage::Withdrawn | Stage::OfferRejected | Stage::DprdRefused | Stage::Cancelled
+    );
+    if stalls && dead_end && coop.kind().is_some_and(|k| k.is_wajib()) {
+        return Some(format!(
+            "a kerja sama wajib in {stage:?}, with no way to the takeover"
+        ));
     }
     let Some(spec) = coop.spec() else {
         return (stage != Stage::Unregistered).then(|| format!("stage {stage:?} without a spec"));
@@ -1443,7 +1468,12 @@ fn generators_reach_the_whole_table() {
         }
     }
     println!("accepted by kind: {accepted:?}\nstages reached: {reached:?}\nrefusals: {refusals:?}");
-    for stage in Stage::ALL.iter().filter(|s| **s != Stage::Unregistered) {
+    // Draft is entered by the scripted registration; a random tail reaches it again only by
+    // resuming a kerja sama wajib that stalled in draft.
+    for stage in Stage::ALL
+        .iter()
+        .filter(|s| !matches!(s, Stage::Unregistered | Stage::Draft))
+    {
         assert!(
             reached.contains_key(stage),
             "random tails never reach {stage:?}: {reached:?}"

@@ -469,7 +469,12 @@ fn ksd_dprd_04_no_timer_the_last_approval_counts_whenever_it_comes() {
 
 #[test]
 fn ksd_dprd_04_refusal_ends_the_cooperation_under_on_dprd_refusal_terminate() {
-    let given = given(sample::c06_landfill(), Stage::AwaitingDprd).advance();
+    // A kerja sama wajib only ends there where `wajib_refusal_policy` lets it (RULES.md Q21);
+    // by default it stalls toward the takeover (tests/exits.rs).
+    let mut policy = kerjasama::law::Policy::default();
+    policy.wajib_refusal_policy = kerjasama::law::WajibRefusalPolicy::EndsCooperation;
+    let rules = kerjasama::law::RuleSet::current_with(policy);
+    let given = common::given_with(sample::c06_landfill(), Stage::AwaitingDprd, rules).advance();
     let after = given
         .when(
             &dprd(parepare()),

@@ -13,16 +13,63 @@ use kerjasama::law::{
 };
 use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{
-    Command, CommandKind, EndGround, ParseEndGroundError, Rejection, Stage,
+    Command, CommandKind, EndGround, GroundEvidence, ParseEndGroundError, Rejection, Stage,
 };
 use kerjasama::model::{
-    Actor, Clause, DisputeForum, DocumentId, DocumentKind, KodeWilayah, PartyId, Record, Role,
-    Takeover, TakeoverBy, Term, Urusan,
+    Actor, Clause, Consent, DisputeForum, DocumentId, DocumentKind, KodeWilayah, Party, PartyId,
+    Record, Role, Takeover, TakeoverBy, Term, Urusan,
 };
 use kerjasama::sample::{self, clerk, governor, head, parepare, pinrang, sidrap, sulsel};
 
 fn terminate(grounds: &[EndGround]) -> Command {
     Command::terminate(grounds.iter().copied())
+}
+
+/// Ending `given` on `grounds` on `on`, with what each ground carries from rule-set version
+/// 3 on: the consent of every party for ground (c), the evidence of grounds (d)-(g).
+fn ending(given: &Given, grounds: &[EndGround], on: chrono::NaiveDate) -> Command {
+    let parties: Vec<PartyId> = given
+        .coop
+        .spec()
+        .expect("registered")
+        .parties
+        .iter()
+        .filter_map(Party::id)
+        .collect();
+    let consents = if grounds.contains(&EndGround::MutualAgreement) {
+        parties
+            .into_iter()
+            .map(|party| {
+                Consent::new(
+                    party,
+                    "kepala daerah (fiktif)",
+                    on,
+                    "surat persetujuan (fiktif)",
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let evidence = grounds
+        .iter()
+        .filter(|g| {
+            matches!(
+                g,
+                EndGround::PolicyChange
+                    | EndGround::ObjectLost
+                    | EndGround::CourtJudgment
+                    | EndGround::Bankruptcy
+            )
+        })
+        .map(|g| GroundEvidence::new(*g, Record::new(on, "bukti (fiktif)")))
+        .collect();
+    Command::Terminate {
+        grounds: grounds.to_vec(),
+        consents,
+        evidence,
+        notice: None,
+    }
 }
 
 fn errors_of(rejection: &Rejection, rule: RuleId) -> Vec<String> {
@@ -62,7 +109,7 @@ fn ksd_term_01_a_ksdd_ends_on_each_ground_a_to_e_pasal_9_1() {
     ];
     for (ground, on) in cases {
         let after = given
-            .when(&head(sidrap()), on, terminate(&[ground]))
+            .when(&head(sidrap()), on, ending(&given, &[ground], on))
             .accepted();
         assert_eq!(after.stage(), Stage::Ended, "{ground:?}");
         assert_eq!(after.end_grounds(), &[ground]);
@@ -72,8 +119,13 @@ fn ksd_term_01_a_ksdd_ends_on_each_ground_a_to_e_pasal_9_1() {
 #[test]
 fn ksd_term_01_several_grounds_may_be_recorded_together() {
     let grounds = [EndGround::ObjectiveAchieved, EndGround::MutualAgreement];
-    let after = c06_in_force()
-        .when(&clerk(sidrap()), d(2026, 1, 5), terminate(&grounds))
+    let given = c06_in_force();
+    let after = given
+        .when(
+            &clerk(sidrap()),
+            d(2026, 1, 5),
+            ending(&given, &grounds, d(2026, 1, 5)),
+        )
         .accepted();
     assert_eq!(after.end_grounds(), &grounds);
 }
@@ -134,7 +186,11 @@ fn ksd_term_02_a_ksdpk_ends_on_a_court_judgment_or_the_third_partys_bankruptcy_p
     let given = c08_in_force();
     for ground in [EndGround::CourtJudgment, EndGround::Bankruptcy] {
         let after = given
-            .when(&head(sidrap()), d(2023, 5, 2), terminate(&[ground]))
+            .when(
+                &head(sidrap()),
+                d(2023, 5, 2),
+                ending(&given, &[ground], d(2023, 5, 2)),
+            )
             .accepted_without(KSD_TERM_02);
         assert_eq!(after.stage(), Stage::Ended);
         assert_eq!(after.end_grounds(), &[ground]);
@@ -306,15 +362,31 @@ fn takeover(
 ) -> Command {
     Command::TakeOver {
         takeover: {
-            let mut takeover = Takeover::new(defaulting_region, by);
+            // From rule-set version 3 each record names its issuer (the technical minister
+            // or the governor; the Minister approves a governor's takeover) and the costs
+            // are charged to the defaulting region (KSD-ENF-05).
+            let issuer = match by {
+                TakeoverBy::CentralGovernment => Role::TechnicalMinister,
+                _ => Role::Governor,
+            };
+            let issued =
+                |reference: &str, on, role| record(reference, on).map(|r| r.issued_by(role));
+            let mut takeover =
+                Takeover::new(defaulting_region, by).with_costs_charged_to(defaulting_region);
             takeover.guidance = guidance
-                .then(|| record("surat pembinaan (fiktif)", d(2024, 3, 1)))
+                .then(|| issued("surat pembinaan (fiktif)", d(2024, 8, 1), issuer))
                 .flatten();
             takeover.obstacle_evaluation = evaluation
-                .then(|| record("laporan evaluasi kendala (fiktif)", d(2024, 5, 1)))
+                .then(|| issued("laporan evaluasi kendala (fiktif)", d(2024, 8, 8), issuer))
                 .flatten();
             takeover.minister_approval = approval
-                .then(|| record("persetujuan Mendagri (fiktif)", d(2024, 6, 1)))
+                .then(|| {
+                    issued(
+                        "persetujuan Mendagri (fiktif)",
+                        d(2024, 8, 15),
+                        Role::Minister,
+                    )
+                })
                 .flatten();
             takeover
         },

@@ -2,16 +2,17 @@
 //! id one step that violates it and the same step that satisfies it. Also bad input.
 
 mod common;
+mod tracks;
 
 use common::{
-    Given, d, errors_of, fields_of, given, given_before, given_before_with, rules_with, spec_mut,
-    warnings_of, with_spec, without,
+    Given, d, errors_of, fields_of, given, given_before, given_before_with, is_secondary,
+    rules_with, spec_mut, warnings_of, with_spec, without,
 };
 use kerjasama::law::Lang;
 use kerjasama::law::{
     KSD_DOC_07, KSD_KIND_01, KSD_KIND_02, KSD_KIND_03, KSD_KIND_04, KSD_KIND_06, KSD_KIND_07,
     KSD_KIND_08, KSD_KIND_09, KSD_OBJ_01, KSD_OBJ_02, KSD_OBJ_03, KSD_OBJ_04, KSD_PK_01,
-    KSD_TRANS_01, KSD_WAJIB_03, KbSignatoryPolicy, Policy, RuleSet, WajibBorderRule,
+    KSD_STAGE_08, KSD_TRANS_01, KSD_WAJIB_03, KbSignatoryPolicy, Policy, RuleSet, WajibBorderRule,
 };
 use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{Command, CommandKind, Cooperation, CooperationSpec, Rejection, Stage};
@@ -110,19 +111,54 @@ fn ksd_kind_01_ksdd_and_ksdpk_are_accepted() {
 // KSD-KIND-02: the region acts through its head.
 
 #[test]
-fn ksd_kind_02_offer_letter_signed_by_the_sekda_is_refused_pasal_2_1() {
-    let given = given_before(sample::c02_food(), CommandKind::SendOffer);
-    let rejection = given.next_refused(
-        |s| {
-            if let Command::SendOffer { letter } = &mut s.command {
-                letter.signatory.capacity = SignatoryCapacity::Sekda;
-                letter.signatory.office = "Sekretaris Daerah Kabupaten Sidenreng Rappang".into();
-            }
-        },
-        KSD_KIND_02,
+fn ksd_kind_02_offer_letter_signed_by_the_sekda_was_refused_up_to_version_2_pasal_2_1() {
+    let given = common::given_before_with(
+        sample::c02_food(),
+        CommandKind::SendOffer,
+        common::rules_of_version(2),
     );
+    let rejection = given.next_refused(sekda_signs_offer, KSD_KIND_02);
     let found = errors_of(&rejection, KSD_KIND_02, "Pasal 2 ayat (1)");
     assert_eq!(found[0].field.as_deref(), Some("letter.signatory"));
+}
+
+fn sekda_signs_offer(s: &mut Step) {
+    if let Command::SendOffer { letter } = &mut s.command {
+        letter.signatory.capacity = SignatoryCapacity::Sekda;
+        letter.signatory.office = "Sekretaris Daerah Kabupaten Sidenreng Rappang".into();
+    }
+}
+
+#[test]
+fn ksd_stage_08_offer_letter_signed_by_the_sekda_is_a_warning_by_default_from_version_3() {
+    // The offer letter's signatory is practice (KSD-STAGE-08), a policy value.
+    assert!(is_secondary(KSD_STAGE_08));
+    let given = given_before(sample::c02_food(), CommandKind::SendOffer);
+    let then = given.when_next(sekda_signs_offer);
+    let warnings = warnings_of(&then, KSD_STAGE_08, "pemkot-app");
+    assert_eq!(warnings[0].field.as_deref(), Some("letter.signatory"));
+    assert!(matches!(
+        warnings[0].finding,
+        Finding::OfferLetterNotSignedByHead { .. }
+    ));
+    assert_eq!(then.accepted().stage(), Stage::OfferSent);
+}
+
+#[test]
+fn ksd_stage_08_offer_letter_signed_by_the_sekda_is_refused_under_offer_letter_signatory_error() {
+    let rules = rules_with(|p| p.offer_letter_signatory = kerjasama::law::Enforcement::Error);
+    let given = common::given_before_with(sample::c02_food(), CommandKind::SendOffer, rules);
+    let rejection = given.next_refused(sekda_signs_offer, KSD_STAGE_08);
+    assert!(
+        rejection.rules().iter().all(|r| *r == KSD_STAGE_08),
+        "{rejection}"
+    );
+}
+
+#[test]
+fn ksd_stage_08_offer_letter_signed_by_the_head_is_accepted_without_a_finding() {
+    let given = given_before(sample::c02_food(), CommandKind::SendOffer);
+    given.when_next(|_| {}).accepted_without(KSD_STAGE_08);
 }
 
 #[test]
@@ -786,12 +822,59 @@ fn ksd_obj_04_accepting_a_third_party_proposal_after_the_attestation_is_accepted
 // KSD-TRANS-01: the current rule set governs from 13 July 2018.
 
 #[test]
-fn ksd_trans_01_a_registration_dated_before_13_july_2018_is_refused_under_the_current_set() {
-    let given = unregistered(sample::c03_rice(), common::rules());
+fn ksd_trans_01_a_registration_dated_before_13_july_2018_was_refused_up_to_version_2() {
+    let given = unregistered(sample::c03_rice(), common::rules_of_version(2));
     let rejection = given.next_refused(|s| s.on = d(2018, 7, 12), KSD_TRANS_01);
     let found = errors_of(&rejection, KSD_TRANS_01, "Pasal 48");
     assert_eq!(found[0].field.as_deref(), Some("occurred_on"));
     assert_eq!(rejection.rules(), vec![KSD_TRANS_01], "{rejection}");
+}
+
+/// `scenario` with every date `days` earlier: the steps, the documents, their terms and
+/// their surat kuasa.
+fn earlier(mut scenario: Scenario, days: u64) -> Scenario {
+    let back = |date: &mut chrono::NaiveDate| {
+        *date = date
+            .checked_sub_days(chrono::Days::new(days))
+            .expect("a date");
+    };
+    for step in &mut scenario.steps {
+        back(&mut step.on);
+        if let Some(document) = tracks::document_mut(step) {
+            back(&mut document.signed_on);
+            if let Some(term) = &mut document.term {
+                back(&mut term.starts_on);
+                back(&mut term.ends_on);
+            }
+            for signatory in &mut document.signatories {
+                if let Some(kuasa) = &mut signatory.surat_kuasa {
+                    back(&mut kuasa.date);
+                }
+            }
+        }
+    }
+    scenario
+}
+
+#[test]
+fn ksd_trans_01_from_version_3_keys_on_the_signing_date_not_the_command_date_pasal_48() {
+    // Registered and prepared before 13 July 2018 (the current set now decides those), but
+    // its KB signed before that date: that agreement belongs to the legacy regime.
+    let c02 = earlier(sample::c02_food(), 2200);
+    let given = common::given_before_with(c02.clone(), CommandKind::SignKb, common::rules());
+    assert!(given.coop.last_date().expect("a date") < d(2018, 7, 13));
+    let rejection = given.next_refused(|_| {}, KSD_TRANS_01);
+    let found = errors_of(&rejection, KSD_TRANS_01, "Pasal 48");
+    assert_eq!(found[0].field.as_deref(), Some("document.signed_on"));
+    // Signed on 13 July 2018 it is the current regime's.
+    let later = earlier(sample::c02_food(), 2091);
+    let given = common::given_before_with(later, CommandKind::SignKb, common::rules());
+    let step = given.next_step();
+    let Command::SignKb { document } = &step.command else {
+        unreachable!("the next step signs the KB")
+    };
+    assert_eq!(document.signed_on, d(2018, 7, 13));
+    given.when_next(|_| {}).accepted_without(KSD_TRANS_01);
 }
 
 #[test]

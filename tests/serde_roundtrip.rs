@@ -720,6 +720,9 @@ const EVENT_TAGS: [&str; 31] = [
     "cancelled",
     "stage_changed",
     "warned",
+    "kb_revision_started",
+    "dprd_submitted",
+    "pks_drafting_started",
 ];
 
 #[test]

@@ -427,7 +427,23 @@ fn shortest_path(
     track: Track,
 ) -> Option<Vec<(&'static Transition, Stage)>> {
     use std::collections::{BTreeMap, VecDeque};
-    let on_track = move |t: &&'static Transition| t.tracks.contains(&track);
+    // The way forward through the procedure: exits, the stall toward takeover and the
+    // resumption after it are never steps toward another command.
+    let on_track = move |t: &&'static Transition| {
+        t.tracks.contains(&track)
+            && !matches!(
+                t.command,
+                CommandKind::Cancel
+                    | CommandKind::Withdraw
+                    | CommandKind::RejectOffer
+                    | CommandKind::RejectProposal
+                    | CommandKind::RefuseDprd
+                    | CommandKind::Terminate
+                    | CommandKind::RecordExpiry
+                    | CommandKind::TakeOver
+                    | CommandKind::Resume
+            )
+    };
     // Breadth first over stages; `came_from` keeps the row and stage each was reached by.
     let mut came_from: BTreeMap<Stage, (&'static Transition, Stage)> = BTreeMap::new();
     let mut queue = VecDeque::from([stage]);

@@ -26,6 +26,18 @@ pub fn rules_with(change: impl FnOnce(&mut Policy)) -> RuleSet {
     RuleSet::current_with(policy)
 }
 
+/// Version `version` of the current rule set with the default policy: what a log decided
+/// under that version replays with.
+pub fn rules_of_version(version: u32) -> RuleSet {
+    kerjasama::law::RuleSetRegistry::standard()
+        .get(kerjasama::law::RuleSetRef {
+            id: kerjasama::law::RuleSetId::Current,
+            version,
+        })
+        .expect("a known version")
+        .with_policy(Policy::default())
+}
+
 /// A state to decide against.
 pub struct Given {
     pub coop: Cooperation,

@@ -132,7 +132,7 @@ pub fn kepala_opd_signs(code: KodeWilayah, kuasa: Option<(&str, NaiveDate)>) -> 
         SignatoryCapacity::KepalaOpd,
     );
     match kuasa {
-        Some((number, date)) => official.with_kuasa(number, date),
+        Some((number, date)) => official.with_kuasa_from(number, date, "Kepala daerah (fiktif)"),
         None => official,
     }
 }
