@@ -688,7 +688,7 @@ fn every_command_variant_round_trips() {
 }
 
 /// The wire tags of `EventKind`, one per variant.
-const EVENT_TAGS: [&str; 31] = [
+const EVENT_TAGS: [&str; 34] = [
     "registered",
     "mapping_filed",
     "technical_coordination_held",
