@@ -1,20 +1,35 @@
 //! The typestate facade driven through whole procedures: KSDD sukarela and wajib, KSDPK on the
 //! region's and on the third party's initiative, the DPRD branches, refusals that give the
 //! cooperation back unchanged, and the facade agreeing with the plain `decide`/`apply` API.
+//! From rule-set version 3: a kerja sama wajib that stalls where another kind would end, and
+//! resumes or is taken over; cancellation before the KB and termination on a ground after
+//! it; the DPRD round of a later PKS while in force.
 
 use chrono::NaiveDate;
-use kerjasama::law::{KSD_DOC_07, KSD_ENF_08, KSD_STAGE_04, OnDprdRefusal, Policy, RuleSet};
-use kerjasama::lifecycle::typed::stage::{Draft, InForce, KbDrafting, KbSigned, PksDrafting};
+use kerjasama::law::{
+    KSD_DOC_07, KSD_DPRD_01, KSD_ENF_08, KSD_STAGE_01, KSD_STAGE_04, KSD_TERM_01, KSD_TERM_02,
+    KSD_TERM_09, OnDprdRefusal, Policy, RuleSet, UnilateralTermination, WajibRefusalPolicy,
+};
+use kerjasama::lifecycle::typed::stage::{
+    AwaitingDprd, Cancelled, Draft, InForce, KbDrafting, KbSigned, Mapping, OfferRejected,
+    OfferSent, PksDrafting, Preparation, Stalled, Withdrawn,
+};
 use kerjasama::lifecycle::typed::track::{
     KsddSukarela, KsddWajib, KsdpkRegion, KsdpkThirdParty, TrackMarker,
 };
-use kerjasama::lifecycle::typed::{DprdOutcome, DprdRefusalOutcome, Ksd, OfferOutcome};
-use kerjasama::lifecycle::{Command, Cooperation, CooperationSpec, Rejection, Stage};
+use kerjasama::lifecycle::typed::{
+    DprdOutcome, DprdRefusalOutcome, Ksd, OfferOutcome, ResumeOutcome, WajibCancellationOutcome,
+    WajibDprdRefusalOutcome, WajibOfferRejectionOutcome, WajibWithdrawalOutcome,
+};
+use kerjasama::lifecycle::{
+    Command, Cooperation, CooperationSpec, EndGround, GroundEvidence, Rejection, Stage,
+};
 use kerjasama::model::{
-    Actor, AffairsMapping, BorderTable, BusinessEntity, Clause, CoordinationLevel, Criterion,
-    Document, DocumentId, DocumentKind, DprdGate, Feasibility, FeasibilityStudy, Initiative,
-    InitiativeCriteria, KodeWilayah, KsddCategory, KsdpkType, LawfulnessAttestation, OfferLetter,
-    Party, PartyId, Role, Signatory, ThirdParty, ThirdPartyKind, Urusan,
+    Actor, AffairsMapping, BorderTable, BusinessEntity, Clause, Consent, CoordinationLevel,
+    Criterion, Document, DocumentId, DocumentKind, DprdGate, Feasibility, FeasibilityStudy,
+    Initiative, InitiativeCriteria, KodeWilayah, KsddCategory, KsdpkType, LawfulnessAttestation,
+    OfferLetter, Party, PartyId, Record, Role, Signatory, Takeover, TakeoverBy, ThirdParty,
+    ThirdPartyKind, Urusan, WrittenNotice,
 };
 use kerjasama::model::{CooperationId, CooperationKind, CooperationObject};
 
@@ -251,10 +266,59 @@ fn rules_with(on_dprd_refusal: OnDprdRefusal) -> RuleSet {
     RuleSet::current_with(policy)
 }
 
+/// The current rules with a kerja sama wajib's exits ending it, as for the other kinds.
+fn wajib_exits_end() -> RuleSet {
+    let mut policy = Policy::default();
+    policy.wajib_refusal_policy = WajibRefusalPolicy::EndsCooperation;
+    RuleSet::current_with(policy)
+}
+
+/// Every party's consent to end by agreement (ground (c)), given on `on`.
+fn consents(parties: &[KodeWilayah], on: NaiveDate) -> Vec<Consent> {
+    parties
+        .iter()
+        .map(|&region| {
+            Consent::new(
+                region,
+                format!("Kepala daerah {}", name_of(region)),
+                on,
+                format!("180/{}/2024", region),
+            )
+        })
+        .collect()
+}
+
+fn governor() -> Actor {
+    Actor::new(
+        Role::Governor,
+        sidrap().province(),
+        "Gubernur Sulawesi Selatan",
+    )
+}
+
+/// The governor's takeover of Parepare's part, its preconditions dated `guidance_on` and the
+/// weeks after, each issued by whom Pasal 11 names (KSD-ENF-02, -04, -05).
+fn governor_takeover(guidance_on: NaiveDate) -> Takeover {
+    let after = |days| guidance_on + chrono::Days::new(days);
+    Takeover::new(parepare(), TakeoverBy::Governor)
+        .with_guidance(
+            Record::new(guidance_on, "Surat Gubernur 180/21/2024 (pembinaan)")
+                .issued_by(Role::Governor),
+        )
+        .with_obstacle_evaluation(
+            Record::new(after(14), "Laporan evaluasi kendala 180/33/2024")
+                .issued_by(Role::Governor),
+        )
+        .with_minister_approval(
+            Record::new(after(28), "Persetujuan Mendagri 100/412/2024").issued_by(Role::Minister),
+        )
+        .with_costs_charged_to(parepare())
+}
+
 // ---------------------------------------------------------------- shared legs
 
-/// A KSDD from registration to the signed KB, through preparation and the offer.
-fn ksdd_to_kb_signed(rules: RuleSet) -> Outcome<Ksd<KbSigned, KsddSukarela>> {
+/// A KSDD from registration to KB drafting, through preparation and the offer.
+fn ksdd_to_kb_drafting(rules: RuleSet) -> Outcome<Ksd<KbDrafting, KsddSukarela>> {
     let registered =
         Ksd::<Draft, KsddSukarela>::register(sukarela_spec(), &clerk(sidrap()), day(8, 1), rules)?;
     let preparation = registered.start_preparation(&opd(sidrap()), day(8, 2))?;
@@ -265,9 +329,75 @@ fn ksdd_to_kb_signed(rules: RuleSet) -> Outcome<Ksd<KbSigned, KsddSukarela>> {
     else {
         panic!("Palopo is the only partner: its acceptance completes the offer");
     };
+    Ok(accepted.start_kb_drafting(&opd(sidrap()), day(8, 21))?)
+}
+
+/// A KSDD from registration to the signed KB, through preparation and the offer.
+fn ksdd_to_kb_signed(rules: RuleSet) -> Outcome<Ksd<KbSigned, KsddSukarela>> {
     let signatories = vec![head_signs(sidrap()), head_signs(palopo())];
+    Ok(ksdd_to_kb_drafting(rules)?.sign_kb(
+        &clerk(sidrap()),
+        day(9, 2),
+        kb(day(9, 2), signatories),
+    )?)
+}
+
+/// A KSDD with its KB signed and both gates assessed false, in PKS drafting.
+fn ksdd_to_pks_drafting(rules: RuleSet) -> Outcome<Ksd<PksDrafting, KsddSukarela>> {
+    let signed = ksdd_to_kb_signed(rules)?;
+    Ok(gates_assessed(signed, false, Some((palopo(), false)))?
+        .start_pks_drafting(&opd(sidrap()), day(9, 4))?)
+}
+
+/// A KSDD in force under its first PKS (from 1 October 2024, five years).
+fn ksdd_in_force() -> Outcome<Ksd<InForce, KsddSukarela>> {
+    let drafting = ksdd_to_pks_drafting(RuleSet::current())?;
+    pks_to_in_force(drafting, vec![head_signs(sidrap()), head_signs(palopo())])
+}
+
+/// A kerja sama wajib of Sidrap and Parepare through its pre-stages (RULES.md §4.2) to
+/// preparation, lawfulness attested.
+fn wajib_to_preparation(rules: RuleSet) -> Outcome<Ksd<Preparation, KsddWajib>> {
+    let draft =
+        Ksd::<Draft, KsddWajib>::register(wajib_spec(), &clerk(sidrap()), day(7, 1), rules)?;
+    let mapping = draft.begin_wajib_procedure(&clerk(sidrap()), day(7, 2))?;
+    let mapping_of =
+        |region| AffairsMapping::new(region, [Urusan::Pangan]).with_potentials(["Lumbung padi"]);
+    let mapped = mapping
+        .file_mapping(&clerk(sidrap()), day(7, 10), mapping_of(sidrap()))?
+        .file_mapping(&clerk(parepare()), day(7, 11), mapping_of(parepare()))?;
+    let coordinated = mapped.hold_technical_coordination(
+        &clerk(sidrap()),
+        day(7, 15),
+        CoordinationLevel::Provincial,
+    )?;
+    let agreement = document(
+        "KKD-01",
+        DocumentKind::HeadsAgreement,
+        day(7, 20),
+        vec![head_signs(sidrap()), head_signs(parepare())],
+    );
+    let agreed = coordinated.sign_heads_agreement(&clerk(sidrap()), day(7, 20), agreement)?;
+    Ok(agreed
+        .start_preparation(&opd(sidrap()), day(7, 22))?
+        .attest_lawfulness(&clerk(sidrap()), day(7, 23), attestation())?)
+}
+
+/// The kerja sama wajib's offer sent to Parepare.
+fn wajib_to_offer_sent(rules: RuleSet) -> Outcome<Ksd<OfferSent, KsddWajib>> {
+    Ok(wajib_to_preparation(rules)?.send_offer(&clerk(sidrap()), day(7, 24), offer_letter())?)
+}
+
+/// The kerja sama wajib's KB signed by both heads.
+fn wajib_to_kb_signed(rules: RuleSet) -> Outcome<Ksd<KbSigned, KsddWajib>> {
+    let offered = wajib_to_offer_sent(rules)?;
+    let OfferOutcome::Accepted(accepted) = offered.accept_offer(&head(parepare()), day(8, 1))?
+    else {
+        panic!("Parepare is the only partner");
+    };
+    let signatories = vec![head_signs(sidrap()), head_signs(parepare())];
     Ok(accepted
-        .start_kb_drafting(&opd(sidrap()), day(8, 21))?
+        .start_kb_drafting(&opd(sidrap()), day(8, 2))?
         .sign_kb(&clerk(sidrap()), day(9, 2), kb(day(9, 2), signatories))?)
 }
 
@@ -336,55 +466,31 @@ fn ksdd_sukarela_main_line_reaches_in_force_through_the_facade() -> Outcome<()> 
 
     let ended = in_force
         .establish_secretariat(&head(sidrap()), day(10, 2), true)?
-        .terminate(
+        .terminate_by_agreement(
             &head(sidrap()),
             day(11, 1),
-            vec![kerjasama::lifecycle::EndGround::MutualAgreement],
+            consents(&[sidrap(), palopo()], day(10, 28)),
         )?;
     assert_eq!(ended.cooperation().stage(), Stage::Ended);
+    assert_eq!(
+        ended.cooperation().end_grounds(),
+        [EndGround::MutualAgreement]
+    );
+    assert_eq!(
+        ended
+            .cooperation()
+            .ending()
+            .map(|ending| ending.consents.len()),
+        Some(2)
+    );
     assert!(ended.cooperation().has_secretariat());
     Ok(())
 }
 
 #[test]
 fn ksdd_wajib_main_line_runs_the_pre_stages_then_reaches_in_force() -> Outcome<()> {
-    let rules = RuleSet::current();
-    let draft =
-        Ksd::<Draft, KsddWajib>::register(wajib_spec(), &clerk(sidrap()), day(7, 1), rules)?;
-    let mapping = draft.begin_wajib_procedure(&clerk(sidrap()), day(7, 2))?;
-    let mapping_of =
-        |region| AffairsMapping::new(region, [Urusan::Pangan]).with_potentials(["Lumbung padi"]);
-    let mapped = mapping
-        .file_mapping(&clerk(sidrap()), day(7, 10), mapping_of(sidrap()))?
-        .file_mapping(&clerk(parepare()), day(7, 11), mapping_of(parepare()))?;
-    let coordinated = mapped.hold_technical_coordination(
-        &clerk(sidrap()),
-        day(7, 15),
-        CoordinationLevel::Provincial,
-    )?;
-    let agreement = document(
-        "KKD-01",
-        DocumentKind::HeadsAgreement,
-        day(7, 20),
-        vec![head_signs(sidrap()), head_signs(parepare())],
-    );
-    let agreed = coordinated.sign_heads_agreement(&clerk(sidrap()), day(7, 20), agreement)?;
-    let offered = agreed
-        .start_preparation(&opd(sidrap()), day(7, 22))?
-        .attest_lawfulness(&clerk(sidrap()), day(7, 23), attestation())?
-        .send_offer(&clerk(sidrap()), day(7, 24), offer_letter())?;
-    let OfferOutcome::Accepted(accepted) = offered.accept_offer(&head(parepare()), day(8, 1))?
-    else {
-        panic!("Parepare is the only partner");
-    };
+    let signed = wajib_to_kb_signed(RuleSet::current())?;
     let signatories = vec![head_signs(sidrap()), head_signs(parepare())];
-    let signed = accepted
-        .start_kb_drafting(&opd(sidrap()), day(8, 2))?
-        .sign_kb(
-            &clerk(sidrap()),
-            day(9, 2),
-            kb(day(9, 2), signatories.clone()),
-        )?;
     let drafting = gates_assessed(signed, false, Some((parepare(), false)))?
         .start_pks_drafting(&opd(sidrap()), day(9, 4))?;
     let in_force = pks_to_in_force(drafting, signatories)?;
@@ -581,7 +687,22 @@ fn dprd_refusal_sends_the_kb_back_to_drafting_under_revise_kb() -> Outcome<()> {
     assert!(drafting.cooperation().dprd_decisions().is_empty());
     // The revised KB is signed again and the DPRD decides afresh.
     let signatories = vec![head_signs(sidrap()), head_signs(palopo())];
-    let resigned = drafting.sign_kb(&clerk(sidrap()), day(10, 1), kb(day(10, 1), signatories))?;
+    let mut revised = kb(day(10, 1), signatories);
+    revised.id = DocumentId("KB-01-REV1".into());
+    // Since version 3 the revision names the KB it supersedes (KSD-DOC-01).
+    let unlinked = drafting
+        .sign_kb(&clerk(sidrap()), day(10, 1), revised.clone())
+        .expect_err("the revision does not name the KB it supersedes");
+    assert!(
+        unlinked
+            .rejection
+            .rules()
+            .contains(&kerjasama::law::KSD_DOC_01)
+    );
+    revised.supersedes = Some(DocumentId("KB-01".into()));
+    let resigned = unlinked
+        .cooperation
+        .sign_kb(&clerk(sidrap()), day(10, 1), revised)?;
     let awaiting = resigned.submit_to_dprd(&clerk(sidrap()), day(10, 2))?;
     let outcome =
         awaiting.approve_dprd(&dprd(palopo()), day(10, 15), "Keputusan DPRD Palopo 5/2024")?;
@@ -732,11 +853,13 @@ fn events_are_handed_out_once_for_storage() -> Outcome<()> {
 }
 
 #[test]
-fn cancelling_is_a_typed_step_before_entry_into_force() -> Outcome<()> {
-    let signed = ksdd_to_kb_signed(RuleSet::current())?;
-    let cancelled = signed.cancel(&head(sidrap()), day(9, 10), "Anggaran dialihkan")?;
+fn cancelling_ends_a_cooperation_that_has_no_kb_yet() -> Outcome<()> {
+    let drafting = ksdd_to_kb_drafting(RuleSet::current())?;
+    let cancelled: Ksd<Cancelled, KsddSukarela> =
+        drafting.cancel(&head(sidrap()), day(8, 25), "Anggaran dialihkan")?;
     assert_eq!(cancelled.cooperation().stage(), Stage::Cancelled);
     assert!(cancelled.cooperation().stage().is_terminal());
+    assert_replays(&cancelled);
     Ok(())
 }
 
@@ -762,5 +885,466 @@ fn after_the_term_expires_the_ended_cooperation_still_records_facts() -> Outcome
     assert_eq!(ended.stage(), Stage::Ended);
     assert_eq!(ended.cooperation().successors(), &[(successor, after_term)]);
     assert_replays(&ended);
+    Ok(())
+}
+
+// ---------------------------------------------------------------- ending after the KB (v3)
+
+#[test]
+fn after_the_kb_is_signed_it_ends_by_agreement_with_every_consent() -> Outcome<()> {
+    // No `cancel` once the KB is signed (see the compile-fail example of the module): the
+    // cooperation ends on a ground of Pasal 9 ayat (1).
+    let signed = ksdd_to_kb_signed(RuleSet::current())?;
+    let before = signed.clone();
+    let refused = signed
+        .terminate(&head(sidrap()), day(9, 10), [EndGround::MutualAgreement])
+        .expect_err("ground (c) needs every party's consent");
+    assert!(refused.rejection.rules().contains(&KSD_TERM_01));
+    assert_eq!(refused.cooperation, before);
+    let only_sidrap = refused
+        .cooperation
+        .terminate_by_agreement(
+            &head(sidrap()),
+            day(9, 10),
+            consents(&[sidrap()], day(9, 9)),
+        )
+        .expect_err("Palopo has not consented");
+    assert!(only_sidrap.rejection.rules().contains(&KSD_TERM_01));
+    let ended = only_sidrap.cooperation.terminate_by_agreement(
+        &clerk(sidrap()),
+        day(9, 10),
+        consents(&[sidrap(), palopo()], day(9, 9)),
+    )?;
+    assert_eq!(ended.cooperation().stage(), Stage::Ended);
+    assert_eq!(
+        ended.cooperation().end_grounds(),
+        [EndGround::MutualAgreement]
+    );
+    assert_replays(&ended);
+    Ok(())
+}
+
+#[test]
+fn a_ground_with_its_evidence_ends_a_cooperation_awaiting_its_dprd() -> Outcome<()> {
+    let signed = ksdd_to_kb_signed(RuleSet::current())?;
+    let awaiting = gates_assessed(signed, false, Some((palopo(), true)))?
+        .submit_to_dprd(&clerk(sidrap()), day(9, 5))?;
+    let decree = Record::new(
+        day(9, 12),
+        "Perpres 12/2024 tentang cadangan pangan nasional",
+    );
+    // Bankruptcy ends a KSDPK only (KSD-TERM-02).
+    let refused = awaiting
+        .terminate_with_evidence(
+            &head(sidrap()),
+            day(9, 15),
+            EndGround::Bankruptcy,
+            decree.clone(),
+        )
+        .expect_err("a KSDD does not end on a party's bankruptcy");
+    assert!(refused.rejection.rules().contains(&KSD_TERM_02));
+    // A policy change is a ground only with its evidence (KSD-TERM-01).
+    let refused = refused
+        .cooperation
+        .terminate(&head(sidrap()), day(9, 15), [EndGround::PolicyChange])
+        .expect_err("the policy change is not evidenced");
+    assert!(refused.rejection.rules().contains(&KSD_TERM_01));
+    let ended = refused.cooperation.terminate_with_evidence(
+        &head(sidrap()),
+        day(9, 15),
+        EndGround::PolicyChange,
+        decree,
+    )?;
+    assert_eq!(ended.cooperation().end_grounds(), [EndGround::PolicyChange]);
+    assert_eq!(
+        ended
+            .cooperation()
+            .ending()
+            .map(|ending| ending.evidence.len()),
+        Some(1)
+    );
+    assert_replays(&ended);
+    Ok(())
+}
+
+#[test]
+fn a_written_notice_ends_the_cooperation_only_where_the_policy_allows_it() -> Outcome<()> {
+    let notice = WrittenNotice::new(palopo(), "Surat Wali Kota Palopo 180/77/2024", day(9, 5));
+    // Default: PP 28/2018 has no unilateral termination (KSD-TERM-09).
+    let drafting = ksdd_to_pks_drafting(RuleSet::current())?;
+    let refused = drafting
+        .terminate_by_notice(&head(palopo()), day(10, 10), notice.clone())
+        .expect_err("no unilateral termination by default");
+    assert!(refused.rejection.rules().contains(&KSD_TERM_09));
+    assert_eq!(refused.cooperation.stage(), Stage::PksDrafting);
+
+    let mut policy = Policy::default();
+    policy.unilateral_termination = UnilateralTermination::WrittenNotice { notice_days: 30 };
+    let drafting = ksdd_to_pks_drafting(RuleSet::current_with(policy))?;
+    let too_early = drafting
+        .terminate_by_notice(&head(palopo()), day(9, 20), notice.clone())
+        .expect_err("thirty days have not passed since the notice");
+    assert!(too_early.rejection.rules().contains(&KSD_TERM_09));
+    let ended =
+        too_early
+            .cooperation
+            .terminate_by_notice(&head(palopo()), day(10, 10), notice.clone())?;
+    assert_eq!(ended.cooperation().stage(), Stage::Ended);
+    assert_eq!(
+        ended.cooperation().ending().and_then(|e| e.notice.clone()),
+        Some(notice)
+    );
+    Ok(())
+}
+
+#[test]
+fn several_grounds_end_a_signed_pks_with_every_record_they_need() -> Outcome<()> {
+    let drafting = ksdd_to_pks_drafting(RuleSet::current())?;
+    let signed = drafting.sign_pks(
+        &clerk(sidrap()),
+        day(9, 20),
+        pks(
+            "PKS-01",
+            day(9, 20),
+            vec![head_signs(sidrap()), head_signs(palopo())],
+        ),
+    )?;
+    let evidence = GroundEvidence::new(
+        EndGround::PolicyChange,
+        Record::new(
+            day(9, 25),
+            "Perpres 12/2024 tentang cadangan pangan nasional",
+        ),
+    );
+    let ended = signed.terminate_on_grounds(
+        &head(sidrap()),
+        day(9, 30),
+        vec![EndGround::MutualAgreement, EndGround::PolicyChange],
+        consents(&[sidrap(), palopo()], day(9, 27)),
+        vec![evidence],
+        None,
+    )?;
+    assert_eq!(
+        ended.cooperation().end_grounds(),
+        [EndGround::MutualAgreement, EndGround::PolicyChange]
+    );
+    assert_replays(&ended);
+    Ok(())
+}
+
+// ---------------------------------------------------------------- a kerja sama wajib stalls (v3)
+
+#[test]
+fn a_wajib_withdrawal_stalls_and_the_procedure_resumes_at_preparation() -> Outcome<()> {
+    let preparation = wajib_to_preparation(RuleSet::current())?;
+    let WajibWithdrawalOutcome::Stalled(stalled) =
+        preparation.withdraw(&head(sidrap()), day(7, 24), "Menunggu APBD perubahan")?
+    else {
+        panic!("a kerja sama wajib stalls under the default policy");
+    };
+    let stalled: Ksd<Stalled, KsddWajib> = stalled;
+    assert_eq!(stalled.cooperation().stage(), Stage::Stalled);
+    assert_eq!(
+        stalled.cooperation().stalled_from(),
+        Some(Stage::Preparation)
+    );
+    assert!(!stalled.cooperation().stage().is_terminal());
+    assert_replays(&stalled);
+
+    let ResumeOutcome::Preparation(preparation) =
+        stalled.resume_wajib_procedure(&clerk(sidrap()), day(8, 15))?
+    else {
+        panic!("it stalled in preparation");
+    };
+    // The procedure goes on from the record kept: the offer is sent this time.
+    let offered = preparation.send_offer(&clerk(sidrap()), day(8, 16), offer_letter())?;
+    assert_eq!(offered.cooperation().stage(), Stage::OfferSent);
+    assert_replays(&offered);
+    Ok(())
+}
+
+#[test]
+fn a_wajib_withdrawn_after_the_offer_resumes_at_preparation() -> Outcome<()> {
+    let offered = wajib_to_offer_sent(RuleSet::current())?;
+    let WajibWithdrawalOutcome::Stalled(stalled) = offered.withdraw(
+        &head(sidrap()),
+        day(7, 30),
+        "Lokasi gudang belum disepakati",
+    )?
+    else {
+        panic!("a kerja sama wajib stalls under the default policy");
+    };
+    assert_eq!(stalled.cooperation().stalled_from(), Some(Stage::OfferSent));
+    let resumed = stalled.resume_wajib_procedure(&head(parepare()), day(8, 20))?;
+    assert!(matches!(resumed, ResumeOutcome::Preparation(_)));
+    Ok(())
+}
+
+#[test]
+fn a_wajib_cancelled_while_mapping_resumes_where_it_stalled() -> Outcome<()> {
+    let draft = Ksd::<Draft, KsddWajib>::register(
+        wajib_spec(),
+        &clerk(sidrap()),
+        day(7, 1),
+        RuleSet::current(),
+    )?;
+    let mapping = draft.begin_wajib_procedure(&clerk(sidrap()), day(7, 2))?;
+    let WajibCancellationOutcome::Stalled(stalled) =
+        mapping.cancel(&head(sidrap()), day(7, 5), "Pemetaan ditunda")?
+    else {
+        panic!("a kerja sama wajib stalls under the default policy");
+    };
+    assert_eq!(stalled.cooperation().stalled_from(), Some(Stage::Mapping));
+    let ResumeOutcome::Mapping(mapping) =
+        stalled.resume_wajib_procedure(&head(sidrap()), day(7, 20))?
+    else {
+        panic!("it stalled while mapping");
+    };
+    let mapping: Ksd<Mapping, KsddWajib> = mapping.file_mapping(
+        &clerk(sidrap()),
+        day(7, 21),
+        AffairsMapping::new(sidrap(), [Urusan::Pangan]).with_potentials(["Lumbung padi"]),
+    )?;
+    assert_eq!(mapping.cooperation().stage(), Stage::Mapping);
+    assert_replays(&mapping);
+    Ok(())
+}
+
+#[test]
+fn a_rejected_wajib_offer_stalls_until_the_governor_takes_it_over() -> Outcome<()> {
+    let offered = wajib_to_offer_sent(RuleSet::current())?;
+    let WajibOfferRejectionOutcome::Stalled(stalled) =
+        offered.reject_offer(&head(parepare()), day(8, 1), "Tidak dianggarkan")?
+    else {
+        panic!("a kerja sama wajib stalls under the default policy");
+    };
+    assert_eq!(stalled.cooperation().stalled_from(), Some(Stage::OfferSent));
+    // Guidance given before it stalled is not guidance on the stall (KSD-ENF-04).
+    let before = stalled.clone();
+    let early = stalled
+        .take_over(&governor(), day(9, 10), governor_takeover(day(7, 25)))
+        .expect_err("the guidance predates the stall");
+    assert!(
+        early
+            .rejection
+            .rules()
+            .iter()
+            .any(|rule| rule.as_str() == "KSD-ENF-04")
+    );
+    assert_eq!(early.cooperation, before);
+    let taken =
+        early
+            .cooperation
+            .take_over(&governor(), day(9, 10), governor_takeover(day(8, 5)))?;
+    assert_eq!(taken.cooperation().stage(), Stage::TakenOver);
+    assert_eq!(
+        taken.cooperation().takeover().map(|t| t.defaulting_region),
+        Some(parepare())
+    );
+    assert_replays(&taken);
+    Ok(())
+}
+
+#[test]
+fn a_wajib_dprd_refusal_stalls_revises_the_kb_or_ends_as_the_policies_say() -> Outcome<()> {
+    let awaiting = |rules| -> Outcome<_> {
+        Ok(
+            gates_assessed(wajib_to_kb_signed(rules)?, false, Some((parepare(), true)))?
+                .submit_to_dprd(&clerk(sidrap()), day(9, 5))?,
+        )
+    };
+    let refuse = |coop: Ksd<AwaitingDprd, KsddWajib>| {
+        coop.refuse_dprd(&dprd(parepare()), day(9, 20), "Membebani APBD 2024")
+    };
+
+    // Default: on_dprd_refusal Terminate, wajib_refusal_policy StallsTowardTakeover.
+    let WajibDprdRefusalOutcome::Stalled(stalled) = refuse(awaiting(RuleSet::current())?)? else {
+        panic!("the default policies stall a kerja sama wajib");
+    };
+    assert_eq!(
+        stalled.cooperation().stalled_from(),
+        Some(Stage::AwaitingDprd)
+    );
+    assert!(matches!(
+        stalled.resume_wajib_procedure(&head(sidrap()), day(10, 1))?,
+        ResumeOutcome::Preparation(_)
+    ));
+
+    // ReviseKb: back to KB drafting, whatever the wajib policy.
+    let revise = refuse(awaiting(rules_with(OnDprdRefusal::ReviseKb))?)?;
+    assert!(matches!(
+        revise,
+        WajibDprdRefusalOutcome::BackToKbDrafting(_)
+    ));
+
+    // EndsCooperation: refused, as a kerja sama sukarela would be.
+    let WajibDprdRefusalOutcome::Refused(refused) = refuse(awaiting(wajib_exits_end())?)? else {
+        panic!("EndsCooperation ends it");
+    };
+    assert_eq!(refused.cooperation().stage(), Stage::DprdRefused);
+    assert_replays(&refused);
+    Ok(())
+}
+
+#[test]
+fn under_ends_cooperation_a_wajib_exit_ends_it_as_for_sukarela() -> Outcome<()> {
+    let preparation = wajib_to_preparation(wajib_exits_end())?;
+    let WajibWithdrawalOutcome::Withdrawn(withdrawn) =
+        preparation.withdraw(&head(sidrap()), day(7, 24), "Dibatalkan bersama")?
+    else {
+        panic!("EndsCooperation ends it");
+    };
+    let _: Ksd<Withdrawn, KsddWajib> = withdrawn;
+
+    let offered = wajib_to_offer_sent(wajib_exits_end())?;
+    let WajibOfferRejectionOutcome::Rejected(rejected) =
+        offered.reject_offer(&head(parepare()), day(8, 1), "Tidak dianggarkan")?
+    else {
+        panic!("EndsCooperation ends it");
+    };
+    assert_eq!(rejected.cooperation().stage(), Stage::OfferRejected);
+
+    let draft = Ksd::<Draft, KsddWajib>::register(
+        wajib_spec(),
+        &clerk(sidrap()),
+        day(7, 1),
+        wajib_exits_end(),
+    )?;
+    let WajibCancellationOutcome::Cancelled(cancelled) =
+        draft.cancel(&head(sidrap()), day(7, 2), "Urusan dialihkan ke provinsi")?
+    else {
+        panic!("EndsCooperation ends it");
+    };
+    assert_eq!(cancelled.cooperation().stage(), Stage::Cancelled);
+    Ok(())
+}
+
+#[test]
+fn sukarela_and_ksdpk_exits_keep_their_precise_types() -> Outcome<()> {
+    // The same calls as on a kerja sama wajib, but no outcome to match: these tracks never
+    // stall (the type says so).
+    let registered = |rules| {
+        Ksd::<Draft, KsddSukarela>::register(sukarela_spec(), &clerk(sidrap()), day(8, 1), rules)
+    };
+    let preparation =
+        registered(RuleSet::current())?.start_preparation(&opd(sidrap()), day(8, 2))?;
+    let withdrawn: Ksd<Withdrawn, KsddSukarela> =
+        preparation.withdraw(&head(sidrap()), day(8, 3), "Ditunda")?;
+    assert_eq!(withdrawn.cooperation().stage(), Stage::Withdrawn);
+
+    let offered = registered(RuleSet::current())?
+        .start_preparation(&opd(sidrap()), day(8, 2))?
+        .attest_lawfulness(&clerk(sidrap()), day(8, 5), attestation())?
+        .send_offer(&clerk(sidrap()), day(8, 6), offer_letter())?;
+    let rejected: Ksd<OfferRejected, KsddSukarela> =
+        offered.reject_offer(&head(palopo()), day(8, 20), "Tidak dianggarkan")?;
+    assert_eq!(rejected.cooperation().stage(), Stage::OfferRejected);
+
+    let ksdpk = Ksd::<Draft, KsdpkRegion>::register(
+        ksdpk_spec(3, Initiative::Region),
+        &clerk(sidrap()),
+        day(8, 1),
+        RuleSet::current(),
+    )?
+    .start_preparation(&opd(sidrap()), day(8, 2))?;
+    let cancelled: Ksd<Cancelled, KsdpkRegion> =
+        ksdpk.cancel(&head(sidrap()), day(8, 3), "Studi kelayakan tidak layak")?;
+    assert_eq!(cancelled.cooperation().stage(), Stage::Cancelled);
+
+    // Under EndsCooperation or not, a DPRD refusal of a sukarela is the two-way outcome.
+    let signed = ksdd_to_kb_signed(wajib_exits_end())?;
+    let awaiting = gates_assessed(signed, false, Some((palopo(), true)))?
+        .submit_to_dprd(&clerk(sidrap()), day(9, 5))?;
+    assert!(matches!(
+        awaiting.refuse_dprd(&dprd(palopo()), day(9, 20), "Membebani APBD 2024")?,
+        DprdRefusalOutcome::Refused(_)
+    ));
+    Ok(())
+}
+
+// ---------------------------------------------------------------- a later PKS while in force (v3)
+
+/// The gate of a later PKS: `required` or not, for the fiscal year of its funding.
+fn later_gate(required: bool) -> DprdGate {
+    gate(required).with_fiscal_year(2025)
+}
+
+fn later_pks(signed_on: NaiveDate) -> Document {
+    pks(
+        "PKS-02",
+        signed_on,
+        vec![head_signs(sidrap()), head_signs(palopo())],
+    )
+}
+
+#[test]
+fn a_later_pks_passes_its_own_dprd_round_while_in_force() -> Outcome<()> {
+    let in_force = ksdd_in_force()?;
+    // Not drafted yet (KSD-STAGE-01).
+    let undrafted = in_force
+        .sign_pks(&clerk(sidrap()), day(11, 1), later_pks(day(11, 1)))
+        .expect_err("a later PKS is drafted first");
+    assert!(undrafted.rejection.rules().contains(&KSD_STAGE_01));
+
+    // The round's gates name the fiscal year of the PKS's funding (KSD-DPRD-01).
+    let without_year = undrafted
+        .cooperation
+        .assess_dprd_gate(&clerk(sidrap()), day(11, 2), sidrap(), gate(true))?
+        .assess_dprd_gate(&clerk(palopo()), day(11, 2), palopo(), later_gate(false))?;
+    let refused = without_year
+        .submit_to_dprd(&clerk(sidrap()), day(11, 3))
+        .expect_err("Sidrap's gate names no fiscal year");
+    assert!(refused.rejection.rules().contains(&KSD_DPRD_01));
+    let assessed = refused.cooperation.assess_dprd_gate(
+        &clerk(sidrap()),
+        day(11, 3),
+        sidrap(),
+        later_gate(true),
+    )?;
+
+    // A DPRD decides only on what was submitted to it.
+    let unsubmitted = assessed
+        .approve_dprd(&dprd(sidrap()), day(11, 4), "Keputusan DPRD Sidrap 9/2024")
+        .expect_err("nothing submitted yet");
+    assert!(unsubmitted.rejection.rules().contains(&KSD_DPRD_01));
+
+    let signed = unsubmitted
+        .cooperation
+        .submit_to_dprd(&clerk(sidrap()), day(11, 5))?
+        .approve_dprd(&dprd(sidrap()), day(11, 20), "Keputusan DPRD Sidrap 9/2024")?
+        .start_pks_drafting(&opd(sidrap()), day(11, 21))?
+        .sign_pks(&clerk(sidrap()), day(12, 2), later_pks(day(12, 2)))?;
+    let coop = signed.cooperation();
+    assert_eq!(signed.stage(), Stage::InForce);
+    assert_eq!(coop.pks().len(), 2);
+    assert!(coop.open_dprd_round().is_none());
+    assert_eq!(coop.dprd_rounds().len(), 1);
+    assert_eq!(
+        coop.dprd_rounds()[0].for_document,
+        Some(DocumentId("PKS-02".into()))
+    );
+    assert_replays(&signed);
+    Ok(())
+}
+
+#[test]
+fn a_dprd_refusal_of_a_later_pks_leaves_the_cooperation_in_force() -> Outcome<()> {
+    let in_force = ksdd_in_force()?
+        .assess_dprd_gate(&clerk(sidrap()), day(11, 2), sidrap(), later_gate(true))?
+        .assess_dprd_gate(&clerk(palopo()), day(11, 2), palopo(), later_gate(false))?
+        .submit_to_dprd(&clerk(sidrap()), day(11, 5))?
+        .refuse_dprd(
+            &dprd(sidrap()),
+            day(11, 20),
+            "Tidak tersedia dalam APBD 2025",
+        )?;
+    assert_eq!(in_force.cooperation().stage(), Stage::InForce);
+    assert_eq!(in_force.cooperation().pks().len(), 1);
+    let refused = in_force
+        .start_pks_drafting(&opd(sidrap()), day(11, 21))
+        .expect_err("Sidrap's DPRD refused this PKS");
+    assert!(refused.rejection.rules().contains(&KSD_DPRD_01));
+    assert_eq!(refused.cooperation.stage(), Stage::InForce);
+    assert_replays(&refused.cooperation);
     Ok(())
 }

@@ -7,12 +7,21 @@
 //! the resulting stage is the one its return type promises; the table and the guards decide
 //! everything. A refused step gives the value back unchanged inside [`Refused`], so nothing is
 //! lost: fix the data and try again. Rows with several targets return an enum
-//! ([`OfferOutcome`], [`DprdOutcome`], [`DprdRefusalOutcome`]).
+//! ([`OfferOutcome`], [`DprdOutcome`], [`DprdRefusalOutcome`], [`ResumeOutcome`]).
 //!
 //! `S` is a marker of [`stage`] and `T` one of [`track`]: one wrapper for the four tracks
 //! rather than one type per kind, because most of the procedure (stages c–j) is shared, and
 //! steps that only some tracks have are bounded by the track (e.g. `begin_wajib_procedure`
 //! exists on `Ksd<Draft, KsddWajib>` only; `establish_secretariat` needs `T: Ksdd`).
+//!
+//! Where a row's targets differ by track, so do the methods' types. A withdrawal, a rejected
+//! offer, a DPRD refusal or a cancellation ends a kerja sama sukarela or a KSDPK
+//! (`Ksd<Withdrawn, T>` for `T: NotWajib`), but a kerja sama wajib is an obligation (PP
+//! 28/2018 Pasal 3 ayat (2)) whose cure is guidance and the takeover (Pasal 10-11): under the
+//! default `wajib_refusal_policy` it stalls instead, so on `KsddWajib` the same methods return
+//! [`WajibWithdrawalOutcome`], [`WajibOfferRejectionOutcome`], [`WajibDprdRefusalOutcome`]
+//! or [`WajibCancellationOutcome`]. A `Ksd<Stalled, KsddWajib>` resumes
+//! ([`Ksd::resume_wajib_procedure`]) or is taken over.
 //!
 //! The plain API (`decide`/`apply` on [`Cooperation`]) remains the one to use for a rule set
 //! that changes from date to date, for replay and for user interfaces that offer whatever is
@@ -158,6 +167,56 @@
 //! }
 //! ```
 //!
+//! Cancelling is for a cooperation that has no KB yet: once the KB is signed it ends only on a
+//! ground of Pasal 9 ayat (1), recorded by `terminate` (or `terminate_by_agreement`,
+//! `terminate_with_evidence`, `terminate_by_notice`).
+//!
+//! ```compile_fail,E0599
+//! use chrono::NaiveDate;
+//! use kerjasama::lifecycle::typed::{Ksd, stage::KbSigned, track::KsddSukarela};
+//! use kerjasama::model::Actor;
+//! fn stop(coop: Ksd<KbSigned, KsddSukarela>, head: &Actor, day: NaiveDate) {
+//!     let _ = coop.cancel(head, day, "anggaran dialihkan");
+//! }
+//! ```
+//! ```
+//! use chrono::NaiveDate;
+//! use kerjasama::lifecycle::typed::{Ksd, stage::KbSigned, track::KsddSukarela};
+//! use kerjasama::model::{Actor, Consent};
+//! fn stop(coop: Ksd<KbSigned, KsddSukarela>, head: &Actor, day: NaiveDate, consents: Vec<Consent>) {
+//!     let _ = coop.terminate_by_agreement(head, day, consents);
+//! }
+//! ```
+//!
+//! A kerja sama wajib may stall where another kind would end: its withdrawal is an outcome
+//! to match, not a withdrawn cooperation.
+//!
+//! ```compile_fail,E0308
+//! use chrono::NaiveDate;
+//! use kerjasama::lifecycle::typed::{Ksd, stage::{Preparation, Withdrawn}, track::KsddWajib};
+//! use kerjasama::model::Actor;
+//! fn stop(coop: Ksd<Preparation, KsddWajib>, head: &Actor, day: NaiveDate) {
+//!     let _withdrawn: Option<Ksd<Withdrawn, KsddWajib>> = coop.withdraw(head, day, "ditunda").ok();
+//! }
+//! ```
+//! ```
+//! use chrono::NaiveDate;
+//! use kerjasama::lifecycle::typed::{Ksd, WajibWithdrawalOutcome, stage::{Preparation, Withdrawn}};
+//! use kerjasama::lifecycle::typed::track::{KsddSukarela, KsddWajib};
+//! use kerjasama::model::Actor;
+//! fn stop(coop: Ksd<Preparation, KsddWajib>, head: &Actor, day: NaiveDate) {
+//!     match coop.withdraw(head, day, "ditunda") {
+//!         Ok(WajibWithdrawalOutcome::Stalled(_stalled)) => {}
+//!         Ok(WajibWithdrawalOutcome::Withdrawn(_withdrawn)) => {}
+//!         Err(_refused) => {}
+//!     }
+//! }
+//! // A kerja sama sukarela's withdrawal is as precise as before.
+//! fn stop_sukarela(coop: Ksd<Preparation, KsddSukarela>, head: &Actor, day: NaiveDate) {
+//!     let _withdrawn: Option<Ksd<Withdrawn, KsddSukarela>> = coop.withdraw(head, day, "ditunda").ok();
+//! }
+//! ```
+//!
 //! Once an offer is sent the initiator withdraws; the table has no cancellation there.
 //!
 //! ```compile_fail,E0599
@@ -217,11 +276,18 @@ use super::violation::Rejection;
 mod agreements;
 mod in_force;
 mod offer;
+mod outcome;
 mod prestages;
 mod shared;
 pub mod stage;
+mod stalled;
 pub mod track;
 
+use outcome::Outcome;
+pub use outcome::{
+    DprdOutcome, DprdRefusalOutcome, OfferOutcome, ResumeOutcome, WajibCancellationOutcome,
+    WajibDprdRefusalOutcome, WajibOfferRejectionOutcome, WajibWithdrawalOutcome,
+};
 use stage::StageMarker;
 use track::TrackMarker;
 
@@ -323,92 +389,6 @@ impl fmt::Display for WrongStage {
 
 impl std::error::Error for WrongStage {}
 
-/// What accepting an offer leads to: with several partners, every one must accept before the
-/// KB can be drafted (n-ary parties, RULES.md §4.6).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OfferOutcome<T: TrackMarker> {
-    /// Some partner has not accepted yet.
-    AwaitingPartners(Ksd<stage::OfferSent, T>),
-    /// Every partner has accepted.
-    Accepted(Ksd<stage::OfferAccepted, T>),
-}
-
-/// What a DPRD approval leads to: PKS drafting once every region party whose gate is true
-/// has its DPRD's approval (KSD-DPRD-01; none is ever deemed given, KSD-DPRD-04).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DprdOutcome<T: TrackMarker> {
-    /// Another region's DPRD has still to approve.
-    StillAwaiting(Ksd<stage::AwaitingDprd, T>),
-    /// The last required approval: PKS drafting (stage f) begins.
-    Approved(Ksd<stage::PksDrafting, T>),
-}
-
-/// What a DPRD refusal leads to, as the policy's `on_dprd_refusal` says (Q4).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DprdRefusalOutcome<T: TrackMarker> {
-    /// `Terminate` (default): the cooperation ends in `DprdRefused`.
-    Refused(Ksd<stage::DprdRefused, T>),
-    /// `ReviseKb`: the KB goes back to drafting and every DPRD decides afresh.
-    BackToKbDrafting(Ksd<stage::KbDrafting, T>),
-}
-
-/// What a step may return: the stages it stands for, and how to wrap a cooperation that has
-/// reached one of them.
-trait Outcome<T: TrackMarker>: Sized {
-    /// The stages this outcome stands for.
-    const TARGETS: &'static [Stage];
-
-    /// Wraps a state whose cooperation's stage is one of [`Self::TARGETS`].
-    fn wrap(state: Box<State>) -> Self;
-}
-
-impl<S: StageMarker, T: TrackMarker> Outcome<T> for Ksd<S, T> {
-    const TARGETS: &'static [Stage] = &[S::STAGE];
-
-    fn wrap(state: Box<State>) -> Self {
-        Ksd {
-            state,
-            marker: PhantomData,
-        }
-    }
-}
-
-impl<T: TrackMarker> Outcome<T> for OfferOutcome<T> {
-    const TARGETS: &'static [Stage] = &[Stage::OfferAccepted, Stage::OfferSent];
-
-    fn wrap(state: Box<State>) -> Self {
-        if state.cooperation.stage() == Stage::OfferAccepted {
-            OfferOutcome::Accepted(Ksd::wrap(state))
-        } else {
-            OfferOutcome::AwaitingPartners(Ksd::wrap(state))
-        }
-    }
-}
-
-impl<T: TrackMarker> Outcome<T> for DprdOutcome<T> {
-    const TARGETS: &'static [Stage] = &[Stage::PksDrafting, Stage::AwaitingDprd];
-
-    fn wrap(state: Box<State>) -> Self {
-        if state.cooperation.stage() == Stage::PksDrafting {
-            DprdOutcome::Approved(Ksd::wrap(state))
-        } else {
-            DprdOutcome::StillAwaiting(Ksd::wrap(state))
-        }
-    }
-}
-
-impl<T: TrackMarker> Outcome<T> for DprdRefusalOutcome<T> {
-    const TARGETS: &'static [Stage] = &[Stage::DprdRefused, Stage::KbDrafting];
-
-    fn wrap(state: Box<State>) -> Self {
-        if state.cooperation.stage() == Stage::KbDrafting {
-            DprdRefusalOutcome::BackToKbDrafting(Ksd::wrap(state))
-        } else {
-            DprdRefusalOutcome::Refused(Ksd::wrap(state))
-        }
-    }
-}
-
 /// The table row a typed method stands for: from which stage, on which command, for which
 /// tracks its type allows, to which stages (`None`: it stays where it is). Each method names
 /// its step, [`Ksd::step`] checks the step against the method's types before deciding, and
@@ -491,7 +471,9 @@ fn facade_bug(message: String) -> Rejection {
 
 impl<T: TrackMarker> Ksd<stage::Draft, T> {
     /// Registers a new cooperation (pendaftaran, KSD-STAGE-03) of track `T`, to be decided
-    /// under `rules` from now on.
+    /// under `rules` from now on: kind, parties and object are checked (KSD-KIND-01, -04,
+    /// -06..-09, KSD-OBJ-01..03, KSD-PK-01..03, KSD-TERM-05; from version 3 also KSD-ENF-07,
+    /// APBN aid for kerja sama wajib only, and KSD-KIND-05, the special-autonomy regions).
     ///
     /// Refused when the registration guards refuse it, and when the kind in `spec` belongs to
     /// another track than `T` (`Rejection::InvalidInput` on `spec.kind`). See the

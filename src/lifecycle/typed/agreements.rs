@@ -8,8 +8,8 @@ use crate::model::{Actor, Document};
 use super::stage::{
     AwaitingDprd, InForce, KbDrafting, KbSigned, OfferAccepted, PksDrafting, PksSigned,
 };
-use super::track::{self, TrackMarker};
-use super::{DprdOutcome, DprdRefusalOutcome, Ksd, Refused, Step};
+use super::track::{self, KsddWajib, NotWajib, TrackMarker};
+use super::{DprdOutcome, DprdRefusalOutcome, Ksd, Refused, Step, WajibDprdRefusalOutcome};
 
 const START_KB_DRAFTING: Step = Step::new(
     Stage::OfferAccepted,
@@ -56,8 +56,14 @@ const APPROVE_DPRD: Step = Step::new(
 const REFUSE_DPRD: Step = Step::new(
     Stage::AwaitingDprd,
     C::RefuseDprd,
-    track::ALL,
+    track::NOT_WAJIB,
     Some(&[Stage::DprdRefused, Stage::KbDrafting]),
+);
+const REFUSE_WAJIB_DPRD: Step = Step::new(
+    Stage::AwaitingDprd,
+    C::RefuseDprd,
+    track::WAJIB,
+    Some(&[Stage::Stalled, Stage::DprdRefused, Stage::KbDrafting]),
 );
 const SIGN_PKS: Step = Step::new(
     Stage::PksDrafting,
@@ -84,6 +90,7 @@ pub(super) const STEPS: &[Step] = &[
     START_PKS_DRAFTING,
     APPROVE_DPRD,
     REFUSE_DPRD,
+    REFUSE_WAJIB_DPRD,
     SIGN_PKS,
     SIGN_FURTHER_PKS,
     ENTER_INTO_FORCE,
@@ -126,8 +133,11 @@ impl<T: TrackMarker> Ksd<OfferAccepted, T> {
 }
 
 impl<T: TrackMarker> Ksd<KbDrafting, T> {
-    /// Records the signed KB (penandatanganan KB, stage d): one KB, signed for every party
-    /// (KSD-DOC-01, -07), by the heads themselves (KSD-KIND-03: no surat kuasa for a KB).
+    /// Records the signed KB (penandatanganan KB, stage d; KSD-KIND-02): one KB, signed for
+    /// every party (KSD-DOC-01, -07), by the heads themselves (KSD-KIND-03: no surat kuasa for
+    /// a KB); a KB revised after a DPRD refusal names the one it supersedes (KSD-DOC-01). A
+    /// missing TKKSD review (KSD-STAGE-04), a clause `kb_required_clauses` names (KSD-DOC-03)
+    /// or a term over the limit (KSD-TERM-05) is a warning under the default policy.
     pub fn sign_kb(
         self,
         actor: &Actor,
@@ -174,9 +184,12 @@ impl<T: TrackMarker> Ksd<AwaitingDprd, T> {
         };
         self.step(&APPROVE_DPRD, command, actor, on)
     }
+}
 
-    /// The actor's DPRD refuses (penolakan DPRD): the cooperation ends, or the KB goes back
-    /// to drafting, as the policy's `on_dprd_refusal` says: see [`DprdRefusalOutcome`].
+impl<T: NotWajib> Ksd<AwaitingDprd, T> {
+    /// The actor's DPRD refuses for its own region (penolakan DPRD, KSD-DPRD-01): the
+    /// cooperation ends, or the KB goes back to drafting, as the policy's `on_dprd_refusal`
+    /// says: see [`DprdRefusalOutcome`].
     pub fn refuse_dprd(
         self,
         actor: &Actor,
@@ -187,6 +200,24 @@ impl<T: TrackMarker> Ksd<AwaitingDprd, T> {
             reason: reason.into(),
         };
         self.step(&REFUSE_DPRD, command, actor, on)
+    }
+}
+
+impl Ksd<AwaitingDprd, KsddWajib> {
+    /// The actor's DPRD refuses a kerja sama wajib for its own region (penolakan DPRD,
+    /// KSD-DPRD-01): the KB goes back to drafting when `on_dprd_refusal` is `ReviseKb`;
+    /// otherwise the cooperation stalls toward the takeover, or ends in `DprdRefused`, as
+    /// `wajib_refusal_policy` says: see [`WajibDprdRefusalOutcome`].
+    pub fn refuse_dprd(
+        self,
+        actor: &Actor,
+        on: NaiveDate,
+        reason: impl Into<String>,
+    ) -> Result<WajibDprdRefusalOutcome, Refused<AwaitingDprd, KsddWajib>> {
+        let command = Command::RefuseDprd {
+            reason: reason.into(),
+        };
+        self.step(&REFUSE_WAJIB_DPRD, command, actor, on)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stage markers: one uninhabited, zero-sized type per [`Stage`], used
 //! as the `S` of [`Ksd<S, T>`](super::Ksd), and the capability traits that group the stages
-//! sharing a step (cancelling, takeover, DPRD gate, TKKSD review, lawfulness, secretariat).
+//! sharing a step (cancelling, termination, takeover, DPRD gate, TKKSD review, lawfulness,
+//! secretariat, extension).
 //!
 //! They live in their own module so that `stage::KbSigned` never clashes with
 //! `Stage::KbSigned`. None of them can be constructed: they exist only in types.
@@ -58,6 +59,7 @@ markers! {
     PksDrafting;
     PksSigned;
     InForce;
+    Stalled;
     Ended;
     TakenOver;
     OfferRejected;
@@ -83,27 +85,38 @@ macro_rules! capability {
 
 capability! {
     /// Stages from which the head of the initiating region may cancel (pembatalan): every stage
-    /// before entry into force except `OfferSent`, where the table has withdrawal instead.
+    /// before a KB is signed except `OfferSent`, where the table has withdrawal instead. Once a
+    /// KB is signed the cooperation ends only on a ground of Pasal 9 ayat (1) ([`Terminable`]).
+    /// A kerja sama wajib may stall instead (`wajib_refusal_policy`).
     Cancellable, CANCELLABLE = [
         Draft, Mapping, TechnicalCoordination, HeadsAgreed, ProposalReceived, Preparation,
-        OfferAccepted, KbDrafting, KbSigned, AwaitingDprd, PksDrafting, PksSigned,
+        OfferAccepted, KbDrafting,
     ]
 }
 
 capability! {
+    /// Stages from which the cooperation is ended on a ground of Pasal 9 ayat (1) (pengakhiran,
+    /// KSD-TERM-01, -02, -09): from the signed KB on.
+    Terminable, TERMINABLE = [KbSigned, AwaitingDprd, PksDrafting, PksSigned, InForce]
+}
+
+capability! {
     /// Stages of a kerja sama wajib from which an unperformed cooperation may be taken over
-    /// (pengambilalihan, KSD-ENF-01..04): every non-terminal stage of the wajib track.
+    /// (pengambilalihan, KSD-ENF-01..05): every non-terminal stage of the wajib track, its
+    /// stall included.
     TakeOverable, TAKE_OVERABLE = [
         Draft, Mapping, TechnicalCoordination, HeadsAgreed, Preparation, OfferSent,
         OfferAccepted, KbDrafting, KbSigned, AwaitingDprd, PksDrafting, PksSigned, InForce,
+        Stalled,
     ]
 }
 
 capability! {
     /// Stages at which a region party records its DPRD gate flags (KSD-DPRD-01, -02): from
-    /// preparation (or a received proposal) until the KB is signed.
+    /// preparation (or a received proposal) until the KB is signed, and while in force for
+    /// the DPRD round of a later PKS under the KB.
     AssessesDprdGate, ASSESSES_DPRD_GATE = [
-        ProposalReceived, Preparation, OfferSent, OfferAccepted, KbDrafting, KbSigned,
+        ProposalReceived, Preparation, OfferSent, OfferAccepted, KbDrafting, KbSigned, InForce,
     ]
 }
 

@@ -15,11 +15,14 @@ fn all_steps() -> Vec<Step> {
         offer::STEPS,
         agreements::STEPS,
         in_force::STEPS,
+        stalled::STEPS,
     ] {
         steps.extend_from_slice(module);
     }
     let shared = [
         (stage::CANCELLABLE, shared::CANCEL),
+        (stage::CANCELLABLE, shared::CANCEL_WAJIB),
+        (stage::TERMINABLE, shared::TERMINATE),
         (stage::TAKE_OVERABLE, shared::TAKE_OVER),
         (stage::ASSESSES_DPRD_GATE, shared::ASSESS_DPRD_GATE),
         (stage::RECORDS_TKKSD_REVIEW, shared::RECORD_TKKSD_REVIEW),
@@ -61,9 +64,17 @@ fn set(stages: &[Stage]) -> BTreeSet<Stage> {
 
 #[test]
 fn every_typed_method_is_a_table_row_on_exactly_the_tracks_its_type_allows() {
-    for step in all_steps() {
+    let steps = all_steps();
+    for step in &steps {
         for track in Track::ALL {
-            let typed = step.tracks.contains(&track) && reachable(track).contains(&step.from);
+            // The step's own tracks, or another method's for the same stage and command (a
+            // row whose targets differ by track has one method per group of tracks).
+            let typed = reachable(track).contains(&step.from)
+                && steps.iter().any(|other| {
+                    other.from == step.from
+                        && other.command == step.command
+                        && other.tracks.contains(&track)
+                });
             let row = lookup(step.from, step.command, track);
             assert_eq!(
                 typed,
@@ -73,7 +84,7 @@ fn every_typed_method_is_a_table_row_on_exactly_the_tracks_its_type_allows() {
                 step.from,
                 row.is_some()
             );
-            if let Some(row) = row.filter(|_| typed) {
+            if let Some(row) = row.filter(|_| step.tracks.contains(&track)) {
                 assert_eq!(
                     set(&step.targets()),
                     set(row.to),
@@ -111,53 +122,150 @@ fn every_table_row_has_a_typed_method() {
 
 #[test]
 fn no_two_typed_methods_stand_for_the_same_row() {
+    // A row may have two methods only on disjoint tracks (e.g. `withdraw` of a kerja sama
+    // wajib, which may stall, and of the other tracks).
     let steps = all_steps();
-    let distinct: BTreeSet<(Stage, CommandKind)> =
-        steps.iter().map(|step| (step.from, step.command)).collect();
-    assert_eq!(distinct.len(), steps.len());
+    let mut seen = BTreeSet::new();
+    for step in &steps {
+        for &track in step.tracks {
+            assert!(
+                seen.insert((step.from, step.command, track)),
+                "{:?} at {:?} on {track:?} has two typed methods",
+                step.command,
+                step.from
+            );
+        }
+    }
+}
+
+/// A method returning an outcome with several stages: the stages it is called from, its
+/// command, the tracks of its type, and the outcome's stages.
+struct OutcomeUse {
+    from: &'static [Stage],
+    command: CommandKind,
+    tracks: &'static [Track],
+    targets: &'static [Stage],
+}
+
+/// Every method returning an outcome with several stages.
+fn outcomes() -> Vec<OutcomeUse> {
+    use super::track::{ALL, NOT_WAJIB, WAJIB};
+    fn targets<T: TrackMarker, O: Outcome<T>>() -> &'static [Stage] {
+        O::TARGETS
+    }
+    let used = |from, command, tracks, targets| OutcomeUse {
+        from,
+        command,
+        tracks,
+        targets,
+    };
+    vec![
+        used(
+            &[Stage::OfferSent],
+            CommandKind::AcceptOffer,
+            ALL,
+            targets::<KsddSukarela, OfferOutcome<KsddSukarela>>(),
+        ),
+        used(
+            &[Stage::AwaitingDprd],
+            CommandKind::ApproveDprd,
+            ALL,
+            targets::<KsdpkRegion, DprdOutcome<KsdpkRegion>>(),
+        ),
+        used(
+            &[Stage::AwaitingDprd],
+            CommandKind::RefuseDprd,
+            NOT_WAJIB,
+            targets::<KsdpkThirdParty, DprdRefusalOutcome<KsdpkThirdParty>>(),
+        ),
+        used(
+            &[Stage::AwaitingDprd],
+            CommandKind::RefuseDprd,
+            WAJIB,
+            targets::<KsddWajib, WajibDprdRefusalOutcome>(),
+        ),
+        used(
+            &[Stage::Preparation, Stage::OfferSent],
+            CommandKind::Withdraw,
+            WAJIB,
+            targets::<KsddWajib, WajibWithdrawalOutcome>(),
+        ),
+        used(
+            &[Stage::OfferSent],
+            CommandKind::RejectOffer,
+            WAJIB,
+            targets::<KsddWajib, WajibOfferRejectionOutcome>(),
+        ),
+        used(
+            stage::CANCELLABLE,
+            CommandKind::Cancel,
+            WAJIB,
+            targets::<KsddWajib, WajibCancellationOutcome>(),
+        ),
+        used(
+            &[Stage::Stalled],
+            CommandKind::Resume,
+            WAJIB,
+            targets::<KsddWajib, ResumeOutcome>(),
+        ),
+    ]
 }
 
 #[test]
 fn outcomes_with_several_stages_are_the_rows_with_several_targets() {
-    let outcomes: [(Stage, CommandKind, &[Stage]); 3] = [
-        (
-            Stage::OfferSent,
-            CommandKind::AcceptOffer,
-            <OfferOutcome<KsddSukarela> as Outcome<KsddSukarela>>::TARGETS,
-        ),
-        (
-            Stage::AwaitingDprd,
-            CommandKind::ApproveDprd,
-            <DprdOutcome<KsdpkRegion> as Outcome<KsdpkRegion>>::TARGETS,
-        ),
-        (
-            Stage::AwaitingDprd,
-            CommandKind::RefuseDprd,
-            <DprdRefusalOutcome<KsdpkThirdParty> as Outcome<KsdpkThirdParty>>::TARGETS,
-        ),
-    ];
-    for (from, command, targets) in outcomes {
-        for track in Track::ALL
-            .into_iter()
-            .filter(|t| reachable(*t).contains(&from))
-        {
-            let row = lookup(from, command, track);
-            assert_eq!(
-                row.map(|row| set(row.to)),
-                Some(set(targets)),
-                "{command:?}"
-            );
+    let mut typed = BTreeSet::new();
+    for used in outcomes() {
+        let command = used.command;
+        for &from in used.from {
+            for &track in used
+                .tracks
+                .iter()
+                .filter(|t| reachable(**t).contains(&from))
+            {
+                let row = lookup(from, command, track);
+                assert_eq!(
+                    row.map(|row| set(row.to)),
+                    Some(set(used.targets)),
+                    "{command:?} at {from:?} on {track:?}"
+                );
+                typed.insert((from, command, track));
+            }
         }
     }
-    let multi: Vec<(Stage, CommandKind)> = transitions()
+    let multi: BTreeSet<(Stage, CommandKind, Track)> = transitions()
         .iter()
         .filter(|row| row.to.len() > 1)
-        .map(|row| (row.from, row.command))
+        .flat_map(|row| {
+            row.tracks
+                .iter()
+                .map(|&track| (row.from, row.command, track))
+        })
         .collect();
-    assert_eq!(
-        multi,
-        outcomes.map(|(from, command, _)| (from, command)).to_vec()
-    );
+    assert_eq!(multi, typed);
+}
+
+#[test]
+fn an_outcome_wraps_each_of_its_stages_in_the_variant_of_that_stage() {
+    fn wraps<T: TrackMarker, O: Outcome<T>>() {
+        for &target in O::TARGETS {
+            let mut cooperation = Cooperation::new();
+            cooperation.stage = target;
+            let state = Box::new(State {
+                cooperation,
+                rules: RuleSet::current(),
+                events: Vec::new(),
+            });
+            assert_eq!(O::wrap(state).reached(), target);
+        }
+    }
+    wraps::<KsddSukarela, OfferOutcome<KsddSukarela>>();
+    wraps::<KsddWajib, DprdOutcome<KsddWajib>>();
+    wraps::<KsdpkRegion, DprdRefusalOutcome<KsdpkRegion>>();
+    wraps::<KsddWajib, WajibDprdRefusalOutcome>();
+    wraps::<KsddWajib, WajibWithdrawalOutcome>();
+    wraps::<KsddWajib, WajibOfferRejectionOutcome>();
+    wraps::<KsddWajib, WajibCancellationOutcome>();
+    wraps::<KsddWajib, ResumeOutcome>();
 }
 
 #[test]

@@ -74,6 +74,14 @@ group! {
     StartsAtPreparation, STARTS_AT_PREPARATION = [KsddSukarela, KsdpkRegion]
 }
 
+group! {
+    /// Every track but the wajib one: sukarela and both KSDPK tracks, where a withdrawal, a
+    /// rejected offer, a DPRD refusal or a cancellation ends the cooperation. A kerja sama
+    /// wajib has no such exit of its own and may stall toward the takeover instead (Pasal 3
+    /// ayat (2), Pasal 10-11; `wajib_refusal_policy`).
+    NotWajib, NOT_WAJIB = [KsddSukarela, KsdpkRegion, KsdpkThirdParty]
+}
+
 /// The wajib track alone.
 pub(super) const WAJIB: &[Track] = &[Track::KsddWajib];
 /// The region-initiated KSDPK track alone.
