@@ -54,14 +54,19 @@ use kerjasama::law::{
     KSD_TERM_01, KSD_TERM_02, KSD_TERM_03, KSD_TERM_05, KSD_TERM_06, KSD_TERM_08, KSD_WAJIB_01,
     KSD_WAJIB_02, KSD_WAJIB_03, Period, Policy, RuleId, RuleSet, TkksdReviewPolicy,
 };
+use kerjasama::law::{
+    KSD_ENF_05, KSD_ENF_07, KSD_KIND_05, KSD_PK_07, KSD_STAGE_08, KSD_TERM_09,
+    SpecialAutonomyOverride,
+};
 use kerjasama::lifecycle::{
     Command, CommandKind, Cooperation, CooperationSpec, EndGround, Rejection, Transition,
     transitions,
 };
 use kerjasama::model::{
     Actor, Clause, CooperationKind, CoordinationLevel, DisputeForum, Document, DocumentKind,
-    KodeWilayah, KsdpkType, Party, PartyId, RegionLevel, Role, Signatory, SignatoryCapacity,
-    SuratKuasa, Takeover, TakeoverBy, Term, Track,
+    DprdGate, Funding, FundingSource, KodeWilayah, KsdpkType, Party, PartyId, RegionLevel,
+    ResultDestination, ResultForm, ResultReceived, Role, Rupiah, Signatory, SignatoryCapacity,
+    SuratKuasa, Takeover, TakeoverBy, Term, Track, WrittenNotice,
 };
 use kerjasama::sample::{self, Scenario, Step};
 
@@ -360,14 +365,21 @@ fn fallback(kind: CommandKind, coop: &Cooperation) -> Option<Attempt> {
     let clerk = sample::clerk(region);
     let dprd_to_decide = || {
         let policy = Policy::default();
+        // While in force, the DPRD round of a later PKS (rule-set version 3).
+        let (gates, decisions) = match coop.open_dprd_round() {
+            Some(round) if coop.stage() == kerjasama::lifecycle::Stage::InForce => {
+                (&round.gates, &round.decisions)
+            }
+            _ => (coop.dprd_gates(), coop.dprd_decisions()),
+        };
         let code = spec
             .region_codes()
             .into_iter()
             .find(|code| {
-                coop.dprd_gates()
+                gates
                     .get(code)
                     .is_some_and(|gate| policy.dprd_required(gate))
-                    && !coop.dprd_decisions().contains_key(code)
+                    && !decisions.contains_key(code)
             })
             .unwrap_or(region);
         sample::dprd(code)
@@ -681,6 +693,104 @@ fn second_dprd_pending(scenario: &mut Scenario) {
     }
 }
 
+/// The steps of a later PKS's DPRD round, inserted right after entry into force (rule-set
+/// version 3, Pasal 6): every region party's gate assessed for next year's funding, the first
+/// region's gate true when `first_needs_dprd` (its DPRD must decide; nothing submitted yet),
+/// else all false and the later PKS's drafting started.
+fn later_round(scenario: &mut Scenario, first_needs_dprd: bool) {
+    let Some(at) = scenario
+        .steps
+        .iter()
+        .position(|s| s.command.kind() == CommandKind::EnterIntoForce)
+    else {
+        return;
+    };
+    let regions = scenario
+        .steps
+        .iter()
+        .find_map(|s| match &s.command {
+            Command::Register { spec } => Some(spec.region_codes()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let on = scenario.steps[at].on;
+    let mut added = Vec::new();
+    for (i, region) in regions.iter().enumerate() {
+        let gate = DprdGate::not_required("PKS berikutnya (uji)")
+            .with_not_budgeted(first_needs_dprd && i == 0)
+            .with_fiscal_year(chrono::Datelike::year(&on) + 1);
+        added.push(Step::new(
+            sample::clerk(*region),
+            on,
+            Command::AssessDprdGate {
+                region: *region,
+                gate,
+            },
+        ));
+    }
+    if !first_needs_dprd && let Some(first) = regions.first() {
+        added.push(Step::new(
+            sample::clerk(*first),
+            on,
+            Command::StartPksDrafting,
+        ));
+    }
+    for (offset, step) in added.into_iter().enumerate() {
+        scenario.steps.insert(at + 1 + offset, step);
+    }
+}
+
+/// A later PKS's round open while in force: the first region's DPRD must decide on it, and
+/// nothing is submitted yet.
+const LATER_ROUND_OPEN: ScriptEdit = ScriptEdit {
+    name: "a later PKS's DPRD round open, not submitted",
+    script: |s| later_round(s, true),
+};
+
+/// A later PKS being drafted while in force (no DPRD approval needed).
+const LATER_PKS_DRAFTING: ScriptEdit = ScriptEdit {
+    name: "a later PKS being drafted",
+    script: |s| later_round(s, false),
+};
+
+/// A kerja sama wajib stalled (rule-set version 3): its initiator withdraws the offer the day
+/// it is sent (or, in a script that sends none, cancels after its last step), and the
+/// procedure stalls toward the takeover (`wajib_refusal_policy`).
+const STALLED: ScriptEdit = ScriptEdit {
+    name: "a wajib stalled by a withdrawn offer or a cancellation",
+    script: |s| {
+        let offer = s
+            .steps
+            .iter()
+            .position(|s| s.command.kind() == CommandKind::SendOffer);
+        let initiator = s.steps.iter().find_map(|s| match &s.command {
+            Command::Register { spec } if spec.kind.is_wajib() => Some(spec.initiator.clone()),
+            _ => None,
+        });
+        let Some(PartyId::Region(initiator)) = initiator else {
+            return;
+        };
+        let Some(at) = offer.or(s.steps.len().checked_sub(1)) else {
+            return;
+        };
+        let on = s.steps[at].on;
+        s.steps.truncate(at + 1);
+        let reason = "dihentikan (uji)".to_string();
+        let command = if offer.is_some() {
+            Command::Withdraw { reason }
+        } else {
+            Command::Cancel { reason }
+        };
+        s.steps
+            .push(Step::new(sample::head(initiator), on, command));
+    },
+};
+
+/// A tweak run on another state.
+fn on_state(state: ScriptEdit, tweak: Tweak) -> Tweak {
+    Tweak { state, ..tweak }
+}
+
 /// The governor of a province party records its own decree taking over the province's
 /// affair: Pasal 10 ayat (1) names the centre.
 fn governor_takes_province(attempt: &mut Attempt, coop: &Cooperation) -> bool {
@@ -799,20 +909,38 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
         KSD_KIND_01 => vec![edit("registers a KSDPL (foreign cooperation)", |a, _| {
             register(a, |s| s.kind = CooperationKind::Ksdpl)
         })],
-        KSD_KIND_02 => vec![edit(
-            "signed by the Sekda, not the head",
-            |a, _| match &mut a.command {
-                Command::SendOffer { letter } => {
-                    letter.signatory.capacity = SignatoryCapacity::Sekda;
-                    true
+        KSD_KIND_02 => vec![
+            edit("signed by the Sekda, not the head", |a, _| {
+                match &mut a.command {
+                    Command::SendOffer { letter } => {
+                        letter.signatory.capacity = SignatoryCapacity::Sekda;
+                        true
+                    }
+                    Command::SignHeadsAgreement { document } => {
+                        document.signatories[0].capacity = SignatoryCapacity::Sekda;
+                        true
+                    }
+                    _ => false,
                 }
-                Command::SignHeadsAgreement { document } => {
-                    document.signatories[0].capacity = SignatoryCapacity::Sekda;
-                    true
-                }
-                _ => false,
-            },
-        )],
+            }),
+            edit(
+                "the offer letter of a party other than the initiator",
+                |a, c| {
+                    let other = spec(c)
+                        .parties
+                        .iter()
+                        .filter_map(Party::id)
+                        .find(|p| *p != spec(c).initiator);
+                    match (&mut a.command, other) {
+                        (Command::SendOffer { letter }, Some(other)) => {
+                            letter.signatory.party = other;
+                            true
+                        }
+                        _ => false,
+                    }
+                },
+            ),
+        ],
         KSD_KIND_03 => vec![edit(
             "a KB signed under surat kuasa; a PKS official without one",
             |a, _| {
@@ -838,6 +966,63 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
                 })
             },
         )],
+        // From version 3 the offer letter is the initiator's (KSD-KIND-02); its signatory
+        // other than the head is practice (KSD-STAGE-08).
+        KSD_STAGE_08 => vec![edit(
+            "the offer letter signed by the Sekda",
+            |a, _| match &mut a.command {
+                Command::SendOffer { letter } => {
+                    letter.signatory.capacity = SignatoryCapacity::Sekda;
+                    true
+                }
+                _ => false,
+            },
+        )],
+        KSD_KIND_05 => vec![policy(
+            "an override for a province without special autonomy",
+            |p| {
+                p.special_autonomy_overrides = vec![SpecialAutonomyOverride {
+                    province: sample::sulsel(),
+                    rules: vec![KSD_DPRD_01],
+                    basis: "bukan otonomi khusus (uji)".into(),
+                }];
+            },
+        )],
+        KSD_ENF_07 => vec![edit(
+            "APBN funding aid outside a kerja sama wajib",
+            |a, _| {
+                register(a, |s| {
+                    let party = s.initiator.clone();
+                    s.funding
+                        .push(Funding::new(party, Rupiah(1_000_000), FundingSource::Apbn));
+                })
+            },
+        )],
+        KSD_PK_07 => vec![edit(
+            "money received outside the kas daerah",
+            |a, _| match &mut a.command {
+                Command::RecordEvaluation { evaluation } => {
+                    evaluation.results = vec![ResultReceived::new(
+                        ResultForm::Money,
+                        Rupiah(5_000_000),
+                        ResultDestination::Elsewhere,
+                    )];
+                    true
+                }
+                _ => false,
+            },
+        )],
+        KSD_TERM_09 => vec![edit("one party's written notice", |a, c| {
+            let party = PartyId::Region(first_region(c));
+            match &mut a.command {
+                Command::Terminate { notice, .. } => {
+                    *notice = Some(WrittenNotice::new(party, "pemberitahuan (uji)", a.on));
+                    true
+                }
+                _ => false,
+            }
+        })],
+        KSD_ENF_05 => vec![on_state(STALLED, UNCHANGED)],
         KSD_KIND_04 => vec![edit("a ministry listed as a party", |a, _| {
             register(a, |s| {
                 s.parties.push(Party::CentralAgency {
@@ -998,9 +1183,13 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
                 })
         })],
         // §4 stages.
-        KSD_STAGE_01 => vec![state("the PKS takes effect 60 days later", |s| {
-            pks_takes_effect_later(s);
-        })],
+        KSD_STAGE_01 => vec![
+            state("the PKS takes effect 60 days later", |s| {
+                pks_takes_effect_later(s);
+            }),
+            // A later PKS's drafting started twice.
+            on_state(LATER_PKS_DRAFTING, UNCHANGED),
+        ],
         KSD_STAGE_04 => vec![
             state("no TKKSD review", no_tkksd_review),
             Tweak {
@@ -1021,6 +1210,8 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
                 edit: same_dprd_again,
                 ..state("a second DPRD still to decide", second_dprd_pending)
             },
+            // A DPRD deciding on a later PKS not submitted to it.
+            on_state(LATER_ROUND_OPEN, UNCHANGED),
         ],
         // §6 documents.
         KSD_DOC_01 => vec![edit(
@@ -1037,15 +1228,29 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
                 _ => false,
             },
         )],
-        KSD_DOC_02 => vec![edit("no sanctions clause", |a, _| {
-            a.command.kind() == CommandKind::SignPks
-                && signed(a, |doc| {
-                    doc.clauses.remove(&Clause::Sanctions);
-                })
-        })],
-        KSD_DOC_03 => vec![policy("a force majeure clause required", |p| {
-            p.ksdd_pks_required_clauses = vec![Clause::ForceMajeure];
-        })],
+        KSD_DOC_02 => {
+            let no_sanctions = edit("no sanctions clause", |a, _| {
+                a.command.kind() == CommandKind::SignPks
+                    && signed(a, |doc| {
+                        doc.clauses.remove(&Clause::Sanctions);
+                    })
+            });
+            vec![no_sanctions, on_state(LATER_PKS_DRAFTING, no_sanctions)]
+        }
+        KSD_DOC_03 => vec![
+            policy("a force majeure clause required", |p| {
+                p.ksdd_pks_required_clauses = vec![Clause::ForceMajeure];
+            }),
+            policy("a KB with a force majeure clause required", |p| {
+                p.kb_required_clauses = vec![Clause::ForceMajeure];
+            }),
+            on_state(
+                LATER_PKS_DRAFTING,
+                policy("a force majeure clause required", |p| {
+                    p.ksdd_pks_required_clauses = vec![Clause::ForceMajeure];
+                }),
+            ),
+        ],
         KSD_DOC_07 => vec![edit("one party has not signed", |a, _| {
             signed(a, |doc| {
                 doc.signatories.pop();
@@ -1084,13 +1289,20 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
                 _ => false,
             }
         })],
-        KSD_TERM_05 => vec![edit("a 10-year term", |a, _| {
-            if let Some(spec) = spec_mut(&mut a.command) {
-                spec.proposed_term_years = Some(10);
-                return true;
-            }
-            signed(a, |doc| doc.term = Term::years(doc.signed_on, 10))
-        })],
+        KSD_TERM_05 => {
+            let ten_years = edit("a 10-year term", |a, _| {
+                if let Some(spec) = spec_mut(&mut a.command) {
+                    spec.proposed_term_years = Some(10);
+                    return true;
+                }
+                signed(a, |doc| doc.term = Term::years(doc.signed_on, 10))
+            });
+            vec![
+                ten_years,
+                on_state(LATER_PKS_DRAFTING, ten_years),
+                on_state(LATER_PKS_DRAFTING, UNCHANGED),
+            ]
+        }
         KSD_TERM_06 => vec![
             Tweak {
                 policy: |p| p.extension_lead_time = Some(Period::Months(6)),
@@ -1182,6 +1394,15 @@ fn tweaks(rule: RuleId) -> Vec<Tweak> {
         // says so.
         _ => vec![],
     });
+    // The takeover of a stalled kerja sama wajib: the same tweaks on a stalled state.
+    if matches!(rule, KSD_ENF_01 | KSD_ENF_02 | KSD_ENF_03 | KSD_ENF_04) {
+        let stalled: Vec<Tweak> = found
+            .iter()
+            .filter(|t| t.state.name.is_empty())
+            .map(|t| on_state(STALLED, *t))
+            .collect();
+        found.extend(stalled);
+    }
     found
 }
 
@@ -1232,11 +1453,17 @@ fn out_of_scope(rule: RuleId, row: &Transition, track: Track) -> Option<&'static
             track == Track::KsdpkThirdParty,
             "a third party's initiative (Pasal 18)",
         ),
-        KSD_DOC_03 | KSD_DISP_01 => (ksdd, "a KSDD rule"),
-        KSD_TERM_02 => (
-            ksdd,
-            "grounds (f) and (g) are a KSDPK's own: only a KSDD can invoke them wrongly",
+        KSD_DOC_03 if row.command == CommandKind::SignKb => (
+            true,
+            "the KB's clauses (kb_required_clauses) are asked of every kind",
         ),
+        KSD_DOC_03 | KSD_DISP_01 => (ksdd, "a KSDD rule"),
+        KSD_ENF_07 => (
+            track != Track::KsddWajib,
+            "APBN funding aid is for kerja sama wajib only (Pasal 12): only another kind can \
+             receive it wrongly",
+        ),
+        KSD_PK_07 => (!ksdd, "the results of a KSDPK (Pasal 20)"),
         KSD_DPRD_01 if !deciding => (
             ksdd,
             "the KSDD gate; a KSDPK's gate is KSD-DPRD-02 (a DPRD deciding twice is \

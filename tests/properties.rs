@@ -1092,9 +1092,9 @@ fn run(input: &Input, pool: &[Step]) -> Trace {
 
 /// What the law forbids in a state, under `policy`; `None` when the state is lawful:
 /// - `PksSigned` or `InForce` without a signed PKS (KSD-STAGE-01), or `Ended` without one
-///   other than by a ground recorded before entry into force (rule-set version 3 ends a
-///   cooperation after its KB only by a recorded termination, whose ground may also be the
-///   KB's own term running out);
+///   other than by a termination from a stage before the PKS (rule-set version 3 ends a
+///   cooperation after its KB only by a termination on a ground, the KB's own term running
+///   out included);
 /// - under `wajib_refusal_policy = StallsTowardTakeover`, a kerja sama wajib in an exit from
 ///   which no takeover is possible (RULES.md Q21, Pasal 10);
 /// - a signed PKS while a region party's DPRD gate was never assessed, or is true under the
@@ -1104,8 +1104,14 @@ fn run(input: &Input, pool: &[Step]) -> Trace {
 /// - a PKS of a KSDPK of type (a) public service without the four clauses of KSD-DOC-02.
 fn forbidden(coop: &Cooperation, policy: &Policy) -> Option<String> {
     let stage = coop.stage();
+    let ended_before_pks = coop
+        .stage_history()
+        .iter()
+        .rev()
+        .nth(1)
+        .is_some_and(|(from, _)| !from.pks_signed());
     let ended_early = stage == Stage::Ended
-        && (coop.ending().is_some() || !coop.end_grounds().contains(&EndGround::TermExpired));
+        && (ended_before_pks || !coop.end_grounds().contains(&EndGround::TermExpired));
     if stage.pks_signed() && coop.pks().is_empty() && !ended_early {
         return Some(format!("stage {stage:?} without a signed PKS"));
     }

@@ -440,15 +440,17 @@ impl Cooperation {
         let to = self.target(row, command, actor, &ctx);
         // From version 3 a refused KB goes back to drafting as a new version, keeping the
         // refused one and its DPRD round in the record (version 1 and 2 erased them).
-        if to == Stage::KbDrafting && self.stage == Stage::AwaitingDprd && rules.version() >= 3 {
-            if let Some(kb) = &self.kb {
-                events.push(Event {
-                    occurred_on,
-                    kind: EventKind::KbRevisionStarted {
-                        superseded: kb.id.clone(),
-                    },
-                });
-            }
+        if to == Stage::KbDrafting
+            && self.stage == Stage::AwaitingDprd
+            && rules.version() >= 3
+            && let Some(kb) = &self.kb
+        {
+            events.push(Event {
+                occurred_on,
+                kind: EventKind::KbRevisionStarted {
+                    superseded: kb.id.clone(),
+                },
+            });
         }
         if to != self.stage {
             events.push(Event {
