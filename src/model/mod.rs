@@ -3,6 +3,7 @@
 mod actor;
 mod affair;
 mod build;
+mod calendar;
 mod document;
 mod kind;
 mod party;
@@ -13,6 +14,7 @@ pub use actor::{Actor, Role};
 pub use affair::{Urusan, UrusanGroup};
 pub use build::BuildError;
 pub(crate) use build::required_text;
+pub use calendar::{Calendar, CalendarError, Holiday, HolidayCategory, WorkingDayRule};
 pub use document::{
     Clause, Document, DocumentBuilder, DocumentId, DocumentKind, DocumentNumber, Signatory,
     SignatoryCapacity, SuratKuasa, Term,
