@@ -6,6 +6,7 @@ mod build;
 mod calendar;
 mod document;
 mod kind;
+mod legacy;
 mod party;
 mod record;
 mod region;
@@ -23,6 +24,7 @@ pub use kind::{
     CooperationId, CooperationKind, CooperationObject, Initiative, KsddCategory, KsdpkType,
     OffPlanReason, ParseCooperationIdError, Track,
 };
+pub use legacy::{CooperationPlan, CopyRecipient, LegacyDisputePairing, TerminationNotice};
 pub use party::{
     BusinessEntity, DprdGate, Funding, FundingSource, Party, PartyId, Rupiah, ThirdParty,
     ThirdPartyKind,
