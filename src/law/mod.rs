@@ -21,5 +21,6 @@ pub use policy::{
 pub use policy_values::{PolicyValues, PolicyValuesError};
 pub use rule::{Provenance, Rule, RuleId, UnknownRuleId};
 pub use ruleset::{
-    PP28_IN_FORCE, RuleSet, RuleSetError, RuleSetId, RuleSetRef, RuleSetRegistry, RuleSetVersion,
+    PP28_IN_FORCE, PP50_IN_FORCE, RuleSet, RuleSetError, RuleSetId, RuleSetRef, RuleSetRegistry,
+    RuleSetVersion,
 };
