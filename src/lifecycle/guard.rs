@@ -50,16 +50,19 @@ const ADVISORY_FOR_SECTORAL: &[RuleId] = &[KSD_PK_04, KSD_DOC_02];
 pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
     let mut violations = Vec::new();
     if ctx.date < ctx.rules.effective_from {
-        violations.push(
-            Violation::error(
-                KSD_TRANS_01,
-                Finding::BeforeRegime {
-                    date: ctx.date,
-                    effective_from: ctx.rules.effective_from,
-                },
-            )
-            .at("occurred_on"),
-        );
+        let (date, effective_from) = (ctx.date, ctx.rules.effective_from);
+        let finding = if ctx.rules.is_legacy() {
+            Finding::BeforeLegacyRegime {
+                date,
+                effective_from,
+            }
+        } else {
+            Finding::BeforeRegime {
+                date,
+                effective_from,
+            }
+        };
+        violations.push(Violation::error(KSD_TRANS_01, finding).at("occurred_on"));
     }
     for &rule in row.guards {
         violations.extend(checks::run(rule, ctx));
@@ -88,8 +91,8 @@ pub(crate) fn partners(spec: &CooperationSpec) -> Vec<PartyId> {
         .collect()
 }
 
-/// Region parties whose DPRD gate is true under the policy and that have no approval yet,
-/// not counting `deciding` (the region deciding now).
+/// Region parties whose DPRD gate is true under the rule set (and its policy) and that have
+/// no approval yet, not counting `deciding` (the region deciding now).
 pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<KodeWilayah> {
     ctx.spec
         .region_codes()
@@ -99,7 +102,7 @@ pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<
             ctx.coop
                 .dprd_gates()
                 .get(code)
-                .is_some_and(|gate| ctx.policy().dprd_required(gate))
+                .is_some_and(|gate| ctx.rules.dprd_required(gate))
         })
         .filter(|code| {
             !matches!(
@@ -144,7 +147,7 @@ fn validate_term(field: &str, term: &Term) -> Result<(), Rejection> {
     Ok(())
 }
 
-fn validate_document(
+pub(crate) fn validate_document(
     coop: &Cooperation,
     spec: &CooperationSpec,
     doc: &Document,
@@ -316,7 +319,7 @@ pub(crate) fn validate_input(
             "at least one ground is required (dasar berakhir wajib ada)",
             Some(KSD_TERM_01),
         )),
-        _ => Ok(()),
+        _ => super::legacy::validate_input(coop, spec, command, date),
     }
 }
 
