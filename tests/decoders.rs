@@ -401,8 +401,8 @@ fn law_types_refuse_the_array_form() {
     assert!(matches!(unknown, RuleSetError::UnknownVersion { .. }));
     object_only(&unknown);
     let too_early = registry
-        .for_date(d(2010, 1, 1))
-        .expect_err("before PP 28/2018");
+        .for_date(d(2006, 1, 1))
+        .expect_err("before PP 50/2007");
     object_only(&too_early);
 }
 
