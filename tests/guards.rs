@@ -1479,6 +1479,9 @@ fn legacy_sources() -> Vec<(&'static str, Scenario)> {
     ]
 }
 
+/// A legacy script with the states it passes through.
+type LegacySource = (&'static str, Scenario, Vec<(Cooperation, Option<Step>)>);
+
 /// Each state of a legacy script run under the legacy rule set, with the step issued there.
 fn legacy_states(scenario: &Scenario) -> Vec<(Cooperation, Option<Step>)> {
     let rules = RuleSet::legacy();
@@ -1693,7 +1696,7 @@ fn legacy_shows(coop: &Cooperation, attempt: &Attempt, rule: RuleId) -> Option<O
 
 #[test]
 fn every_guard_of_every_legacy_row_can_refuse_or_warn_on_that_row() {
-    let sources: Vec<(&str, Scenario, Vec<(Cooperation, Option<Step>)>)> = legacy_sources()
+    let sources: Vec<LegacySource> = legacy_sources()
         .into_iter()
         .map(|(name, scenario)| {
             let states = legacy_states(&scenario);

@@ -40,6 +40,7 @@ pub struct Transition {
 
 impl Transition {
     /// The same row, only from rule-set version `version` on.
+    #[allow(dead_code, reason = "for the rows a later rule-set version adds")]
     pub(crate) const fn since(self, version: u32) -> Self {
         Transition {
             since: version,
@@ -48,6 +49,7 @@ impl Transition {
     }
 
     /// The same row, only up to rule-set version `version`.
+    #[allow(dead_code, reason = "for the rows a later rule-set version ends")]
     pub(crate) const fn until(self, version: u32) -> Self {
         Transition {
             until: version,
