@@ -200,18 +200,19 @@ fn legacy_dprd_deadlines(
     };
     for (region, timetable) in coop.legacy().dprd_timetables() {
         let approved = approved_on(region);
+        // The DPRD assessed when it approved, or when it gave its opinion on the draft.
+        let assessed_on = timetable
+            .opinion_on
+            .or(approved.filter(|_| timetable.resubmitted_on.is_none()));
+        let assessment_due = timetable.assessment_due(calendar)?;
         found.push(Deadline {
             rule: LEG_DPRD_02,
             from: format!(
                 "rancangan PKS diterima DPRD {region} / draft PKS received by the DPRD of {region}"
             ),
             from_date: timetable.received_on,
-            due_on: timetable.assessment_due(calendar)?,
-            status: status(
-                approved.filter(|_| timetable.resubmitted_on.is_none()),
-                timetable.assessment_due(calendar)?,
-                as_of,
-            ),
+            due_on: assessment_due,
+            status: status(assessed_on, assessment_due, as_of),
             consequence_id:
                 "penilaian DPRD paling lama 45 hari kerja; tidak ada akibat hukum yang ditetapkan"
                     .into(),

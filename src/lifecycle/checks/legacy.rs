@@ -328,12 +328,12 @@ pub(super) fn amendment(ctx: &Ctx<'_>) -> Found {
         found.push(err(rule, Finding::AddendumWithoutTarget).at("document.amends"));
         return found;
     };
-    found.extend(signed_by_all(
-        rule,
-        ctx.spec,
-        amended,
-        "document.signatories",
-    ));
+    found.extend(
+        bound(ctx.spec, amended)
+            .into_iter()
+            .filter(|p| !addendum.signatories.iter().any(|s| &s.party == p))
+            .map(|party| err(rule, Finding::NotSigned { party }).at("document.signatories")),
+    );
     let amended_level = level(ctx, amended);
     for (i, s) in addendum.signatories.iter().enumerate() {
         if !matches!(s.party, PartyId::Region(_)) {
