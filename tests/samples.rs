@@ -38,7 +38,9 @@ fn the_legacy_case_c10_runs_to_in_force_under_the_legacy_rule_set_only() {
         legacy.iter().map(|s| s.case.as_str()).collect::<Vec<_>>(),
         ["C10"]
     );
-    let c10 = legacy[0].run(&RuleSet::legacy()).unwrap_or_else(|e| panic!("{e}"));
+    let c10 = legacy[0]
+        .run(&RuleSet::legacy())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(c10.stage(), Stage::InForce);
     assert!(c10.warnings().is_empty(), "{:?}", c10.warnings());
     // Not a case of the current rule set: `cases()` does not list it, and the current set
