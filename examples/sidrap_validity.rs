@@ -32,15 +32,17 @@ fn main() -> Result<(), Box<dyn Error>> {
             .map_err(|e| format!("expected a date YYYY-MM-DD, got `{text}`: {e}"))?,
         None => NaiveDate::from_ymd_opt(2024, 8, 14).ok_or("date")?,
     };
-    let rules = RuleSet::current();
-    let mut months = RuleSet::current();
-    months.policy.expiring_soon = Period::Months(3);
     let calendar = Calendar::indonesia()?;
     println!(
         "Kerja sama Kabupaten Sidenreng Rappang per {as_of} (tahun anggaran {})\n",
         as_of.year()
     );
-    for scenario in sample::cases() {
+    // C10 (a PKS of 2016) is decided under the legacy rule set, the others under the current
+    // one: each scenario under the regime of its first date (KSD-TRANS-01).
+    for scenario in sample::cases().into_iter().chain(sample::legacy_cases()) {
+        let rules: RuleSet = scenario.rules()?;
+        let mut months = rules.clone();
+        months.policy.expiring_soon = Period::Months(3);
         let mut live = Cooperation::new();
         let mut events: Vec<Event> = Vec::new();
         for step in &scenario.steps {
@@ -54,7 +56,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             continue;
         };
         let title = coop.spec().map_or("", |s| s.title.as_str());
-        println!("{} {title}", scenario.case);
+        println!("{} {title} [{}]", scenario.case, rules.reference);
         println!("  tahap / stage: {}", coop.stage());
         let days = validity(&coop, as_of, &rules.policy);
         let three = validity(&coop, as_of, &months.policy);
@@ -94,11 +96,5 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
         println!();
     }
-    let c10 = sample::c10_legacy_pks_term();
-    println!(
-        "C10 (aturan lama / legacy PKS, rule set not modelled): to {}, {} days left",
-        c10.ends_on,
-        (c10.ends_on - as_of).num_days()
-    );
     Ok(())
 }

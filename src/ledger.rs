@@ -1,8 +1,10 @@
 //! The ledger: runs a command end to end over any [`EventStore`], as every frontend needs.
 //!
 //! One call loads the cooperation (or uses the state it already holds), picks the rule set
-//! for the legal date, decides, records the envelope, appends it with the expected sequence,
-//! applies the events and returns what happened. When another writer appended first, it
+//! (a registration: the regime that governs its legal date, KSD-TRANS-01; every later
+//! command: the latest version of the regime the cooperation was registered under, never
+//! another), decides, records the envelope, appends it with the expected sequence, applies
+//! the events and returns what happened. When another writer appended first, it
 //! reloads and decides again (the command may now be refused), up to a bound.
 
 use std::collections::HashMap;
@@ -12,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::Error;
 use crate::audit::{Envelope, IdSource, RandomV7, Replayed, record, replay};
-use crate::law::{Policy, RuleSet, RuleSetRegistry};
+use crate::law::{Policy, RuleSet, RuleSetId, RuleSetRegistry};
 use crate::lifecycle::{
     AllowedCommand, Command, Cooperation, CooperationSpec, Event, Stage, Violation,
 };
@@ -162,13 +164,40 @@ impl<S: EventStore> Ledger<S> {
         &self.policy
     }
 
-    /// The rule set a command dated `on` is decided under: the latest version of the regime
-    /// that governs the date, with this ledger's policy.
+    /// The rule set a registration dated `on` is decided under: the latest version of the
+    /// regime that governs the date (KSD-TRANS-01: PP 50/2007 before 13 July 2018, PP
+    /// 28/2018 from then on), with this ledger's policy.
     pub fn rules_for(&self, on: NaiveDate) -> Result<RuleSet, Error> {
         Ok(self.registry.for_date(on)?.with_policy(self.policy.clone()))
     }
 
-    /// Registers a new cooperation (its id is the spec's).
+    /// The rule set a command on `state` dated `on` is decided under: for a registered
+    /// cooperation, the latest version of the regime it was registered under
+    /// ([`Cooperation::rule_set`]), whatever the date (a cooperation never switches regimes);
+    /// for a registration, `regime`'s latest version if one is asked for, else
+    /// [`Ledger::rules_for`] the date.
+    fn rules_of(
+        &self,
+        state: &Cooperation,
+        on: NaiveDate,
+        regime: Option<RuleSetId>,
+    ) -> Result<RuleSet, Error> {
+        match (state.rule_set(), regime) {
+            (Some(registered), _) => Ok(self
+                .registry
+                .latest_of(registered.id)?
+                .with_policy(self.policy.clone())),
+            (None, Some(regime)) => Ok(self
+                .registry
+                .latest_of(regime)?
+                .with_policy(self.policy.clone())),
+            (None, None) => self.rules_for(on),
+        }
+    }
+
+    /// Registers a new cooperation (its id is the spec's) under the regime that governs the
+    /// legal date `on` (KSD-TRANS-01): a cooperation registered with a date before 13 July
+    /// 2018 is decided under PP 50/2007 for good.
     pub fn register(
         &self,
         spec: CooperationSpec,
@@ -176,24 +205,76 @@ impl<S: EventStore> Ledger<S> {
         on: NaiveDate,
     ) -> Result<Outcome, Error> {
         let id = spec.id;
-        self.execute(
+        self.run(
             id,
             &Command::Register {
                 spec: Box::new(spec),
             },
             actor,
             on,
+            None,
+        )
+    }
+
+    /// Registers a new cooperation under the latest version of the regime `regime`, whatever
+    /// the date: e.g. a PKS signed in 2016 (PP 50/2007, [`RuleSetId::Pp50_2007`]) entered
+    /// into the register today. Every later command on it is decided under that regime.
+    ///
+    /// ```
+    /// use kerjasama::Ledger;
+    /// use kerjasama::law::RuleSetId;
+    /// use kerjasama::lifecycle::Command;
+    /// use kerjasama::store::MemoryStore;
+    /// let ledger = Ledger::new(MemoryStore::new());
+    /// let c10 = kerjasama::sample::c10_legacy();
+    /// let Command::Register { spec } = &c10.steps[0].command else { unreachable!() };
+    /// let today = chrono::NaiveDate::from_ymd_opt(2024, 8, 14).unwrap();
+    /// ledger.register_under(RuleSetId::Pp50_2007, (**spec).clone(), &c10.steps[0].actor, today)?;
+    /// let state = ledger.state(spec.id)?;
+    /// assert_eq!(state.rule_set().map(|r| r.id), Some(RuleSetId::Pp50_2007));
+    /// # Ok::<(), kerjasama::Error>(())
+    /// ```
+    pub fn register_under(
+        &self,
+        regime: RuleSetId,
+        spec: CooperationSpec,
+        actor: &Actor,
+        on: NaiveDate,
+    ) -> Result<Outcome, Error> {
+        let id = spec.id;
+        self.run(
+            id,
+            &Command::Register {
+                spec: Box::new(spec),
+            },
+            actor,
+            on,
+            Some(regime),
         )
     }
 
     /// Runs `command` by `actor` on the legal date `on` against cooperation `id`: decide,
     /// record, append with the expected sequence, apply. A refusal records nothing.
+    ///
+    /// A registration is decided under the regime that governs `on`; every other command
+    /// under the latest version of the regime the cooperation was registered under.
     pub fn execute(
         &self,
         id: CooperationId,
         command: &Command,
         actor: &Actor,
         on: NaiveDate,
+    ) -> Result<Outcome, Error> {
+        self.run(id, command, actor, on, None)
+    }
+
+    fn run(
+        &self,
+        id: CooperationId,
+        command: &Command,
+        actor: &Actor,
+        on: NaiveDate,
+        regime: Option<RuleSetId>,
     ) -> Result<Outcome, Error> {
         if let Command::Register { spec } = command
             && spec.id != id
@@ -203,13 +284,13 @@ impl<S: EventStore> Ledger<S> {
                 message: format!("registering {} under the id {id}", spec.id),
             });
         }
-        let rules = self.rules_for(on)?;
         for _ in 0..self.attempts {
             let current = self.cached_or_loaded(id, matches!(command, Command::Register { .. }))?;
             let (state, head) = match &current {
                 Some(cached) => (&cached.state, Some(&cached.head)),
                 None => (&Cooperation::new(), None),
             };
+            let rules = self.rules_of(state, on, regime)?;
             let envelope = {
                 let mut ids = lock(&self.ids);
                 record(
@@ -361,7 +442,8 @@ impl<S: EventStore> Ledger<S> {
         actor: &Actor,
         date: NaiveDate,
     ) -> Result<Vec<AllowedCommand>, Error> {
-        let rules = self.rules_for(date)?;
-        Ok(self.state(id)?.allowed_commands(actor, date, &rules))
+        let state = self.state(id)?;
+        let rules = self.rules_of(&state, date, None)?;
+        Ok(state.allowed_commands(actor, date, &rules))
     }
 }

@@ -118,11 +118,40 @@ impl Scenario {
         })
     }
 
-    /// Records every step under the latest current rule set into an audit log, with
-    /// deterministic ids ([`crate::audit::SequentialIds`]) and recording times (the legal
-    /// date at 09:00 UTC plus a minute per step).
+    /// The rule set the registry picks for the scenario's first date (KSD-TRANS-01): the
+    /// current one for a case of 2018 or later, the legacy one (PP 50/2007) for C10.
+    ///
+    /// ```
+    /// use kerjasama::law::RuleSetId;
+    /// use kerjasama::sample;
+    /// assert_eq!(sample::c06_landfill().rules()?.reference.id, RuleSetId::Current);
+    /// assert_eq!(sample::c10_legacy().rules()?.reference.id, RuleSetId::Pp50_2007);
+    /// # Ok::<(), kerjasama::sample::StepRefused>(())
+    /// ```
+    pub fn rules(&self) -> Result<RuleSet, StepRefused> {
+        let Some(first) = self.steps.first() else {
+            return Ok(RuleSet::current());
+        };
+        crate::law::RuleSetRegistry::standard()
+            .for_date(first.on)
+            .map(|version| version.with_policy(crate::law::Policy::default()))
+            .map_err(|error| StepRefused {
+                case: self.case.clone(),
+                index: 0,
+                rejection: Rejection::InvalidInput {
+                    field: "on".into(),
+                    message: error.to_string(),
+                    rule: Some(crate::law::KSD_TRANS_01),
+                },
+            })
+    }
+
+    /// Records every step into an audit log under the rule set the registry picks for the
+    /// scenario's first date ([`Scenario::rules`]), with deterministic ids
+    /// ([`crate::audit::SequentialIds`]) and recording times (the legal date at 09:00 UTC
+    /// plus a minute per step).
     pub fn record_log(&self) -> Result<Vec<crate::audit::Envelope>, StepRefused> {
-        let rules = RuleSet::current();
+        let rules = self.rules()?;
         let mut ids = crate::audit::SequentialIds::default();
         let mut coop = Cooperation::new();
         let mut log: Vec<crate::audit::Envelope> = Vec::new();
@@ -220,11 +249,13 @@ pub enum SampleRegion {
     Enrekang,
     /// Kota Tomohon, 71.73.
     Tomohon,
+    /// Kabupaten Wajo, 73.13 (case C10, the legacy PKS).
+    Wajo,
 }
 
 impl SampleRegion {
     /// Every sample region, in the order above.
-    pub const ALL: [SampleRegion; 10] = [
+    pub const ALL: [SampleRegion; 11] = [
         SampleRegion::Sidrap,
         SampleRegion::Parepare,
         SampleRegion::Pinrang,
@@ -235,6 +266,7 @@ impl SampleRegion {
         SampleRegion::Tarakan,
         SampleRegion::Enrekang,
         SampleRegion::Tomohon,
+        SampleRegion::Wajo,
     ];
 
     /// Its Kemendagri code.
@@ -250,6 +282,7 @@ impl SampleRegion {
             SampleRegion::Tarakan => kode!(65, 71),
             SampleRegion::Enrekang => kode!(73, 16),
             SampleRegion::Tomohon => kode!(71, 73),
+            SampleRegion::Wajo => kode!(73, 13),
         }
     }
 
@@ -266,6 +299,7 @@ impl SampleRegion {
             SampleRegion::Tarakan => "Kota Tarakan",
             SampleRegion::Enrekang => "Kabupaten Enrekang",
             SampleRegion::Tomohon => "Kota Tomohon",
+            SampleRegion::Wajo => "Kabupaten Wajo",
         }
     }
 
@@ -1334,8 +1368,9 @@ pub fn c05_food_security() -> Scenario {
     })
 }
 
-/// Every scripted case, in case order. C10 (a PKS of 2016 under the legacy regime) is not
-/// scripted, the legacy rule set not being built; its term is [`c10_legacy_pks_term`].
+/// Every scripted case of the current rule set, in case order. C10, the PKS of 2016 under
+/// the legacy regime, is scripted as [`c10_legacy`] and listed in [`legacy_cases`], not here:
+/// the callers of `cases()` run every case under [`RuleSet::current`].
 pub fn cases() -> Vec<Scenario> {
     vec![
         c01_commodities(),
@@ -1348,6 +1383,217 @@ pub fn cases() -> Vec<Scenario> {
         c08_referral(),
         c09_tourism(),
     ]
+}
+
+/// Every scripted case of the legacy rule set (PP 50/2007): C10.
+pub fn legacy_cases() -> Vec<Scenario> {
+    vec![c10_legacy()]
+}
+
+/// Kabupaten Wajo, 73.13.
+pub fn wajo() -> KodeWilayah {
+    SampleRegion::Wajo.code()
+}
+
+/// C10 (synthetic): lake fisheries and water-hyacinth control of Danau Sidenreng–Tempe
+/// between Sidrap and Wajo, a KSDD of the legacy regime (PP 50/2007; no wajib/sukarela
+/// category), from the offer of March 2016 to the PKS of 2016-12-12 for 10 years (to
+/// 2026-12-11), decided under [`RuleSet::legacy`].
+///
+/// It runs the DPRD timetable of PP 50/2007 Pasal 12 in working days: both DPRDs receive the
+/// draft PKS on Monday 1 August 2016; Sidrap's approves on 15 September (within its 45 working
+/// days); Wajo's finds it deficient and sends its opinion on 15 August (within 15 working
+/// days, due 23 August), the Bupati of Wajo resubmits on 29 August (within 14, due 5
+/// September), the DPRD stays silent through its 15 working days (to 20 September, Idul Adha
+/// on the 12th not counting), and its deemed approval is recorded on 26 September. The PKS is
+/// signed by the heads of both fisheries offices under surat kuasa (Pasal 7 huruf d), copies go
+/// to the governor, the sector minister and each DPRD (Pasal 12 ayat (6)), a cooperation body
+/// is set up (Pasal 24) and the change of Bupati of Wajo in 2019 ends nothing (Pasal 20).
+/// Officials' names are fictional.
+///
+/// ```
+/// use kerjasama::law::RuleSet;
+/// use kerjasama::lifecycle::Stage;
+/// let c10 = kerjasama::sample::c10_legacy().run(&RuleSet::legacy())?;
+/// assert_eq!(c10.stage(), Stage::InForce);
+/// assert_eq!(c10.governing_end(), Some(kerjasama::sample::c10_legacy_pks_term().ends_on));
+/// # Ok::<(), kerjasama::sample::StepRefused>(())
+/// ```
+pub fn c10_legacy() -> Scenario {
+    scripted("C10", || {
+        let (s, w) = (sidrap(), wajo());
+        let title = "Perikanan danau dan pengendalian eceng gondok Danau Sidenreng–Tempe";
+        let spec = spec(
+            10,
+            title,
+            CooperationKind::Ksdd { category: None },
+            vec![region(s), region(w)],
+            CooperationObject::in_plan(
+                title,
+                [Urusan::KelautanPerikanan, Urusan::LingkunganHidup],
+                "RPJMD Sidrap 2013–2018 misi 3 (fiktif)",
+            ),
+        )
+        .proposed_term_years(10)
+        .lead_opd("Dinas Kelautan dan Perikanan")
+        .build()?;
+        let heads = vec![head_signs(s), head_signs(w)];
+        let kb = numbered(
+            Document::kb("KB-DANAU-2016", date!(2016, 5, 10))
+                .title("Kesepakatan Bersama pengelolaan Danau Sidenreng–Tempe")
+                .term_years(10),
+            heads.clone(),
+            "KB-DANAU-2016",
+        )
+        .build()?;
+        let kuasa = |code: KodeWilayah, number: &str| {
+            official_signs(
+                code,
+                "Kepala Dinas Kelautan dan Perikanan",
+                SignatoryCapacity::KepalaOpd,
+            )
+            .with_kuasa(number, date!(2016, 12, 5))
+        };
+        let pks = numbered(
+            Document::pks("PKS-DANAU-2016", date!(2016, 12, 12))
+                .title("Perjanjian Kerja Sama perikanan danau dan pengendalian eceng gondok")
+                .term_years(10)
+                .under_kb(kb.id.clone())
+                .clauses([
+                    Clause::Subject,
+                    Clause::Object,
+                    Clause::Scope,
+                    Clause::RightsAndObligations,
+                    Clause::Term,
+                    Clause::Termination,
+                    Clause::ForceMajeure,
+                    Clause::DisputeSettlement,
+                    Clause::Financing,
+                ]),
+            vec![kuasa(s, "SK-14/2016"), kuasa(w, "SK-09/2016")],
+            "PKS-DANAU-2016",
+        )
+        .build()?;
+        let body_decision = numbered(
+            Document::builder(DocumentKind::Other, "KEPBER-DANAU-2017", date!(2017, 2, 6))
+                .title("Keputusan Bersama pembentukan Badan Kerja Sama Danau Sidenreng–Tempe"),
+            heads.clone(),
+            "KEPBER-DANAU-2017",
+        )
+        .build()?;
+        let offer = Command::SendOffer {
+            letter: OfferLetter::new("523/07/DKP/2016", head_signs(s))
+                .with_kak_attached(true)
+                .with_draft_kb_attached(true)
+                .with_plan(CooperationPlan::new(
+                    "biaya pembersihan eceng gondok Rp1,2 miliar per tahun; manfaat hasil tangkapan Rp3,4 miliar per tahun (fiktif)",
+                    "RPJMD Sidrap 2013–2018 misi 3: ketahanan pangan dan lingkungan (fiktif)",
+                ))
+                .with_copies([
+                    CopyRecipient::Governor,
+                    CopyRecipient::Minister,
+                    CopyRecipient::SectorMinister,
+                    CopyRecipient::Dprd,
+                ]),
+        };
+        let sidrap_gate = Command::AssessDprdGate {
+            region: s,
+            gate: DprdGate::not_budgeted(
+                "biaya pembersihan danau belum dianggarkan dalam APBD 2016",
+            )
+            .with_burdens_community(true)
+            .with_burdens_region(true),
+        };
+        let wajo_gate = Command::AssessDprdGate {
+            region: w,
+            gate: DprdGate::not_required(
+                "dianggarkan dalam APBD 2016, tetapi memanfaatkan dermaga dan kawasan danau milik daerah",
+            )
+            .with_burdens_community(true)
+            .with_burdens_region(true)
+            .with_uses_regional_assets(true),
+        };
+        let copies = |code: KodeWilayah| {
+            step(
+                clerk(code),
+                date!(2016, 12, 15),
+                Command::RecordCopiesSent {
+                    document: pks.id.clone(),
+                    recipients: CopyRecipient::of_signed_pks(code.level()).to_vec(),
+                },
+            )
+        };
+        let dinas = || opd(s, "Dinas Kelautan dan Perikanan");
+        Ok(vec![
+            step(
+                clerk(s),
+                date!(2016, 3, 1),
+                Command::Register {
+                    spec: Box::new(spec),
+                },
+            ),
+            step(dinas(), date!(2016, 3, 1), Command::StartPreparation),
+            step(clerk(s), date!(2016, 3, 14), sidrap_gate),
+            step(clerk(w), date!(2016, 3, 14), wajo_gate),
+            step(head(s), date!(2016, 3, 21), offer),
+            step(head(w), date!(2016, 4, 4), Command::AcceptOffer),
+            step(dinas(), date!(2016, 4, 5), Command::StartKbDrafting),
+            step(
+                clerk(s),
+                date!(2016, 5, 10),
+                Command::SignKb { document: kb },
+            ),
+            step(dinas(), date!(2016, 5, 11), Command::StartPksDrafting),
+            step(head(s), date!(2016, 8, 1), Command::SubmitToDprd),
+            step(head(w), date!(2016, 8, 1), Command::SubmitToDprd),
+            step(
+                dprd(w),
+                date!(2016, 8, 15),
+                Command::RecordDprdOpinion {
+                    reference: "Surat DPRD Wajo 170/45/DPRD/VIII/2016 (fiktif)".into(),
+                },
+            ),
+            step(head(w), date!(2016, 8, 29), Command::ResubmitToDprd),
+            step(
+                dprd(s),
+                date!(2016, 9, 15),
+                Command::ApproveDprd {
+                    reference: "Keputusan DPRD Sidrap 21/2016 (fiktif)".into(),
+                },
+            ),
+            step(
+                clerk(w),
+                date!(2016, 9, 26),
+                Command::RecordDeemedApproval { region: w },
+            ),
+            step(
+                clerk(s),
+                date!(2016, 12, 12),
+                Command::SignPks {
+                    document: pks.clone(),
+                },
+            ),
+            copies(s),
+            copies(w),
+            step(clerk(s), date!(2016, 12, 19), Command::EnterIntoForce),
+            step(
+                head(s),
+                date!(2017, 2, 6),
+                Command::EstablishCooperationBody {
+                    continuous: true,
+                    decision: body_decision,
+                },
+            ),
+            step(
+                clerk(w),
+                date!(2019, 2, 25),
+                Command::RecordLeadershipChange {
+                    party: PartyId::Region(w),
+                    new_office_holder: "Bupati Wajo 2019–2024 (fiktif)".into(),
+                },
+            ),
+        ])
+    })
 }
 
 /// C10: the lake fisheries PKS with Wajo signed 2016-12-12 for 10 years (legacy regime).

@@ -220,6 +220,7 @@ fn schema_2_golden_logs_of_older_rule_sets_are_frozen_and_replay() {
     let expected_stage = |file: &str| match file {
         "c02_ksdd_sukarela.jsonl" => Stage::PksDrafting,
         "c09_ksdpk_third_party.jsonl" => Stage::ProposalReceived,
+        // C10 under PP 50/2007, written before version 3 of the current set.
         _ => Stage::InForce,
     };
     let mut checked = 0;
@@ -243,7 +244,11 @@ fn schema_2_golden_logs_of_older_rule_sets_are_frozen_and_replay() {
         assert_eq!(to_text(&log), stored, "{file}: re-encoded byte for byte");
         checked += 1;
     }
-    assert_eq!(checked, golden().len());
+    assert_eq!(
+        checked,
+        golden().len() + 1,
+        "the four cases and C10 (legacy)"
+    );
 }
 
 #[test]
@@ -273,6 +278,52 @@ fn golden_logs_of_the_latest_rule_set_are_written_byte_for_byte_and_replay() {
             "{file}: this version writes the golden log byte for byte"
         );
     }
+}
+
+/// Case C10 under the legacy rule set (PP 50/2007): its golden log as this crate writes it
+/// (policy values stored against the version's frozen defaults), recorded under the rule set
+/// the registry picks for its first date, blessed once (`KSD_BLESS=1`, only when missing). The
+/// first C10 log (`c10_legacy.jsonl`, every policy value stored) is frozen with the other
+/// schema-2 logs.
+#[test]
+fn c10_legacy_golden_log_replays_and_re_encodes_byte_for_byte() {
+    let file = "c10_legacy.pp50-r1.jsonl";
+    let scenario = sample::c10_legacy();
+    let path = golden_path(2, file);
+    let fresh = to_text(&log_of(&scenario));
+    if !path.exists() && std::env::var_os("KSD_BLESS").is_some() {
+        std::fs::write(&path, &fresh).expect("write golden");
+    }
+    let stored = read_golden(2, file);
+    let log = decode_text(&stored).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(
+        log.iter()
+            .all(|e| e.rule_set == RuleSet::legacy().reference && e.schema_version == 2),
+        "every envelope names PP 50/2007"
+    );
+    assert!(stored.contains("\"rule_set\":{\"id\":\"pp50-2007\",\"version\":1}"));
+    let replayed = audit::replay(&log, &registry()).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(replayed.differences.is_empty());
+    assert_eq!(
+        replayed.state,
+        scenario.run(&RuleSet::legacy()).expect("C10"),
+        "{file}: replay equals the live state"
+    );
+    assert_eq!(replayed.state.stage(), Stage::InForce);
+    assert_eq!(
+        to_text(&log),
+        stored,
+        "{file}: decoded and encoded again, byte for byte"
+    );
+    assert_eq!(
+        stored, fresh,
+        "{file}: this version writes the golden log byte for byte"
+    );
+    // A flipped byte anywhere in an envelope is detected.
+    let line = stored.lines().nth(14).expect("the deemed approval");
+    assert!(line.contains("record_deemed_approval"));
+    let tampered = line.replace("2016-09-26", "2016-09-20");
+    assert!(decode_envelope(&tampered).is_err());
 }
 
 #[test]

@@ -401,8 +401,8 @@ fn law_types_refuse_the_array_form() {
     assert!(matches!(unknown, RuleSetError::UnknownVersion { .. }));
     object_only(&unknown);
     let too_early = registry
-        .for_date(d(2010, 1, 1))
-        .expect_err("before PP 28/2018");
+        .for_date(d(2006, 1, 1))
+        .expect_err("before PP 50/2007");
     object_only(&too_early);
 }
 
@@ -820,4 +820,59 @@ fn every_public_type_with_a_json_form_is_wired_or_a_known_exception() {
     ] {
         assert!(wired.contains(expected), "{expected} not found wired");
     }
+}
+
+#[test]
+fn legacy_records_refuse_the_array_form() {
+    let c10 = sample::c10_legacy();
+    object_only(&c10);
+    let mut covered = BTreeSet::new();
+    for step in &c10.steps {
+        object_only(step);
+        object_only(&step.command);
+        if let Command::SendOffer { letter } = &step.command {
+            covered.insert(object_only(letter));
+            covered.extend(letter.plan.iter().map(object_only));
+        }
+    }
+    let rules = RuleSet::legacy();
+    let mut coop = Cooperation::new();
+    for step in &c10.steps {
+        for event in coop
+            .execute(&step.command, &step.actor, step.on, &rules)
+            .expect("C10 runs")
+        {
+            object_only(&event);
+            object_only(&event.kind);
+        }
+    }
+    let notice =
+        TerminationNotice::new(sample::wajo(), "180/1/2024", d(2024, 7, 1)).with_risks_borne(true);
+    covered.insert(object_only(&notice));
+    coop.execute(
+        &Command::TerminateEarly { notice },
+        &sample::head(sample::wajo()),
+        d(2024, 8, 14),
+        &rules,
+    )
+    .expect("ended early");
+    let record = coop.legacy();
+    covered.insert(object_only(record));
+    covered.extend(record.dprd_timetables().values().map(object_only));
+    covered.extend(record.copies().iter().map(object_only));
+    covered.extend(record.cooperation_body().map(object_only));
+    covered.insert(object_only(&coop));
+    for name in [
+        "OfferLetter",
+        "CooperationPlan",
+        "TerminationNotice",
+        "LegacyRecord",
+        "DprdTimetable",
+        "CopiesRecord",
+        "CooperationBody",
+    ] {
+        assert!(covered.contains(name), "{name}: {covered:?}");
+    }
+    let legacy_ref = RuleSet::legacy().reference;
+    object_only(&legacy_ref);
 }

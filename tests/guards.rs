@@ -51,8 +51,10 @@ use kerjasama::law::{
     KSD_IMPL_06, KSD_KIND_01, KSD_KIND_02, KSD_KIND_03, KSD_KIND_04, KSD_KIND_06, KSD_KIND_07,
     KSD_KIND_08, KSD_KIND_09, KSD_OBJ_01, KSD_OBJ_02, KSD_OBJ_03, KSD_OBJ_04, KSD_PK_01, KSD_PK_02,
     KSD_PK_03, KSD_PK_04, KSD_PK_05, KSD_PK_06, KSD_STAGE_01, KSD_STAGE_04, KSD_STAGE_05,
-    KSD_TERM_01, KSD_TERM_02, KSD_TERM_03, KSD_TERM_05, KSD_TERM_06, KSD_TERM_08, KSD_WAJIB_01,
-    KSD_WAJIB_02, KSD_WAJIB_03, Period, Policy, RuleId, RuleSet, TkksdReviewPolicy,
+    KSD_TERM_01, KSD_TERM_02, KSD_TERM_03, KSD_TERM_05, KSD_TERM_06, KSD_TERM_08, KSD_TRANS_01,
+    KSD_TRANS_03, KSD_WAJIB_01, KSD_WAJIB_02, KSD_WAJIB_03, LEG_AMD_01, LEG_DISP_01, LEG_DOC_01,
+    LEG_DOC_02, LEG_DPRD_02, LEG_DPRD_03, LEG_INST_01, LEG_TERM_01, LEG_TERM_02, PP28_IN_FORCE,
+    Period, Policy, RuleId, RuleSet, TkksdReviewPolicy,
 };
 use kerjasama::law::{
     KSD_ENF_05, KSD_ENF_07, KSD_KIND_05, KSD_PK_07, KSD_STAGE_08, KSD_TERM_09,
@@ -60,7 +62,7 @@ use kerjasama::law::{
 };
 use kerjasama::lifecycle::{
     Command, CommandKind, Cooperation, CooperationSpec, EndGround, Rejection, Transition,
-    transitions,
+    legacy_transitions, transitions,
 };
 use kerjasama::model::{
     Actor, Clause, CooperationKind, CoordinationLevel, DisputeForum, Document, DocumentKind,
@@ -1658,4 +1660,337 @@ fn every_guard_of_every_row_can_refuse_or_warn_on_that_row() {
     }
     assert!(report.is_empty(), "\n{report}");
     assert_eq!(witnessed_pairs.len(), expected_pairs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The legacy rule set (PP 50/2007): every guard of every row of `legacy_transitions()`
+// ---------------------------------------------------------------------------------------------
+//
+// The same question for the legacy table, decided under `RuleSet::legacy()`: for every row
+// and every rule it lists, a state at the row's stage (from the C10 script, or C10 edited so
+// that the state lacks something), a command of the row's kind (the scripted step, the
+// script's first step of that kind adapted, or a plausible command) and an edit of it such
+// that the rule refuses or warns on that row. Every legacy row is on the track of a KSDD
+// without category (`KsddSukarela`), C10's, so one witness per (row, rule) is one on C10's
+// track; the rows shared with the KSDPK tracks run the same checks.
+
+/// The legacy scripts: C10, and C10 edited so that a state lacks something.
+fn legacy_sources() -> Vec<(&'static str, Scenario)> {
+    let c10 = sample::c10_legacy();
+    let mut without_copies = c10.clone();
+    without_copies
+        .steps
+        .retain(|s| s.command.kind() != CommandKind::RecordCopiesSent);
+    let mut ended_early = c10.clone();
+    let wajo = sample::wajo();
+    let notice =
+        kerjasama::model::TerminationNotice::new(wajo, "180/1/2020 (uji)", common::d(2020, 1, 2))
+            .with_risks_borne(true)
+            .with_object_completion("diselesaikan (uji)");
+    ended_early.steps.push(Step::new(
+        sample::head(wajo),
+        common::d(2020, 1, 6),
+        Command::TerminateEarly { notice },
+    ));
+    vec![
+        ("C10", c10),
+        ("C10 without its copies", without_copies),
+        ("C10 ended early", ended_early),
+    ]
+}
+
+/// A legacy script with the states it passes through.
+type LegacySource = (&'static str, Scenario, Vec<(Cooperation, Option<Step>)>);
+
+/// Each state of a legacy script run under the legacy rule set, with the step issued there.
+fn legacy_states(scenario: &Scenario) -> Vec<(Cooperation, Option<Step>)> {
+    let rules = RuleSet::legacy();
+    let mut coop = Cooperation::new();
+    let mut states = Vec::new();
+    for step in &scenario.steps {
+        states.push((coop.clone(), Some(step.clone())));
+        if coop
+            .execute(&step.command, &step.actor, step.on, &rules)
+            .is_err()
+        {
+            return states;
+        }
+    }
+    states.push((coop, None));
+    states
+}
+
+/// A plausible legacy command of `kind` at `coop` for the kinds C10 does not issue there.
+fn legacy_fallback(kind: CommandKind, coop: &Cooperation) -> Option<Attempt> {
+    let region = first_region(coop);
+    let on = day_of(coop);
+    let clerk = sample::clerk(region);
+    let (actor, command) = match kind {
+        CommandKind::RaiseDispute => (
+            clerk,
+            Command::RaiseDispute {
+                forum: DisputeForum::Musyawarah,
+                note: "perselisihan (uji)".into(),
+            },
+        ),
+        CommandKind::Terminate => (clerk, Command::terminate(vec![EndGround::MutualAgreement])),
+        CommandKind::RecordExpiry => (clerk, Command::RecordExpiry),
+        CommandKind::TerminateEarly => (
+            sample::head(region),
+            Command::TerminateEarly {
+                notice: kerjasama::model::TerminationNotice::new(region, "180/2/2024 (uji)", on)
+                    .with_risks_borne(true)
+                    .with_object_completion("diselesaikan (uji)"),
+            },
+        ),
+        CommandKind::SignAddendum => {
+            let pks = coop.pks().first()?;
+            let mut addendum = sample::document(
+                "ADD-UJI",
+                DocumentKind::Addendum,
+                "Addendum (uji)",
+                on,
+                pks.signatories.clone(),
+            );
+            addendum.amends = Some(pks.id.clone());
+            (clerk, Command::SignAddendum { document: addendum })
+        }
+        _ => return None,
+    };
+    Some(Attempt { actor, on, command })
+}
+
+/// The edits that make `rule` fire on a legacy row, tried after the command unchanged.
+type LegacyEdit = (&'static str, fn(&mut Attempt, &Cooperation) -> bool);
+
+fn legacy_tweaks(rule: RuleId) -> Vec<LegacyEdit> {
+    let mut found: Vec<LegacyEdit> = vec![("the command as scripted", |_, _| true)];
+    found.extend::<Vec<LegacyEdit>>(match rule {
+        KSD_TRANS_01 => vec![
+            ("registers a KSDD with a category", |a, _| {
+                register(a, |s| {
+                    s.kind = CooperationKind::Ksdd {
+                        category: Some(kerjasama::model::KsddCategory::Sukarela),
+                    }
+                })
+            }),
+            ("signs on 13 July 2018", |a, _| {
+                a.on = PP28_IN_FORCE;
+                signed(a, |doc| {
+                    doc.signed_on = PP28_IN_FORCE;
+                    doc.term = Term::years(PP28_IN_FORCE, 5);
+                })
+            }),
+        ],
+        KSD_TRANS_03 => vec![("registers a ministry as a party", |a, _| {
+            register(a, |s| {
+                s.parties.push(Party::CentralAgency {
+                    name: "Kementerian (uji)".into(),
+                })
+            })
+        })],
+        LEG_DOC_01 => vec![(
+            "a KB recorded as a PKS; a PKS without force majeure",
+            |a, _| {
+                let is_kb = a.command.kind() == CommandKind::SignKb;
+                signed(a, |doc| {
+                    if is_kb {
+                        doc.kind = DocumentKind::Pks;
+                    } else {
+                        doc.clauses.remove(&Clause::ForceMajeure);
+                    }
+                })
+            },
+        )],
+        LEG_DOC_02 => vec![("an offer without a plan", |a, _| match &mut a.command {
+            Command::SendOffer { letter } => {
+                letter.plan = None;
+                true
+            }
+            _ => false,
+        })],
+        LEG_DPRD_02 => vec![
+            ("sixty days later", |a, _| {
+                a.on = a.on + Days::new(60);
+                !matches!(a.command, Command::RecordDeemedApproval { .. })
+            }),
+            ("the deemed approval ten days early", |a, coop| {
+                let early = a.on - Days::new(10);
+                a.on = early.max(day_of(coop));
+                matches!(a.command, Command::RecordDeemedApproval { .. })
+            }),
+        ],
+        LEG_DPRD_03 => vec![("copies to nobody", |a, _| match &mut a.command {
+            Command::RecordCopiesSent { recipients, .. } => {
+                recipients.clear();
+                true
+            }
+            _ => false,
+        })],
+        LEG_DISP_01 => vec![(
+            "the Minister decides a dispute within one province",
+            |a, _| match &mut a.command {
+                Command::RaiseDispute { forum, .. } => {
+                    *forum = DisputeForum::MinisterDecision;
+                    true
+                }
+                _ => false,
+            },
+        )],
+        LEG_AMD_01 => vec![("an addendum signed by one party", |a, _| {
+            signed(a, |doc| doc.signatories.truncate(1))
+        })],
+        LEG_TERM_01 => vec![
+            ("a ground of PP 28/2018 only", |a, _| match &mut a.command {
+                Command::Terminate { grounds, .. } => {
+                    *grounds = vec![EndGround::PolicyChange];
+                    true
+                }
+                _ => false,
+            }),
+        ],
+        LEG_TERM_02 => vec![
+            (
+                "the early-termination ground without notice",
+                |a, _| match &mut a.command {
+                    Command::Terminate { grounds, .. } => {
+                        *grounds = vec![EndGround::EarlyTerminationByParty];
+                        true
+                    }
+                    _ => false,
+                },
+            ),
+            ("a notice without reference", |a, _| match &mut a.command {
+                Command::TerminateEarly { notice } => {
+                    notice.reference.clear();
+                    true
+                }
+                _ => false,
+            }),
+        ],
+        LEG_INST_01 => vec![(
+            "the joint decision signed by a Sekda",
+            |a, _| match &mut a.command {
+                Command::EstablishCooperationBody { decision, .. } => {
+                    if let Some(first) = decision.signatories.first_mut() {
+                        first.capacity = SignatoryCapacity::Sekda;
+                    }
+                    true
+                }
+                _ => false,
+            },
+        )],
+        _ => vec![],
+    });
+    found
+}
+
+/// Whether deciding `attempt` at `coop` under the legacy rule set refuses or warns with `rule`.
+fn legacy_shows(coop: &Cooperation, attempt: &Attempt, rule: RuleId) -> Option<Outcome> {
+    match coop.decide(
+        &attempt.command,
+        &attempt.actor,
+        attempt.on,
+        &RuleSet::legacy(),
+    ) {
+        Err(Rejection::Violations { violations, .. })
+            if violations.iter().any(|v| v.rule == rule && v.is_error()) =>
+        {
+            Some(Outcome::Refused)
+        }
+        Ok(events)
+            if events
+                .iter()
+                .any(|e| e.warnings().iter().any(|v| v.rule == rule)) =>
+        {
+            Some(Outcome::Warned)
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn every_guard_of_every_legacy_row_can_refuse_or_warn_on_that_row() {
+    let sources: Vec<LegacySource> = legacy_sources()
+        .into_iter()
+        .map(|(name, scenario)| {
+            let states = legacy_states(&scenario);
+            (name, scenario, states)
+        })
+        .collect();
+    let mut missing = Vec::new();
+    let mut outcomes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut pairs = 0;
+    for row in legacy_transitions() {
+        assert!(
+            row.tracks.contains(&Track::KsddSukarela),
+            "{}: every legacy row is on the track of a KSDD without category",
+            row_name(row)
+        );
+        for &rule in row.guards {
+            pairs += 1;
+            let mut witness = None;
+            'search: for (edit_name, edit) in legacy_tweaks(rule) {
+                for (source, scenario, states) in &sources {
+                    for (coop, next) in states {
+                        if coop.stage() != row.from {
+                            continue;
+                        }
+                        let mut attempts: Vec<Attempt> = Vec::new();
+                        match next.as_ref().filter(|s| s.command.kind() == row.command) {
+                            Some(step) => attempts.push(Attempt::of(step)),
+                            None => {
+                                attempts.extend(
+                                    scenario
+                                        .steps
+                                        .iter()
+                                        .find(|s| s.command.kind() == row.command)
+                                        .map(|s| adapt(s, coop)),
+                                );
+                                if coop.spec().is_some() {
+                                    attempts.extend(legacy_fallback(row.command, coop));
+                                }
+                            }
+                        }
+                        for mut attempt in attempts {
+                            if !edit(&mut attempt, coop) {
+                                continue;
+                            }
+                            if let Some(outcome) = legacy_shows(coop, &attempt, rule) {
+                                witness = Some((*source, edit_name, outcome));
+                                break 'search;
+                            }
+                        }
+                    }
+                }
+            }
+            match witness {
+                Some((source, edit, outcome)) => {
+                    *outcomes
+                        .entry(match outcome {
+                            Outcome::Refused => "refused",
+                            Outcome::Warned => "warned",
+                        })
+                        .or_default() += 1;
+                    if std::env::var_os("KSD_GUARDS_VERBOSE").is_some() {
+                        eprintln!(
+                            "  legacy {} {rule}: {outcome:?} in {source} ({edit})",
+                            row_name(row)
+                        );
+                    }
+                }
+                None => missing.push(format!("{} {rule}", row_name(row))),
+            }
+        }
+    }
+    eprintln!("legacy guards: {pairs} (row, rule) pairs, witnesses {outcomes:?}");
+    let expected: usize = legacy_transitions().iter().map(|r| r.guards.len()).sum();
+    assert_eq!(pairs, expected);
+    assert!(outcomes.get("refused").is_some_and(|n| *n > 0));
+    assert!(outcomes.get("warned").is_some_and(|n| *n > 0));
+    assert!(
+        missing.is_empty(),
+        "legacy (row, rule) pairs with no witness (a guard listed where it can never fire):\n  {}",
+        missing.join("\n  ")
+    );
 }

@@ -248,8 +248,18 @@ fn unknown_ids_dates_before_the_regime_and_mismatched_registrations_are_typed_er
         ledger.execute(other, &register.command, &register.actor, register.on),
         Err(Error::InvalidInput { field, .. }) if field == "spec.id"
     ));
+    // Before 13 July 2018 the legacy rule set (PP 50/2007) governs a registration, and it
+    // refuses the wajib/sukarela category, a notion of PP 28/2018 only (KSD-TRANS-01).
+    let legacy = ledger
+        .execute(id, &register.command, &register.actor, day(2016, 12, 12))
+        .expect_err("a categorised KSDD under the legacy set");
+    assert_eq!(
+        legacy.rejection().map(|r| r.rules()),
+        Some(vec![kerjasama::law::KSD_TRANS_01])
+    );
+    // Before PP 50/2007 (22 August 2007) no regime governs.
     assert!(matches!(
-        ledger.execute(id, &register.command, &register.actor, day(2016, 12, 12)),
+        ledger.execute(id, &register.command, &register.actor, day(2006, 12, 12)),
         Err(Error::RuleSet(_))
     ));
     assert!(ledger.list().expect("list").is_empty());

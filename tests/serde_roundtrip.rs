@@ -391,21 +391,51 @@ fn hand_built_commands() -> Vec<Command> {
         Command::Cancel {
             reason: "batal".into(),
         },
+        // The legacy rule set's own commands (C10 issues the others).
+        Command::TerminateEarly {
+            notice: TerminationNotice::new(sample::wajo(), "180/1/2024", d(2024, 7, 1))
+                .with_risks_borne(true)
+                .with_object_completion("diselesaikan"),
+        },
+        Command::TerminateEarly {
+            notice: TerminationNotice::new(company_id(), "", d(2024, 7, 1)),
+        },
+        Command::SendOffer {
+            letter: OfferLetter::new("PENAWARAN/2016", full_signatory())
+                .with_plan(CooperationPlan::new("biaya-manfaat", "RPJMD"))
+                .with_copies(CopyRecipient::ALL),
+        },
+        Command::terminate(EndGround::LEGACY_ONLY.to_vec()),
+        Command::RaiseDispute {
+            forum: DisputeForum::PerLegislation,
+            note: "sengketa".into(),
+        },
     ]
 }
 
 fn sample_commands() -> Vec<Command> {
     sample::cases()
         .into_iter()
+        .chain(sample::legacy_cases())
         .flat_map(|s| s.steps)
         .map(|s| s.command)
         .collect()
 }
 
-/// The events of every sample run.
+/// The events of every sample run (C10 under the legacy rule set).
 fn sample_events() -> Vec<Event> {
-    let rules = RuleSet::current();
     let mut events = Vec::new();
+    for scenario in sample::legacy_cases() {
+        let rules = RuleSet::legacy();
+        let mut coop = Cooperation::new();
+        for step in scenario.steps {
+            events.extend(
+                coop.execute(&step.command, &step.actor, step.on, &rules)
+                    .expect("sample steps are accepted"),
+            );
+        }
+    }
+    let rules = RuleSet::current();
     for scenario in sample::cases() {
         let mut coop = Cooperation::new();
         for step in scenario.steps {
@@ -550,6 +580,16 @@ fn hand_built_events() -> Vec<Event> {
         EventKind::Warned {
             violations: vec![violation_with_field()],
         },
+        EventKind::TerminatedEarly {
+            notice: TerminationNotice::new(sample::sidrap(), "180/1/2024", on)
+                .with_risks_borne(true),
+        },
+        EventKind::DprdGateAssessed {
+            region: sample::wajo(),
+            gate: DprdGate::not_required("aset daerah")
+                .with_uses_regional_assets(true)
+                .with_within_work_unit_duties(true),
+        },
     ];
     kinds
         .into_iter()
@@ -688,7 +728,7 @@ fn every_command_variant_round_trips() {
 }
 
 /// The wire tags of `EventKind`, one per variant.
-const EVENT_TAGS: [&str; 34] = [
+const EVENT_TAGS: [&str; 41] = [
     "registered",
     "mapping_filed",
     "technical_coordination_held",
@@ -723,6 +763,13 @@ const EVENT_TAGS: [&str; 34] = [
     "kb_revision_started",
     "dprd_submitted",
     "pks_drafting_started",
+    "draft_submitted_to_dprd",
+    "dprd_opinion_given",
+    "draft_resubmitted_to_dprd",
+    "dprd_deemed_approved",
+    "copies_sent",
+    "terminated_early",
+    "cooperation_body_established",
 ];
 
 #[test]

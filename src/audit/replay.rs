@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::law::{PolicyValues, RuleSet, RuleSetError, RuleSetRef, RuleSetRegistry};
+use crate::law::{PolicyValues, RuleSet, RuleSetError, RuleSetId, RuleSetRef, RuleSetRegistry};
 use crate::lifecycle::{Cooperation, Event, Finding, Rejection, Violation};
 
 use super::chain::GENESIS_HASH;
@@ -75,6 +75,17 @@ pub enum ReplayProblem {
     /// Re-deciding the stored command refuses it.
     #[error("forged decision: the law refuses this command: {0}")]
     RefusedOnReplay(Box<Rejection>),
+    /// The envelope names a rule set of another regime than the log's first envelope: a
+    /// cooperation is decided under one regime only (KSD-TRANS-01).
+    #[error(
+        "rule sets of two regimes in one log: {first} first, then {found} (KSD-TRANS-01: never mixed)"
+    )]
+    MixedRegimes {
+        /// The regime of the first envelope.
+        first: RuleSetId,
+        /// The other regime this envelope names.
+        found: RuleSetId,
+    },
 }
 crate::serde_shape::map_shaped!(ReplayProblem);
 
@@ -158,6 +169,8 @@ struct Replayer<'r> {
     differences: Vec<Difference>,
     prev_hash: String,
     cooperation: Option<crate::model::CooperationId>,
+    /// The regime of the first envelope: every other must name the same.
+    regime: Option<RuleSetId>,
     /// The rule set of the previous envelope and the values it was built from: resolved
     /// once for a run of envelopes under the same version and policy.
     rules: Option<(RuleSetRef, PolicyValues, RuleSet)>,
@@ -171,6 +184,7 @@ impl<'r> Replayer<'r> {
             differences: Vec::new(),
             prev_hash: GENESIS_HASH.to_owned(),
             cooperation: None,
+            regime: None,
             rules: None,
         }
     }
@@ -198,6 +212,13 @@ impl<'r> Replayer<'r> {
         }
         if envelope.prev_hash != self.prev_hash {
             return Err(ReplayProblem::BrokenChain);
+        }
+        let first = *self.regime.get_or_insert(envelope.rule_set.id);
+        if envelope.rule_set.id != first {
+            return Err(ReplayProblem::MixedRegimes {
+                first,
+                found: envelope.rule_set.id,
+            });
         }
         self.resolve_rules(envelope)?;
         let Some((_, _, rules)) = &self.rules else {

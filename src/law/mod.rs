@@ -22,8 +22,8 @@ pub use policy::{
 pub use policy_values::{PolicyValues, PolicyValuesError};
 pub use rule::{Provenance, Rule, RuleId, UnknownRuleId};
 pub use ruleset::{
-    CURRENT_V1_DEFAULT_POLICY, CURRENT_V3_DEFAULT_POLICY, PP28_IN_FORCE, RuleSet, RuleSetError,
-    RuleSetId, RuleSetRef, RuleSetRegistry, RuleSetVersion,
+    CURRENT_V1_DEFAULT_POLICY, CURRENT_V3_DEFAULT_POLICY, PP28_IN_FORCE, PP50_IN_FORCE, RuleSet,
+    RuleSetError, RuleSetId, RuleSetRef, RuleSetRegistry, RuleSetVersion,
 };
 pub use settings::{
     AffairsMappingReport, AmendmentMode, CoordinationConvenor, DprdSilence, Enforcement,

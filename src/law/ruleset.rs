@@ -1,7 +1,8 @@
 //! Rule sets: which rules and which policy are in force for a decision, and the registry of
 //! every version this crate can decide under.
 //!
-//! A *rule set* is a regime (PP 28/2018 today) encoded by this crate in a numbered *version*.
+//! A *rule set* is a regime (PP 28/2018, or the legacy PP 50/2007 for agreements signed before
+//! 13 July 2018) encoded by this crate in a numbered *version*.
 //! A change to this crate that would change the outcome of some command (a guard that
 //! refuses what was accepted, a new row) gets a new version; the old version keeps deciding
 //! exactly as before, so a log decided under it replays under it for ever. Rewording a
@@ -23,13 +24,32 @@ use super::policy::Policy;
 pub enum RuleSetId {
     /// PP 28/2018 with Permendagri 22/2020 practice defaults (KSD-* rules).
     Current,
+    /// The legacy regime: PP 50/2007 with Permendagri 22/2009 (LEG-* rules), for agreements
+    /// signed before 13 July 2018 (KSD-TRANS-01). Wire name `pp50-2007`.
+    #[serde(rename = "pp50-2007")]
+    Pp50_2007,
 }
 
 impl fmt::Display for RuleSetId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             RuleSetId::Current => "current (PP 28/2018 + Permendagri 22/2020)",
+            RuleSetId::Pp50_2007 => "legacy (PP 50/2007 + Permendagri 22/2009)",
         })
+    }
+}
+
+impl RuleSetId {
+    /// Whether this is the legacy regime (PP 50/2007).
+    ///
+    /// ```
+    /// use kerjasama::law::RuleSetId;
+    /// assert!(RuleSetId::Pp50_2007.is_legacy() && !RuleSetId::Current.is_legacy());
+    /// assert_eq!(serde_json::to_string(&RuleSetId::Pp50_2007)?, "\"pp50-2007\"");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn is_legacy(self) -> bool {
+        matches!(self, RuleSetId::Pp50_2007)
     }
 }
 
@@ -79,9 +99,36 @@ pub const PP28_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 7, 13) 
     None => panic!("13 July 2018 is a date"),
 };
 
-/// Every version of every rule set this crate has ever decided under, oldest first. Entries
-/// are never removed or changed: old logs replay under the version they name.
-static VERSIONS: &[RuleSetVersion] = &[CURRENT_V1, CURRENT_V2, CURRENT_LATEST];
+/// The first day PP 50/2007 governs: in force when promulgated, 22 August 2007 (Pasal 28).
+pub const PP50_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2007, 8, 22) {
+    Some(date) => date,
+    None => panic!("22 August 2007 is a date"),
+};
+
+/// Every version of every rule set this crate has ever decided under, oldest first within a
+/// regime. Entries are never removed or changed: old logs replay under the version they name.
+static VERSIONS: &[RuleSetVersion] = &[
+    CURRENT_V1,
+    CURRENT_V2,
+    CURRENT_LATEST,
+    // The legacy regime (PP 50/2007), its own versions.
+    LEGACY_V1,
+];
+
+/// The legacy regime, version 1.
+const LEGACY_V1: RuleSetVersion = RuleSetVersion {
+    reference: RuleSetRef {
+        id: RuleSetId::Pp50_2007,
+        version: 1,
+    },
+    effective_from: PP50_IN_FORCE,
+    changes: "first encoding of PP 50/2007 and Permendagri 22/2009 (LEG-* rules) for agreements \
+              signed before 13 July 2018: the Pasal 7 procedure, the DPRD gate and timetable of \
+              Pasal 9–12 with deemed approval, the eight PKS items, disputes, amendment, the nine \
+              grounds, early termination by notice and the cooperation body",
+    // Encoded alongside the current set's version 3: its frozen defaults are the same.
+    default_policy: CURRENT_V3_DEFAULT_POLICY,
+};
 
 const CURRENT_V1: RuleSetVersion = RuleSetVersion {
     reference: RuleSetRef {
@@ -158,9 +205,66 @@ impl RuleSet {
             .with_policy(policy)
     }
 
+    /// The latest version of the legacy rule set (PP 50/2007 and Permendagri 22/2009) with the
+    /// default policy (which it reads only where a rule says so).
+    ///
+    /// ```
+    /// use kerjasama::law::{RuleSet, RuleSetId};
+    /// let legacy = RuleSet::legacy();
+    /// assert_eq!(legacy.reference.id, RuleSetId::Pp50_2007);
+    /// assert_eq!(legacy.effective_from.to_string(), "2007-08-22"); // PP 50/2007 Pasal 28
+    /// ```
+    pub fn legacy() -> Self {
+        Self::legacy_with(Policy::default())
+    }
+
+    /// The latest version of the legacy rule set with a caller's policy.
+    pub fn legacy_with(policy: Policy) -> Self {
+        let registry = RuleSetRegistry::standard();
+        registry
+            .latest(RuleSetId::Pp50_2007)
+            .unwrap_or(&LEGACY_V1)
+            .with_policy(policy)
+    }
+
     /// The version number of its encoding.
     pub fn version(&self) -> u32 {
         self.reference.version
+    }
+
+    /// Whether this is the legacy rule set (PP 50/2007).
+    pub fn is_legacy(&self) -> bool {
+        self.reference.id.is_legacy()
+    }
+
+    /// Whether a region party whose gate is `gate` needs its DPRD's approval under this rule
+    /// set.
+    ///
+    /// - Current (PP 28/2018 Pasal 6 ayat (2), KSD-DPRD-01): [`Policy::dprd_required`].
+    /// - Legacy (PP 50/2007 Pasal 9–10, LEG-DPRD-01): the plan burdens the region **and** the
+    ///   community, **and** its cost is not budgeted in the current APBD and/or it uses
+    ///   regional assets; but never for a work unit's own duties whose cost is budgeted.
+    ///
+    /// ```
+    /// use kerjasama::law::RuleSet;
+    /// use kerjasama::model::DprdGate;
+    /// let unbudgeted = DprdGate::not_budgeted("belum dianggarkan dalam APBD 2016");
+    /// assert!(RuleSet::current().dprd_required(&unbudgeted)); // flag B alone suffices
+    /// assert!(!RuleSet::legacy().dprd_required(&unbudgeted)); // no burden on region and community
+    /// let burden = unbudgeted.with_burdens_community(true).with_burdens_region(true);
+    /// assert!(RuleSet::legacy().dprd_required(&burden));
+    /// ```
+    pub fn dprd_required(&self, gate: &crate::model::DprdGate) -> bool {
+        match self.reference.id {
+            RuleSetId::Pp50_2007 => {
+                let burden = gate.burdens_region && gate.burdens_community;
+                let budgeted = !gate.not_budgeted_in_current_apbd;
+                let condition = !budgeted || gate.uses_regional_assets;
+                let own_duties = gate.within_work_unit_duties && budgeted;
+                burden && condition && !own_duties
+            }
+            _ => self.policy.dprd_required(gate),
+        }
     }
 }
 
@@ -210,17 +314,25 @@ pub enum RuleSetError {
     },
     /// No regime this crate implements governs the date (KSD-TRANS-01).
     #[error(
-        "no rule set governs {date}: PP 28/2018 governs from 2018-07-13 (KSD-TRANS-01) (tidak ada aturan yang berlaku)"
+        "no rule set governs {date}: PP 50/2007 governs from 2007-08-22 and PP 28/2018 from 2018-07-13 (KSD-TRANS-01) (tidak ada aturan yang berlaku)"
     )]
     NoneForDate {
         /// The decisive date.
         date: NaiveDate,
     },
+    /// The registry holds no version of the regime asked for.
+    #[error("no version of the rule set {id} is known (aturan tidak dikenal)")]
+    NoVersionOf {
+        /// The regime.
+        id: RuleSetId,
+    },
 }
 crate::serde_shape::map_shaped!(RuleSetError);
 
 /// The registry of rule-set versions: replay finds the version an envelope names, and a new
-/// decision takes the latest version of the regime that governs its date.
+/// decision takes the latest version of the regime that governs its date: the legacy regime
+/// (PP 50/2007) before 13 July 2018, the current one (PP 28/2018) from then on
+/// (KSD-TRANS-01).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -234,6 +346,9 @@ crate::serde_shape::map_shaped!(RuleSetError);
 /// assert!(registry.get(v1).is_ok());
 /// let v99 = RuleSetRef { id: RuleSetId::Current, version: 99 };
 /// assert_eq!(registry.get(v99), Err(RuleSetError::UnknownVersion { reference: v99 }));
+/// // An agreement signed in 2016 is decided under PP 50/2007.
+/// let signed = NaiveDate::from_ymd_opt(2016, 12, 12).unwrap();
+/// assert_eq!(registry.for_agreement(signed)?.reference.id, RuleSetId::Pp50_2007);
 /// # Ok::<(), RuleSetError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,12 +395,41 @@ impl RuleSetRegistry {
     }
 
     /// The latest version of the regime that governs a decision whose decisive date is
-    /// `date` (KSD-TRANS-01).
+    /// `date` (KSD-TRANS-01): the regime in force last on that date, i.e. the legacy regime
+    /// from 22 August 2007 (PP 50/2007 Pasal 28) and the current one from 13 July 2018
+    /// (PP 28/2018 Pasal 48, 52). Before 22 August 2007 no regime is known:
+    /// [`RuleSetError::NoneForDate`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kerjasama::law::{RuleSetError, RuleSetId, RuleSetRegistry};
+    /// let registry = RuleSetRegistry::standard();
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert_eq!(registry.for_date(day(2018, 7, 12))?.reference.id, RuleSetId::Pp50_2007);
+    /// assert_eq!(registry.for_date(day(2018, 7, 13))?.reference.id, RuleSetId::Current);
+    /// assert_eq!(registry.for_date(day(2007, 8, 21)), Err(RuleSetError::NoneForDate { date: day(2007, 8, 21) }));
+    /// # Ok::<(), RuleSetError>(())
+    /// ```
     pub fn for_date(&self, date: NaiveDate) -> Result<&'static RuleSetVersion, RuleSetError> {
         self.versions
             .iter()
             .filter(|v| v.effective_from <= date)
             .max_by_key(|v| (v.effective_from, v.reference.version))
             .ok_or(RuleSetError::NoneForDate { date })
+    }
+
+    /// The rule set of an agreement: the decisive act is the signing of its PKS (PP 28/2018
+    /// Pasal 48, KSD-TRANS-01: a PKS signed before 13 July 2018 stays under the legacy regime
+    /// until it ends). The same selection as [`RuleSetRegistry::for_date`] on `pks_signed_on`.
+    pub fn for_agreement(
+        &self,
+        pks_signed_on: NaiveDate,
+    ) -> Result<&'static RuleSetVersion, RuleSetError> {
+        self.for_date(pks_signed_on)
+    }
+
+    /// The latest version of `id`, or [`RuleSetError::NoVersionOf`].
+    pub fn latest_of(&self, id: RuleSetId) -> Result<&'static RuleSetVersion, RuleSetError> {
+        self.latest(id).ok_or(RuleSetError::NoVersionOf { id })
     }
 }

@@ -4,7 +4,7 @@
 //! One exception: a registration that names no region party at all is left to input
 //! validation and the guards, which say what is wrong with it (no actor could act for it).
 
-use crate::law::{KSD_DPRD_01, KSD_ENF_01, KSD_ENF_02, RuleId};
+use crate::law::{KSD_DPRD_01, KSD_ENF_01, KSD_ENF_02, LEG_DPRD_01, RuleId, RuleSet};
 use crate::model::{Actor, KodeWilayah, PartyId, RegionLevel, Role, TakeoverBy};
 
 use super::command::{Command, CooperationSpec};
@@ -34,7 +34,7 @@ pub(crate) fn check(
     coop: &Cooperation,
     command: &Command,
     actor: &Actor,
-    policy: &crate::law::Policy,
+    rules: &RuleSet,
 ) -> Result<(), Rejection> {
     if !role_allowed(row, actor) {
         return Err(refuse(row, actor, row.authority, AuthorityProblem::Role));
@@ -104,14 +104,21 @@ pub(crate) fn check(
                 AuthorityProblem::AlreadyAccepted,
             ))
         }
-        Command::ApproveDprd { .. } | Command::RefuseDprd { .. } => {
+        Command::ApproveDprd { .. }
+        | Command::RefuseDprd { .. }
+        | Command::RecordDprdOpinion { .. } => {
             let gate_true = own_region
                 .and_then(|region| coop.current_gates().get(&region))
-                .is_some_and(|gate| policy.dprd_required(gate));
+                .is_some_and(|gate| rules.dprd_required(gate));
+            let rule = if rules.is_legacy() {
+                LEG_DPRD_01
+            } else {
+                KSD_DPRD_01
+            };
             if gate_true {
                 Ok(())
             } else {
-                Err(refuse(row, actor, KSD_DPRD_01, AuthorityProblem::GateFalse))
+                Err(refuse(row, actor, rule, AuthorityProblem::GateFalse))
             }
         }
         Command::TakeOver { takeover } => takeover_authority(row, actor, takeover),

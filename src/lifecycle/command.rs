@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     AffairsMapping, BorderTable, BuildError, CooperationId, CooperationKind, CooperationObject,
-    CoordinationLevel, DisputeForum, Document, DprdGate, Evaluation, FeasibilityStudy, Funding,
-    InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, Party, PartyId, Takeover,
-    TkksdReview,
+    CoordinationLevel, CopyRecipient, DisputeForum, Document, DocumentId, DprdGate, Evaluation,
+    FeasibilityStudy, Funding, InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter,
+    Party, PartyId, Takeover, TerminationNotice, TkksdReview,
 };
 
 use super::event::EndGround;
@@ -375,6 +375,46 @@ pub enum Command {
         /// Why.
         reason: String,
     },
+    // ---- legacy rule set (PP 50/2007); the current rule set has no row for these
+    /// Legacy: the DPRD (for its own region) finds the draft PKS deficient and sends its
+    /// opinion and suggestions, within 15 working days of receipt (Pasal 12 ayat (2),
+    /// LEG-DPRD-02).
+    RecordDprdOpinion {
+        /// The letter's reference.
+        reference: String,
+    },
+    /// Legacy: the head (or the cooperation unit for the head) resubmits the revised draft to
+    /// the region's DPRD, within 14 working days of its opinion (Pasal 12 ayat (3)).
+    #[serde(deserialize_with = "crate::model::no_fields")]
+    ResubmitToDprd,
+    /// Legacy: records that `region`'s DPRD is deemed to have approved, its 15 working days
+    /// after the resubmission having passed without approval (Pasal 12 ayat (4)).
+    RecordDeemedApproval {
+        /// The region whose DPRD is deemed to have approved.
+        region: KodeWilayah,
+    },
+    /// Legacy: the actor's region sent copies of a signed PKS (Pasal 12 ayat (5)–(6),
+    /// LEG-DPRD-03).
+    RecordCopiesSent {
+        /// The PKS.
+        document: DocumentId,
+        /// Who received a copy.
+        recipients: Vec<CopyRecipient>,
+    },
+    /// Legacy: ends the cooperation before its time at one party's request, by written
+    /// notice (Pasal 19, LEG-TERM-02).
+    TerminateEarly {
+        /// The written notice.
+        notice: TerminationNotice,
+    },
+    /// Legacy: sets up a cooperation body (badan kerja sama) by the heads' joint decision
+    /// (Pasal 24, LEG-INST-01).
+    EstablishCooperationBody {
+        /// The cooperation is continuous (terus menerus).
+        continuous: bool,
+        /// The joint decision of the heads (keputusan bersama kepala daerah).
+        decision: Document,
+    },
 }
 crate::serde_shape::map_shaped!(Command);
 
@@ -451,6 +491,12 @@ command_kinds! {
     TakeOver { .. } => "pengambilalihan", "take over";
     Resume => "melanjutkan kerja sama wajib", "resume";
     Cancel { .. } => "pembatalan", "cancel";
+    RecordDprdOpinion { .. } => "pendapat dan saran DPRD", "record DPRD opinion";
+    ResubmitToDprd => "penyampaian kembali kepada DPRD", "resubmit to DPRD";
+    RecordDeemedApproval { .. } => "persetujuan DPRD yang dianggap diberikan", "record deemed approval";
+    RecordCopiesSent { .. } => "penyampaian salinan perjanjian", "record copies sent";
+    TerminateEarly { .. } => "pengakhiran sebelum waktunya", "terminate early";
+    EstablishCooperationBody { .. } => "pembentukan badan kerja sama", "establish cooperation body";
 }
 
 impl fmt::Display for CommandKind {

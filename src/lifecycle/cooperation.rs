@@ -18,6 +18,7 @@ use super::authority;
 use super::command::{Command, CommandKind, CooperationSpec};
 use super::event::{EndGround, Event, EventKind};
 use super::guard::{self, Ctx};
+use super::legacy::{self, LegacyRecord};
 use super::rounds::{DprdRound, Ending};
 use super::stage::Stage;
 use super::table::{self, Transition};
@@ -90,6 +91,9 @@ pub struct Cooperation {
     pub(crate) open_round: Option<DprdRound>,
     #[serde(default)]
     pub(crate) ending: Option<Ending>,
+    /// What the legacy rule set records (empty, and not serialized, for the current set).
+    #[serde(default, skip_serializing_if = "LegacyRecord::is_empty")]
+    pub(crate) legacy: LegacyRecord,
 }
 
 /// No gates: the gates of a round not opened yet.
@@ -266,6 +270,12 @@ impl Cooperation {
         &self.successors
     }
 
+    /// What the legacy rule set records: the DPRD timetable, the copies of signed PKS, an
+    /// early termination's notice and the cooperation body (empty under the current set).
+    pub fn legacy(&self) -> &LegacyRecord {
+        &self.legacy
+    }
+
     /// The first day a PKS takes effect: the earliest start of a signed PKS (its signing date
     /// when it states no term). Stage h starts no earlier (KSD-STAGE-01).
     pub fn pks_effective_from(&self) -> Option<NaiveDate> {
@@ -326,7 +336,10 @@ impl Cooperation {
     }
 
     /// The rule a refusal for being out of order cites.
-    fn ordering_rule(&self, command: CommandKind) -> crate::law::RuleId {
+    fn ordering_rule(&self, command: CommandKind, rules: &RuleSet) -> crate::law::RuleId {
+        if rules.is_legacy() {
+            return super::table_legacy::ordering_rule(command);
+        }
         match (self.stage, command) {
             (Stage::AwaitingDprd, CommandKind::StartPksDrafting | CommandKind::SignPks) => {
                 KSD_DPRD_04
@@ -358,7 +371,7 @@ impl Cooperation {
                 allowed: table::rows_from_for(rules, self.stage, track)
                     .map(|t| t.command)
                     .collect(),
-                rule: self.ordering_rule(command.kind()),
+                rule: self.ordering_rule(command.kind(), rules),
                 path: missing_steps(rules, self.stage, command.kind(), track),
             }
         })
@@ -389,6 +402,19 @@ impl Cooperation {
         occurred_on: NaiveDate,
         rules: &RuleSet,
     ) -> Result<Vec<Event>, Rejection> {
+        // A cooperation never mixes the two rule sets (KSD-TRANS-01).
+        if let Some(registered) = self.rule_set
+            && registered.id != rules.reference.id
+        {
+            return Err(Rejection::InvalidInput {
+                field: "rule_set".into(),
+                message: format!(
+                    "registered under {}, decided under {}: a cooperation never mixes rule sets (aturan tidak boleh dicampur)",
+                    registered.id, rules.reference.id
+                ),
+                rule: Some(crate::law::KSD_TRANS_01),
+            });
+        }
         let row = self.row_for(command, rules)?;
         if let Some(last) = self.last_date
             && occurred_on < last
@@ -414,7 +440,7 @@ impl Cooperation {
                 });
             }
         };
-        authority::check(row, spec, self, command, actor, &rules.policy)?;
+        authority::check(row, spec, self, command, actor, rules)?;
         guard::validate_input(self, spec, command, occurred_on)?;
         let ctx = Ctx {
             coop: self,
@@ -480,6 +506,9 @@ impl Cooperation {
         rules: &RuleSet,
     ) -> Vec<EventKind> {
         use EventKind as E;
+        if let Some(facts) = legacy::facts(command, actor, rules) {
+            return facts;
+        }
         let by = actor.party.clone();
         match command.clone() {
             Command::Register { spec } => vec![E::Registered {
@@ -578,6 +607,14 @@ impl Cooperation {
             | Command::StartPksDrafting
             | Command::EnterIntoForce
             | Command::Resume => vec![],
+            // The legacy rule set's own commands: only its table has rows for them, and
+            // `legacy::facts` records their facts.
+            Command::RecordDprdOpinion { .. }
+            | Command::ResubmitToDprd
+            | Command::RecordDeemedApproval { .. }
+            | Command::RecordCopiesSent { .. }
+            | Command::TerminateEarly { .. }
+            | Command::EstablishCooperationBody { .. } => vec![],
         }
     }
 
@@ -611,6 +648,13 @@ impl Cooperation {
             Command::ApproveDprd { .. } if self.stage == Stage::AwaitingDprd => {
                 let pending = guard::dprd_pending(ctx, actor.region());
                 if pending.is_empty() {
+                    Stage::PksDrafting
+                } else {
+                    Stage::AwaitingDprd
+                }
+            }
+            Command::RecordDeemedApproval { region } => {
+                if guard::dprd_pending(ctx, Some(*region)).is_empty() {
                     Stage::PksDrafting
                 } else {
                     Stage::AwaitingDprd
@@ -768,6 +812,13 @@ impl Cooperation {
                 self.stage_history.push((*to, event.occurred_on));
             }
             E::Warned { violations } => self.warnings.extend(violations.iter().cloned()),
+            E::DraftSubmittedToDprd { .. }
+            | E::DprdOpinionGiven { .. }
+            | E::DraftResubmittedToDprd { .. }
+            | E::DprdDeemedApproved { .. }
+            | E::CopiesSent { .. }
+            | E::TerminatedEarly { .. }
+            | E::CooperationBodyEstablished { .. } => legacy::apply(self, event),
         }
     }
 

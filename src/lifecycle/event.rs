@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::law::RuleSetRef;
 use crate::model::{
-    AffairsMapping, CoordinationLevel, DisputeForum, Document, DprdGate, Evaluation,
-    FeasibilityStudy, InitiativeCriteria, KodeWilayah, LawfulnessAttestation, OfferLetter, PartyId,
-    Takeover, TkksdReview,
+    AffairsMapping, CoordinationLevel, CopyRecipient, DisputeForum, Document, DocumentId, DprdGate,
+    Evaluation, FeasibilityStudy, InitiativeCriteria, KodeWilayah, LawfulnessAttestation,
+    OfferLetter, PartyId, Takeover, TerminationNotice, TkksdReview,
 };
 
 use super::command::{CommandKind, CooperationSpec};
@@ -44,10 +44,26 @@ pub enum EndGround {
     CourtJudgment,
     /// (g) KSDPK only: the third party is declared bankrupt (pailit).
     Bankruptcy,
+    // ---- legacy rule set only (PP 50/2007 Pasal 18–19; the current set refuses them)
+    /// Legacy, Pasal 18 huruf c: a fundamental change makes the agreement impossible to carry
+    /// out (perubahan mendasar).
+    FundamentalChange,
+    /// Legacy, Pasal 18 huruf d: a party does not perform or breaches the agreement.
+    Breach,
+    /// Legacy, Pasal 18 huruf e: a new agreement replaces the old one.
+    ReplacedByNewAgreement,
+    /// Legacy, Pasal 18 huruf f: a new norm appears in the legislation (norma baru).
+    NewLegalNorm,
+    /// Legacy, Pasal 18 huruf h: matters that harm the national interest.
+    NationalInterestHarmed,
+    /// Legacy, Pasal 19: ended before its time at one party's request, by written notice
+    /// (recorded only with the notice, [`crate::lifecycle::Command::TerminateEarly`]).
+    EarlyTerminationByParty,
 }
 
 impl EndGround {
-    /// Every ground.
+    /// Every ground of the current rule set (KSD-TERM-01 (a)–(e), KSD-TERM-02 (f)–(g)); the
+    /// grounds only the legacy rule set knows are [`EndGround::LEGACY_ONLY`].
     pub const ALL: [EndGround; 7] = [
         EndGround::TermExpired,
         EndGround::ObjectiveAchieved,
@@ -56,6 +72,36 @@ impl EndGround {
         EndGround::ObjectLost,
         EndGround::CourtJudgment,
         EndGround::Bankruptcy,
+    ];
+
+    /// The grounds only the legacy rule set knows (PP 50/2007 Pasal 18 huruf c–f and h, and
+    /// the early termination of Pasal 19).
+    pub const LEGACY_ONLY: [EndGround; 6] = [
+        EndGround::FundamentalChange,
+        EndGround::Breach,
+        EndGround::ReplacedByNewAgreement,
+        EndGround::NewLegalNorm,
+        EndGround::NationalInterestHarmed,
+        EndGround::EarlyTerminationByParty,
+    ];
+
+    /// The nine grounds of PP 50/2007 Pasal 18, in the order of its letters a–i (LEG-TERM-01).
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::EndGround;
+    /// assert_eq!(EndGround::PP50_GROUNDS.len(), 9);
+    /// assert_eq!(EndGround::PP50_GROUNDS[8], EndGround::TermExpired); // huruf i
+    /// ```
+    pub const PP50_GROUNDS: [EndGround; 9] = [
+        EndGround::MutualAgreement,
+        EndGround::ObjectiveAchieved,
+        EndGround::FundamentalChange,
+        EndGround::Breach,
+        EndGround::ReplacedByNewAgreement,
+        EndGround::NewLegalNorm,
+        EndGround::ObjectLost,
+        EndGround::NationalInterestHarmed,
+        EndGround::TermExpired,
     ];
 
     /// The wire name.
@@ -68,12 +114,38 @@ impl EndGround {
             EndGround::ObjectLost => "object_lost",
             EndGround::CourtJudgment => "court_judgment",
             EndGround::Bankruptcy => "bankruptcy",
+            EndGround::FundamentalChange => "fundamental_change",
+            EndGround::Breach => "breach",
+            EndGround::ReplacedByNewAgreement => "replaced_by_new_agreement",
+            EndGround::NewLegalNorm => "new_legal_norm",
+            EndGround::NationalInterestHarmed => "national_interest_harmed",
+            EndGround::EarlyTerminationByParty => "early_termination_by_party",
         }
     }
 
     /// Whether only a KSDPK may end on this ground (KSD-TERM-02).
     pub fn ksdpk_only(self) -> bool {
         matches!(self, EndGround::CourtJudgment | EndGround::Bankruptcy)
+    }
+
+    /// Whether only the legacy rule set knows this ground (PP 50/2007 Pasal 18–19): the
+    /// current rule set refuses it under KSD-TERM-01.
+    ///
+    /// ```
+    /// use kerjasama::lifecycle::EndGround;
+    /// assert!(EndGround::Breach.legacy_only());
+    /// assert!(!EndGround::MutualAgreement.legacy_only());
+    /// ```
+    pub fn legacy_only(self) -> bool {
+        EndGround::LEGACY_ONLY.contains(&self)
+    }
+
+    /// The letter of PP 50/2007 Pasal 18 that names this ground, if it does.
+    pub fn pp50_letter(self) -> Option<char> {
+        EndGround::PP50_GROUNDS
+            .iter()
+            .position(|g| *g == self)
+            .and_then(|i| "abcdefghi".chars().nth(i))
     }
 }
 
@@ -87,14 +159,20 @@ pub enum ParseEndGroundError {
     )]
     LeadershipChange(String),
     /// Anything else.
-    #[error("`{0}` is not an end ground of KSD-TERM-01/-02 (bukan dasar berakhirnya kerja sama)")]
+    #[error(
+        "`{0}` is not an end ground of KSD-TERM-01/-02 or LEG-TERM-01/-02 (bukan dasar berakhirnya kerja sama)"
+    )]
     Unknown(String),
 }
 
 impl FromStr for EndGround {
     type Err = ParseEndGroundError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        if let Some(ground) = EndGround::ALL.into_iter().find(|g| g.as_str() == text) {
+        if let Some(ground) = EndGround::ALL
+            .into_iter()
+            .chain(EndGround::LEGACY_ONLY)
+            .find(|g| g.as_str() == text)
+        {
             return Ok(ground);
         }
         if matches!(text, "leadership_change" | "change_of_head" | "new_head") {
@@ -366,6 +444,53 @@ pub enum EventKind {
     Warned {
         /// The warnings.
         violations: Vec<Violation>,
+    },
+    // ---- legacy rule set (PP 50/2007)
+    /// Legacy: the region's head submitted the draft PKS to its DPRD, received that day
+    /// (Pasal 11–12 ayat (1), LEG-DPRD-02).
+    DraftSubmittedToDprd {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// Legacy: the DPRD found the draft deficient and sent its opinion and suggestions
+    /// (Pasal 12 ayat (2)).
+    DprdOpinionGiven {
+        /// Its region.
+        region: KodeWilayah,
+        /// The letter's reference.
+        reference: String,
+    },
+    /// Legacy: the head resubmitted the revised draft (Pasal 12 ayat (3)).
+    DraftResubmittedToDprd {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// Legacy: the DPRD is deemed to have approved (Pasal 12 ayat (4)).
+    DprdDeemedApproved {
+        /// Its region.
+        region: KodeWilayah,
+    },
+    /// Legacy: a region sent copies of a signed PKS (Pasal 12 ayat (5)–(6), LEG-DPRD-03).
+    CopiesSent {
+        /// The region that sent them.
+        region: KodeWilayah,
+        /// The PKS.
+        document: DocumentId,
+        /// Who received a copy.
+        recipients: Vec<CopyRecipient>,
+    },
+    /// Legacy: ended before its time at one party's request (Pasal 19, LEG-TERM-02).
+    TerminatedEarly {
+        /// The written notice.
+        notice: TerminationNotice,
+    },
+    /// Legacy: a cooperation body was set up by the heads' joint decision (Pasal 24,
+    /// LEG-INST-01).
+    CooperationBodyEstablished {
+        /// Whether the cooperation is continuous.
+        continuous: bool,
+        /// The joint decision of the heads.
+        decision: Document,
     },
 }
 crate::serde_shape::map_shaped!(EventKind);

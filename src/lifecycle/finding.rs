@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::law::{Lang, Loc, WajibBorderRule};
 use crate::model::{
-    Clause, CoordinationLevel, DocumentKind, KodeWilayah, KsddCategory, KsdpkType, PartyId,
-    ReviewPoint, TakeoverBy, WajibPairing,
+    Clause, CoordinationLevel, CopyRecipient, DisputeForum, DocumentId, DocumentKind, KodeWilayah,
+    KsddCategory, KsdpkType, LegacyDisputePairing, PartyId, ReviewPoint, TakeoverBy, WajibPairing,
 };
 
 use super::event::EndGround;
@@ -457,6 +457,201 @@ pub enum Finding {
     FiscalYearMissing {
         /// The region.
         region: KodeWilayah,
+    },
+    // ---- legacy rule set (PP 50/2007, Permendagri 22/2009; RULES.md §11) and the
+    // transition rules KSD-TRANS-01/-03 as the legacy set applies them
+    /// The date precedes PP 50/2007, in force from 22 August 2007 (KSD-TRANS-01).
+    BeforeLegacyRegime {
+        /// The date of the decision.
+        date: NaiveDate,
+        /// The first day of the legacy regime.
+        effective_from: NaiveDate,
+    },
+    /// A legacy KSDD records a wajib/sukarela category, which only PP 28/2018 knows
+    /// (KSD-TRANS-01).
+    LegacyCategoryRecorded {
+        /// The category recorded.
+        category: KsddCategory,
+    },
+    /// A legacy cooperation between regions with fewer than two regions (KSD-TRANS-01).
+    LegacyTooFewRegions {
+        /// How many region parties there are.
+        found: usize,
+    },
+    /// A legacy cooperation with a third party names none (KSD-TRANS-01).
+    LegacyNoThirdParty,
+    /// A KB or PKS signed on or after 13 July 2018 is governed by PP 28/2018 (KSD-TRANS-01).
+    SignedUnderCurrentRegime {
+        /// The document's kind.
+        kind: DocumentKind,
+        /// Its signing date.
+        signed_on: NaiveDate,
+    },
+    /// A pre-2018 contract with the central government continues as synergy (KSD-TRANS-03).
+    CentralContractContinuesAsSynergy {
+        /// The ministry or agency.
+        name: String,
+    },
+    /// Legacy: this region's plan needs no DPRD approval (LEG-DPRD-01).
+    LegacyDprdNotRequired {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// Legacy: the draft was not submitted to this region's DPRD (LEG-DPRD-02).
+    LegacyDraftNotSubmitted {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// Legacy: the draft is already before this region's DPRD (LEG-DPRD-02).
+    LegacyDraftAlreadySubmitted {
+        /// The region.
+        region: KodeWilayah,
+        /// The day the DPRD received it.
+        received_on: NaiveDate,
+    },
+    /// Legacy: the DPRD's opinion came after its 15 working days (LEG-DPRD-02).
+    LegacyOpinionLate {
+        /// The region.
+        region: KodeWilayah,
+        /// The day the DPRD received the draft.
+        received_on: NaiveDate,
+        /// The 15th working day after it.
+        deadline: NaiveDate,
+    },
+    /// Legacy: the DPRD already gave its opinion (LEG-DPRD-02).
+    LegacyOpinionAlreadyGiven {
+        /// The region.
+        region: KodeWilayah,
+        /// The day of the opinion.
+        opinion_on: NaiveDate,
+    },
+    /// Legacy: a resubmission with no opinion of the DPRD to answer (LEG-DPRD-02).
+    LegacyNoOpinion {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// Legacy: the head resubmitted after the 14 working days (LEG-DPRD-02).
+    LegacyResubmissionLate {
+        /// The region.
+        region: KodeWilayah,
+        /// The day of the DPRD's opinion.
+        opinion_on: NaiveDate,
+        /// The 14th working day after it.
+        deadline: NaiveDate,
+    },
+    /// Legacy: the revised draft was already resubmitted (LEG-DPRD-02).
+    LegacyAlreadyResubmitted {
+        /// The region.
+        region: KodeWilayah,
+        /// The day of the resubmission.
+        resubmitted_on: NaiveDate,
+    },
+    /// Legacy: no resubmission, so no approval is deemed (LEG-DPRD-02).
+    LegacyNotResubmitted {
+        /// The region.
+        region: KodeWilayah,
+    },
+    /// Legacy: a deemed approval recorded before it arises (LEG-DPRD-02).
+    LegacyDeemedApprovalEarly {
+        /// The region.
+        region: KodeWilayah,
+        /// The day the DPRD received the resubmission.
+        resubmitted_on: NaiveDate,
+        /// The 15th working day after it, the DPRD's last day.
+        deadline: NaiveDate,
+    },
+    /// Legacy: the DPRD assessed the draft after its 45 working days (LEG-DPRD-02): a late
+    /// fact, nothing is deemed.
+    LegacyAssessmentLate {
+        /// The region.
+        region: KodeWilayah,
+        /// The day the DPRD received the draft.
+        received_on: NaiveDate,
+        /// The 45th working day after it.
+        deadline: NaiveDate,
+    },
+    /// Legacy: the working days around a date are not known to the calendar (LEG-DPRD-02).
+    LegacyDateOutsideCalendar {
+        /// The date asked about.
+        date: NaiveDate,
+        /// First day the calendar covers.
+        first: NaiveDate,
+        /// Last day the calendar covers.
+        last: NaiveDate,
+    },
+    /// Legacy: a copy of a signed PKS has not been sent (LEG-DPRD-03).
+    LegacyCopyNotSent {
+        /// The region that owes it.
+        region: KodeWilayah,
+        /// The PKS.
+        document: DocumentId,
+        /// Who has not received it.
+        recipient: CopyRecipient,
+    },
+    /// Legacy: copies recorded of a document that is no signed PKS here (LEG-DPRD-03).
+    LegacyCopiesOfUnknownDocument {
+        /// The document named.
+        document: DocumentId,
+    },
+    /// Legacy: copies recorded with no recipient (LEG-DPRD-03).
+    LegacyNoCopyRecipient,
+    /// Legacy: the offer carries no cooperation plan (LEG-DOC-02).
+    LegacyPlanMissing,
+    /// Legacy: the plan has no cost-benefit analysis (LEG-DOC-02).
+    LegacyCostBenefitMissing,
+    /// Legacy: the plan names no RPJMD/RKPD priority (LEG-DOC-02).
+    LegacyPlanPriorityMissing,
+    /// Legacy: the offer letter is not copied to a recipient its level requires (LEG-DOC-02).
+    LegacyOfferCopyMissing {
+        /// The recipient.
+        recipient: CopyRecipient,
+    },
+    /// Legacy: a dispute forum the pairing does not allow (LEG-DISP-01).
+    LegacyDisputeForum {
+        /// The forum asked for.
+        forum: DisputeForum,
+        /// The pairing of the parties.
+        pairing: LegacyDisputePairing,
+    },
+    /// Legacy: the law settles a dispute with a third party only after the PKS's clause did
+    /// not (LEG-DISP-01).
+    LegacyLawBeforeClause,
+    /// Legacy: an amendment signed below the level of the document it amends (LEG-AMD-01).
+    LegacyAmendmentBelowLevel {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
+        /// The kind of the document amended.
+        amended: DocumentKind,
+    },
+    /// Legacy: a ground that is not one of the nine of PP 50/2007 Pasal 18 (LEG-TERM-01).
+    LegacyGroundNotInPp50 {
+        /// The ground.
+        ground: EndGround,
+    },
+    /// A ground only the legacy rule set knows, refused by the current one (KSD-TERM-01).
+    GroundOnlyForLegacy {
+        /// The ground.
+        ground: EndGround,
+    },
+    /// Legacy: an early termination goes by written notice (LEG-TERM-02).
+    LegacyEarlyTerminationNeedsNotice,
+    /// Legacy: the written notice has no reference (LEG-TERM-02).
+    LegacyNoticeWithoutReference,
+    /// Legacy: the requesting party does not accept the risks (LEG-TERM-02).
+    LegacyRequesterBearsRisks,
+    /// Legacy: the notice does not say how the work on the object is completed (LEG-TERM-02).
+    LegacyObjectCompletionUnstated,
+    /// Legacy: a cooperation body needs a continuous cooperation or one of at least five
+    /// years (LEG-INST-01).
+    LegacyBodyNotContinuousOrFiveYears,
+    /// Legacy: the joint decision is signed by someone other than a head (LEG-INST-01).
+    LegacyBodyDecisionNotByHead {
+        /// Name.
+        name: String,
+        /// Office.
+        office: String,
     },
 
     // ---- upcast
@@ -1030,7 +1225,397 @@ impl Finding {
                 ),
             ),
             F::RecordedText { id, en } => (id.clone(), en.clone()),
+            F::BeforeLegacyRegime { .. }
+            | F::LegacyCategoryRecorded { .. }
+            | F::LegacyTooFewRegions { .. }
+            | F::LegacyNoThirdParty
+            | F::SignedUnderCurrentRegime { .. }
+            | F::CentralContractContinuesAsSynergy { .. }
+            | F::LegacyDprdNotRequired { .. }
+            | F::LegacyDraftNotSubmitted { .. }
+            | F::LegacyDraftAlreadySubmitted { .. }
+            | F::LegacyOpinionLate { .. }
+            | F::LegacyOpinionAlreadyGiven { .. }
+            | F::LegacyNoOpinion { .. }
+            | F::LegacyResubmissionLate { .. }
+            | F::LegacyAlreadyResubmitted { .. }
+            | F::LegacyNotResubmitted { .. }
+            | F::LegacyDeemedApprovalEarly { .. }
+            | F::LegacyAssessmentLate { .. }
+            | F::LegacyDateOutsideCalendar { .. }
+            | F::LegacyCopyNotSent { .. }
+            | F::LegacyCopiesOfUnknownDocument { .. }
+            | F::LegacyNoCopyRecipient
+            | F::LegacyPlanMissing
+            | F::LegacyCostBenefitMissing
+            | F::LegacyPlanPriorityMissing
+            | F::LegacyOfferCopyMissing { .. }
+            | F::LegacyDisputeForum { .. }
+            | F::LegacyLawBeforeClause
+            | F::LegacyAmendmentBelowLevel { .. }
+            | F::LegacyGroundNotInPp50 { .. }
+            | F::GroundOnlyForLegacy { .. }
+            | F::LegacyEarlyTerminationNeedsNotice
+            | F::LegacyNoticeWithoutReference
+            | F::LegacyRequesterBearsRisks
+            | F::LegacyObjectCompletionUnstated
+            | F::LegacyBodyNotContinuousOrFiveYears
+            | F::LegacyBodyDecisionNotByHead { .. } => self.legacy_texts(),
         }
+    }
+
+    /// The place of PP 50/2007 a legacy finding concerns, narrower than its rule's citation
+    /// (LEG-DPRD-02 cites Pasal 12 ayat (1)–(4); a late resubmission is ayat (3)).
+    pub(crate) fn legacy_place(&self) -> Option<Loc> {
+        use Finding as F;
+        Some(match self {
+            F::LegacyAssessmentLate { .. } => Loc::ayat("12", "1"),
+            F::LegacyOpinionLate { .. } | F::LegacyOpinionAlreadyGiven { .. } => {
+                Loc::ayat("12", "2")
+            }
+            F::LegacyNoOpinion { .. }
+            | F::LegacyResubmissionLate { .. }
+            | F::LegacyAlreadyResubmitted { .. } => Loc::ayat("12", "3"),
+            F::LegacyNotResubmitted { .. } | F::LegacyDeemedApprovalEarly { .. } => {
+                Loc::ayat("12", "4")
+            }
+            F::LegacyCopyNotSent { region, .. } => match region.level() {
+                crate::model::RegionLevel::Province => Loc::ayat("12", "5"),
+                _ => Loc::ayat("12", "6"),
+            },
+            F::LegacyDisputeForum { pairing, .. } => match pairing {
+                LegacyDisputePairing::WithinProvince => Loc::ayat("14", "1"),
+                LegacyDisputePairing::AcrossLevelsOrProvinces => Loc::ayat("15", "1"),
+                _ => Loc::ayat("16", "1"),
+            },
+            F::LegacyLawBeforeClause => Loc::ayat("16", "2"),
+            F::LegacyAmendmentBelowLevel { .. } => Loc::ayat("17", "3"),
+            F::LegacyNoticeWithoutReference | F::LegacyEarlyTerminationNeedsNotice => {
+                Loc::ayat("19", "1").huruf("a")
+            }
+            F::LegacyRequesterBearsRisks => Loc::ayat("19", "1").huruf("b"),
+            F::LegacyObjectCompletionUnstated => Loc::ayat("19", "2"),
+            F::LegacyBodyNotContinuousOrFiveYears => Loc::ayat("24", "1"),
+            F::LegacyBodyDecisionNotByHead { .. } => Loc::ayat("24", "3"),
+            _ => return None,
+        })
+    }
+
+    /// The messages of the legacy findings (one block, so that the current set's texts above
+    /// stay as they are).
+    fn legacy_texts(&self) -> (String, String) {
+        use Finding as F;
+        let fixed = |id: &str, en: &str| (id.to_owned(), en.to_owned());
+        match self {
+            F::BeforeLegacyRegime {
+                date,
+                effective_from,
+            } => (
+                format!(
+                    "tanggal {date} sebelum berlakunya PP 50/2007 ({effective_from}): tidak ada aturan kerja sama daerah yang dimodelkan"
+                ),
+                format!(
+                    "{date} is before PP 50/2007 took effect ({effective_from}): no regime of regional cooperation is modelled"
+                ),
+            ),
+            F::LegacyCategoryRecorded { category } => {
+                let (id, en) = category_labels(*category);
+                (
+                    format!(
+                        "aturan lama (PP 50/2007) tidak membedakan kerja sama wajib dan sukarela: kategori {id} hanya dikenal PP 28/2018"
+                    ),
+                    format!(
+                        "the legacy regime (PP 50/2007) has no wajib/sukarela split: the category {en} exists only under PP 28/2018"
+                    ),
+                )
+            }
+            F::LegacyTooFewRegions { found } => (
+                format!("kerja sama antardaerah memerlukan paling sedikit 2 daerah, ada {found}"),
+                format!("a cooperation between regions needs at least 2 regions, has {found}"),
+            ),
+            F::LegacyNoThirdParty => fixed(
+                "kerja sama daerah dengan pihak ketiga memerlukan pihak ketiga",
+                "a cooperation with a third party needs a third party",
+            ),
+            F::SignedUnderCurrentRegime { kind, signed_on } => {
+                let (id, en) = document_labels(*kind);
+                (
+                    format!(
+                        "{id} ditandatangani {signed_on}, sejak 13 Juli 2018: tunduk pada PP 28/2018, daftarkan kerja sama baru dengan aturan saat ini"
+                    ),
+                    format!(
+                        "{en} signed on {signed_on}, on or after 13 July 2018, is governed by PP 28/2018: register a new cooperation under the current rule set"
+                    ),
+                )
+            }
+            F::CentralContractContinuesAsSynergy { name } => (
+                format!(
+                    "perjanjian dengan {name} (Pemerintah Pusat) sebelum PP 28/2018 berlaku sampai berakhir dan dilanjutkan sebagai sinergi, bukan kerja sama daerah"
+                ),
+                format!(
+                    "a pre-2018 contract with {name} (central government) stays valid until it ends and continues as synergy, not as regional cooperation"
+                ),
+            ),
+            F::LegacyDprdNotRequired { region } => (
+                format!(
+                    "rencana kerja sama {region} tidak memerlukan persetujuan DPRD: tidak membebani daerah dan masyarakat dengan biaya di luar APBD berjalan atau dengan aset daerah, atau termasuk tugas dan fungsi SKPD yang sudah dianggarkan"
+                ),
+                format!(
+                    "the plan needs no approval of the DPRD of {region}: it does not burden the region and the community with costs outside the current APBD or with regional assets, or it is a work unit's budgeted duty"
+                ),
+            ),
+            F::LegacyDraftNotSubmitted { region } => (
+                format!("rancangan perjanjian belum disampaikan kepada DPRD {region}"),
+                format!("the draft PKS has not been submitted to the DPRD of {region}"),
+            ),
+            F::LegacyDraftAlreadySubmitted {
+                region,
+                received_on,
+            } => (
+                format!("rancangan perjanjian sudah diterima DPRD {region} pada {received_on}"),
+                format!("the DPRD of {region} already received the draft PKS on {received_on}"),
+            ),
+            F::LegacyOpinionLate {
+                region,
+                received_on,
+                deadline,
+            } => (
+                format!(
+                    "pendapat dan saran DPRD {region} paling lama 15 hari kerja sejak rancangan diterima pada {received_on}, yaitu {deadline}"
+                ),
+                format!(
+                    "the DPRD of {region} gives its opinion within 15 working days of receiving the draft on {received_on}, by {deadline}"
+                ),
+            ),
+            F::LegacyOpinionAlreadyGiven { region, opinion_on } => (
+                format!("DPRD {region} sudah menyampaikan pendapat dan saran pada {opinion_on}"),
+                format!("the DPRD of {region} already gave its opinion on {opinion_on}"),
+            ),
+            F::LegacyNoOpinion { region } => (
+                format!(
+                    "DPRD {region} belum menyampaikan pendapat dan saran: tidak ada rancangan yang perlu disempurnakan"
+                ),
+                format!(
+                    "the DPRD of {region} gave no opinion: there is no draft to revise and resubmit"
+                ),
+            ),
+            F::LegacyResubmissionLate {
+                region,
+                opinion_on,
+                deadline,
+            } => (
+                format!(
+                    "kepala daerah {region} menyempurnakan dan menyampaikan kembali rancangan paling lama 14 hari kerja sejak pendapat DPRD pada {opinion_on}, yaitu {deadline}"
+                ),
+                format!(
+                    "the head of {region} revises and resubmits the draft within 14 working days of the DPRD's opinion on {opinion_on}, by {deadline}"
+                ),
+            ),
+            F::LegacyAlreadyResubmitted {
+                region,
+                resubmitted_on,
+            } => (
+                format!(
+                    "rancangan sudah disampaikan kembali kepada DPRD {region} pada {resubmitted_on}"
+                ),
+                format!(
+                    "the draft was already resubmitted to the DPRD of {region} on {resubmitted_on}"
+                ),
+            ),
+            F::LegacyNotResubmitted { region } => (
+                format!(
+                    "rancangan belum disampaikan kembali kepada DPRD {region}: persetujuan hanya dianggap diberikan setelah penyampaian kembali"
+                ),
+                format!(
+                    "the draft was not resubmitted to the DPRD of {region}: approval is deemed only after a resubmission"
+                ),
+            ),
+            F::LegacyDeemedApprovalEarly {
+                region,
+                resubmitted_on,
+                deadline,
+            } => (
+                format!(
+                    "DPRD {region} masih dapat memberikan persetujuan sampai {deadline} (15 hari kerja sejak surat diterima pada {resubmitted_on}); persetujuan baru dianggap diberikan setelahnya"
+                ),
+                format!(
+                    "the DPRD of {region} may still approve until {deadline} (15 working days after receiving the letter on {resubmitted_on}); approval is deemed only after that"
+                ),
+            ),
+            F::LegacyAssessmentLate {
+                region,
+                received_on,
+                deadline,
+            } => (
+                format!(
+                    "DPRD {region} menilai rancangan setelah batas 45 hari kerja sejak diterima pada {received_on} ({deadline}); tidak ada akibat hukum yang ditetapkan"
+                ),
+                format!(
+                    "the DPRD of {region} assessed the draft after the 45 working days from its receipt on {received_on} ({deadline}); no consequence is stated"
+                ),
+            ),
+            F::LegacyDateOutsideCalendar { date, first, last } => (
+                format!(
+                    "hari kerja sekitar {date} tidak diketahui: kalender hari kerja mencakup {first} sampai {last}"
+                ),
+                format!(
+                    "the working days around {date} are not known: the working-day calendar covers {first} to {last}"
+                ),
+            ),
+            F::LegacyCopyNotSent {
+                region,
+                document,
+                recipient,
+            } => (
+                format!(
+                    "{region} belum menyampaikan salinan perjanjian {document} kepada {}",
+                    recipient.label_id()
+                ),
+                format!(
+                    "{region} has not sent a copy of the PKS {document} to {}",
+                    recipient.label_en()
+                ),
+            ),
+            F::LegacyCopiesOfUnknownDocument { document } => (
+                format!(
+                    "{document} bukan perjanjian kerja sama yang ditandatangani dalam kerja sama ini"
+                ),
+                format!("{document} is not a signed PKS of this cooperation"),
+            ),
+            F::LegacyNoCopyRecipient => fixed(
+                "sebutkan penerima salinan perjanjian",
+                "name who received the copies",
+            ),
+            F::LegacyPlanMissing => fixed(
+                "surat penawaran tidak disertai rencana kerja sama",
+                "the offer letter carries no cooperation plan",
+            ),
+            F::LegacyCostBenefitMissing => fixed(
+                "rencana kerja sama tidak memuat analisis biaya dan manfaat",
+                "the cooperation plan has no cost-benefit analysis",
+            ),
+            F::LegacyPlanPriorityMissing => fixed(
+                "rencana kerja sama tidak menyebut prioritas RPJMD/RKPD yang didukungnya",
+                "the cooperation plan names no RPJMD/RKPD priority it serves",
+            ),
+            F::LegacyOfferCopyMissing { recipient } => (
+                format!(
+                    "surat penawaran tidak ditembuskan kepada {}",
+                    recipient.label_id()
+                ),
+                format!("the offer letter is not copied to {}", recipient.label_en()),
+            ),
+            F::LegacyDisputeForum { forum, pairing } => {
+                let (forum_id, forum_en) = forum_labels(*forum);
+                let (id, en) = match pairing {
+                    LegacyDisputePairing::WithinProvince => (
+                        "perselisihan antardaerah dalam satu provinsi diselesaikan dengan musyawarah atau Keputusan Gubernur",
+                        "a dispute between kabupaten and kota of one province goes to musyawarah or a Governor's decision",
+                    ),
+                    LegacyDisputePairing::AcrossLevelsOrProvinces => (
+                        "perselisihan antarprovinsi, provinsi dengan kabupaten/kota, atau kabupaten/kota dari provinsi berbeda diselesaikan dengan musyawarah atau Keputusan Menteri",
+                        "a dispute between provinces, a province and its kabupaten or kota, or kabupaten and kota of different provinces goes to musyawarah or the Minister's decision",
+                    ),
+                    _ => (
+                        "perselisihan dengan pihak ketiga diselesaikan menurut kesepakatan penyelesaian perselisihan dalam perjanjian, lalu menurut peraturan perundang-undangan",
+                        "a dispute with a third party goes by the dispute clause of the PKS, then by the law",
+                    ),
+                };
+                (
+                    format!("{forum_id} bukan forumnya: {id}"),
+                    format!("{forum_en} is not its forum: {en}"),
+                )
+            }
+            F::LegacyLawBeforeClause => fixed(
+                "perselisihan diselesaikan menurut peraturan perundang-undangan hanya bila penyelesaian menurut perjanjian tidak berhasil",
+                "the law settles the dispute only when the PKS's dispute clause did not",
+            ),
+            F::LegacyAmendmentBelowLevel {
+                name,
+                office,
+                amended,
+            } => {
+                let (id, en) = document_labels(*amended);
+                (
+                    format!(
+                        "perubahan dituangkan dalam perjanjian setingkat dengan {id} yang diubah: {name} ({office}) tidak menandatanganinya pada tingkat itu"
+                    ),
+                    format!(
+                        "an amendment is a document of the same level as {en} it amends: {name} ({office}) does not sign at that level"
+                    ),
+                )
+            }
+            F::LegacyGroundNotInPp50 { ground } => {
+                let (id, en) = ground_labels(*ground);
+                (
+                    format!(
+                        "\"{id}\" bukan salah satu dari sembilan alasan berakhirnya kerja sama menurut PP 50/2007"
+                    ),
+                    format!(
+                        "\"{en}\" is not one of the nine grounds on which a cooperation ends under PP 50/2007"
+                    ),
+                )
+            }
+            F::GroundOnlyForLegacy { ground } => {
+                let (id, en) = ground_labels(*ground);
+                (
+                    format!(
+                        "\"{id}\" hanya dikenal aturan lama (PP 50/2007), bukan dasar berakhirnya kerja sama menurut PP 28/2018"
+                    ),
+                    format!(
+                        "\"{en}\" is a ground of the legacy regime (PP 50/2007) only, not of PP 28/2018"
+                    ),
+                )
+            }
+            F::LegacyEarlyTerminationNeedsNotice => fixed(
+                "pengakhiran sebelum waktunya atas permintaan salah satu pihak disampaikan secara tertulis kepada pihak lain",
+                "an early termination at one party's request goes by written notice to the other parties",
+            ),
+            F::LegacyNoticeWithoutReference => fixed(
+                "pemberitahuan tertulis tidak menyebut nomor suratnya",
+                "the written notice gives no letter reference",
+            ),
+            F::LegacyRequesterBearsRisks => fixed(
+                "pihak yang mengambil inisiatif menanggung risiko finansial dan risiko lainnya dari pengakhiran",
+                "the party taking the initiative bears the financial and other risks of ending it",
+            ),
+            F::LegacyObjectCompletionUnstated => fixed(
+                "tidak disebutkan bagaimana objek kerja sama diselesaikan (pengakhiran tidak menghentikan penyelesaiannya)",
+                "how the work on the object is completed is not stated (ending it does not stop that work)",
+            ),
+            F::LegacyBodyNotContinuousOrFiveYears => fixed(
+                "badan kerja sama hanya untuk kerja sama yang terus menerus atau berjangka waktu paling singkat 5 tahun",
+                "a cooperation body is for a continuous cooperation or one of at least 5 years",
+            ),
+            F::LegacyBodyDecisionNotByHead { name, office } => (
+                format!(
+                    "badan kerja sama dibentuk dengan keputusan bersama kepala daerah: {name} ({office}) bukan kepala daerah"
+                ),
+                format!(
+                    "a cooperation body is set up by the heads' joint decision: {name} ({office}) is not a head of region"
+                ),
+            ),
+            // Every other variant is rendered by `texts` itself, which never calls this.
+            _ => fixed("temuan", "finding"),
+        }
+    }
+}
+
+/// Indonesian and English labels of a dispute forum.
+fn forum_labels(forum: DisputeForum) -> (&'static str, &'static str) {
+    match forum {
+        DisputeForum::InterRegionalRegime => (
+            "ketentuan perselisihan antardaerah",
+            "the inter-regional dispute regime",
+        ),
+        DisputeForum::Musyawarah => ("musyawarah", "musyawarah"),
+        DisputeForum::ContractClause => (
+            "klausul penyelesaian perselisihan dalam perjanjian",
+            "the PKS's dispute clause",
+        ),
+        DisputeForum::GovernorDecision => ("Keputusan Gubernur", "a Governor's decision"),
+        DisputeForum::MinisterDecision => ("Keputusan Menteri", "the Minister's decision"),
+        _ => ("peraturan perundang-undangan", "the law"),
     }
 }
 
@@ -1126,6 +1711,30 @@ pub(crate) fn ground_labels(ground: EndGround) -> (&'static str, &'static str) {
         EndGround::CourtJudgment => (
             "putusan pengadilan yang berkekuatan hukum tetap",
             "a final court judgment",
+        ),
+        EndGround::FundamentalChange => (
+            "perubahan mendasar yang membuat perjanjian tidak dapat dilaksanakan",
+            "a fundamental change that makes the agreement impossible to carry out",
+        ),
+        EndGround::Breach => (
+            "salah satu pihak tidak melaksanakan atau melanggar perjanjian",
+            "a party did not perform or breached the agreement",
+        ),
+        EndGround::ReplacedByNewAgreement => (
+            "perjanjian baru menggantikan perjanjian lama",
+            "a new agreement replaced the old one",
+        ),
+        EndGround::NewLegalNorm => (
+            "muncul norma baru dalam peraturan perundang-undangan",
+            "a new norm appeared in the legislation",
+        ),
+        EndGround::NationalInterestHarmed => (
+            "hal yang merugikan kepentingan nasional",
+            "matters harming the national interest",
+        ),
+        EndGround::EarlyTerminationByParty => (
+            "pengakhiran sebelum waktunya atas permintaan salah satu pihak",
+            "an early termination at one party's request",
         ),
         _ => (
             "pihak ketiga dinyatakan pailit",
@@ -1364,6 +1973,124 @@ pub(crate) mod tests {
         ] {
             all.push(Finding::EvaluationPartMissing { part });
         }
+        // The legacy rule set (PP 50/2007) and KSD-TRANS-01/-03 as it applies them.
+        let province = code("73");
+        let document = || DocumentId::from("PKS-1");
+        all.extend([
+            Finding::BeforeLegacyRegime {
+                date: day,
+                effective_from: day,
+            },
+            Finding::LegacyTooFewRegions { found: 1 },
+            Finding::LegacyNoThirdParty,
+            Finding::CentralContractContinuesAsSynergy { name: name() },
+            Finding::LegacyDprdNotRequired { region: a },
+            Finding::LegacyDraftNotSubmitted { region: a },
+            Finding::LegacyDraftAlreadySubmitted {
+                region: a,
+                received_on: day,
+            },
+            Finding::LegacyOpinionLate {
+                region: a,
+                received_on: day,
+                deadline: day,
+            },
+            Finding::LegacyOpinionAlreadyGiven {
+                region: a,
+                opinion_on: day,
+            },
+            Finding::LegacyNoOpinion { region: a },
+            Finding::LegacyResubmissionLate {
+                region: a,
+                opinion_on: day,
+                deadline: day,
+            },
+            Finding::LegacyAlreadyResubmitted {
+                region: a,
+                resubmitted_on: day,
+            },
+            Finding::LegacyNotResubmitted { region: a },
+            Finding::LegacyDeemedApprovalEarly {
+                region: a,
+                resubmitted_on: day,
+                deadline: day,
+            },
+            Finding::LegacyAssessmentLate {
+                region: a,
+                received_on: day,
+                deadline: day,
+            },
+            Finding::LegacyDateOutsideCalendar {
+                date: day,
+                first: day,
+                last: day,
+            },
+            Finding::LegacyCopiesOfUnknownDocument {
+                document: document(),
+            },
+            Finding::LegacyNoCopyRecipient,
+            Finding::LegacyPlanMissing,
+            Finding::LegacyCostBenefitMissing,
+            Finding::LegacyPlanPriorityMissing,
+            Finding::LegacyLawBeforeClause,
+            Finding::LegacyEarlyTerminationNeedsNotice,
+            Finding::LegacyNoticeWithoutReference,
+            Finding::LegacyRequesterBearsRisks,
+            Finding::LegacyObjectCompletionUnstated,
+            Finding::LegacyBodyNotContinuousOrFiveYears,
+            Finding::LegacyBodyDecisionNotByHead {
+                name: name(),
+                office: office(),
+            },
+        ]);
+        for category in [KsddCategory::Wajib, KsddCategory::Sukarela] {
+            all.push(Finding::LegacyCategoryRecorded { category });
+        }
+        for kind in [DocumentKind::Kb, DocumentKind::Pks] {
+            all.push(Finding::SignedUnderCurrentRegime {
+                kind,
+                signed_on: day,
+            });
+        }
+        for region in [a, province] {
+            for recipient in CopyRecipient::ALL {
+                all.push(Finding::LegacyCopyNotSent {
+                    region,
+                    document: document(),
+                    recipient,
+                });
+            }
+        }
+        for recipient in CopyRecipient::ALL {
+            all.push(Finding::LegacyOfferCopyMissing { recipient });
+        }
+        for pairing in [
+            LegacyDisputePairing::WithinProvince,
+            LegacyDisputePairing::AcrossLevelsOrProvinces,
+            LegacyDisputePairing::WithThirdParty,
+        ] {
+            for forum in [
+                DisputeForum::InterRegionalRegime,
+                DisputeForum::Musyawarah,
+                DisputeForum::ContractClause,
+                DisputeForum::GovernorDecision,
+                DisputeForum::MinisterDecision,
+                DisputeForum::PerLegislation,
+            ] {
+                all.push(Finding::LegacyDisputeForum { forum, pairing });
+            }
+        }
+        for amended in [DocumentKind::Kb, DocumentKind::Pks] {
+            all.push(Finding::LegacyAmendmentBelowLevel {
+                name: name(),
+                office: office(),
+                amended,
+            });
+        }
+        for ground in EndGround::ALL.into_iter().chain(EndGround::LEGACY_ONLY) {
+            all.push(Finding::LegacyGroundNotInPp50 { ground });
+            all.push(Finding::GroundOnlyForLegacy { ground });
+        }
         for by in [TakeoverBy::CentralGovernment, TakeoverBy::Governor] {
             for precondition in [
                 TakeoverPrecondition::Guidance,
@@ -1472,6 +2199,42 @@ pub(crate) mod tests {
                 | Finding::LaterRoundNotSubmitted
                 | Finding::FiscalYearMissing { .. }
                 | Finding::NotSpecialAutonomy { .. }
+                | Finding::BeforeLegacyRegime { .. }
+                | Finding::LegacyCategoryRecorded { .. }
+                | Finding::LegacyTooFewRegions { .. }
+                | Finding::LegacyNoThirdParty
+                | Finding::SignedUnderCurrentRegime { .. }
+                | Finding::CentralContractContinuesAsSynergy { .. }
+                | Finding::LegacyDprdNotRequired { .. }
+                | Finding::LegacyDraftNotSubmitted { .. }
+                | Finding::LegacyDraftAlreadySubmitted { .. }
+                | Finding::LegacyOpinionLate { .. }
+                | Finding::LegacyOpinionAlreadyGiven { .. }
+                | Finding::LegacyNoOpinion { .. }
+                | Finding::LegacyResubmissionLate { .. }
+                | Finding::LegacyAlreadyResubmitted { .. }
+                | Finding::LegacyNotResubmitted { .. }
+                | Finding::LegacyDeemedApprovalEarly { .. }
+                | Finding::LegacyAssessmentLate { .. }
+                | Finding::LegacyDateOutsideCalendar { .. }
+                | Finding::LegacyCopyNotSent { .. }
+                | Finding::LegacyCopiesOfUnknownDocument { .. }
+                | Finding::LegacyNoCopyRecipient
+                | Finding::LegacyPlanMissing
+                | Finding::LegacyCostBenefitMissing
+                | Finding::LegacyPlanPriorityMissing
+                | Finding::LegacyOfferCopyMissing { .. }
+                | Finding::LegacyDisputeForum { .. }
+                | Finding::LegacyLawBeforeClause
+                | Finding::LegacyAmendmentBelowLevel { .. }
+                | Finding::LegacyGroundNotInPp50 { .. }
+                | Finding::GroundOnlyForLegacy { .. }
+                | Finding::LegacyEarlyTerminationNeedsNotice
+                | Finding::LegacyNoticeWithoutReference
+                | Finding::LegacyRequesterBearsRisks
+                | Finding::LegacyObjectCompletionUnstated
+                | Finding::LegacyBodyNotContinuousOrFiveYears
+                | Finding::LegacyBodyDecisionNotByHead { .. }
                 | Finding::RecordedText { .. } => {}
             }
         }
@@ -1513,6 +2276,37 @@ pub(crate) mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_legacy_finding_has_its_own_text_and_legacy_places_are_pp50_places() {
+        for finding in every_variant() {
+            for lang in Lang::ALL {
+                let text = finding.text(lang);
+                assert!(
+                    text != "temuan" && text != "finding",
+                    "{finding:?} has no text of its own"
+                );
+            }
+        }
+        let late = Finding::LegacyResubmissionLate {
+            region: KodeWilayah::SIDRAP,
+            opinion_on: NaiveDate::from_ymd_opt(2016, 8, 15).unwrap_or_default(),
+            deadline: NaiveDate::from_ymd_opt(2016, 9, 5).unwrap_or_default(),
+        };
+        let violation = super::super::Violation::error(crate::law::LEG_DPRD_02, late);
+        assert_eq!(
+            violation.citation().to_string(),
+            "PP 50/2007 Pasal 12 ayat (3)"
+        );
+        // A shared finding under a legacy rule keeps the legacy rule's own citation.
+        let clause = super::super::Violation::error(
+            crate::law::LEG_DOC_01,
+            Finding::ClauseMissing {
+                clause: Clause::ForceMajeure,
+            },
+        );
+        assert_eq!(clause.citation().to_string(), "PP 50/2007 Pasal 7 huruf b");
     }
 
     #[test]

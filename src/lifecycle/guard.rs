@@ -76,7 +76,7 @@ pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
 /// PKS is signed (Pasal 48: contracts signed before stay under the old regime).
 fn regime_applies(ctx: &Ctx<'_>) -> Option<Violation> {
     let effective_from = ctx.rules.effective_from;
-    let (date, field) = if ctx.rules.version() >= 3 {
+    let (date, field) = if !ctx.rules.is_legacy() && ctx.rules.version() >= 3 {
         match ctx.command {
             Some(Command::SignKb { document } | Command::SignPks { document }) => {
                 (document.signed_on, "document.signed_on")
@@ -87,14 +87,18 @@ fn regime_applies(ctx: &Ctx<'_>) -> Option<Violation> {
         (ctx.date, "occurred_on")
     };
     (date < effective_from).then(|| {
-        Violation::error(
-            KSD_TRANS_01,
+        let finding = if ctx.rules.is_legacy() {
+            Finding::BeforeLegacyRegime {
+                date,
+                effective_from,
+            }
+        } else {
             Finding::BeforeRegime {
                 date,
                 effective_from,
-            },
-        )
-        .at(field)
+            }
+        };
+        Violation::error(KSD_TRANS_01, finding).at(field)
     })
 }
 
@@ -129,8 +133,8 @@ pub(crate) fn partners(spec: &CooperationSpec) -> Vec<PartyId> {
         .collect()
 }
 
-/// Region parties whose DPRD gate is true under the policy and that have no approval yet,
-/// not counting `deciding` (the region deciding now).
+/// Region parties whose DPRD gate is true under the rule set (and its policy) and that have
+/// no approval yet, not counting `deciding` (the region deciding now).
 pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<KodeWilayah> {
     ctx.spec
         .region_codes()
@@ -140,7 +144,7 @@ pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<
             ctx.coop
                 .current_gates()
                 .get(code)
-                .is_some_and(|gate| ctx.policy().dprd_required(gate))
+                .is_some_and(|gate| ctx.rules.dprd_required(gate))
         })
         .filter(|code| {
             !matches!(
@@ -185,7 +189,7 @@ fn validate_term(field: &str, term: &Term) -> Result<(), Rejection> {
     Ok(())
 }
 
-fn validate_document(
+pub(crate) fn validate_document(
     coop: &Cooperation,
     spec: &CooperationSpec,
     doc: &Document,
@@ -358,7 +362,7 @@ pub(crate) fn validate_input(
             evidence,
             notice,
         } => validate_ending(spec, grounds, consents, evidence, notice.as_ref(), date),
-        _ => Ok(()),
+        _ => super::legacy::validate_input(coop, spec, command, date),
     }
 }
 

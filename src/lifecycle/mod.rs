@@ -7,9 +7,11 @@ mod cooperation;
 mod event;
 mod finding;
 mod guard;
+mod legacy;
 mod rounds;
 mod stage;
 mod table;
+mod table_legacy;
 pub mod typed;
 mod violation;
 
@@ -17,10 +19,16 @@ pub use command::{Command, CommandKind, CooperationSpec, CooperationSpecBuilder}
 pub use cooperation::{AllowedCommand, Cooperation, DprdDecision};
 pub use event::{EndGround, Event, EventKind, GroundEvidence, ParseEndGroundError};
 pub use finding::{EvaluationPart, Finding, InitiativeCriterion, TakeoverPrecondition};
+pub use legacy::{
+    ASSESSMENT_WORKING_DAYS, CooperationBody, CopiesRecord, DEEMED_APPROVAL_REFERENCE,
+    DEEMED_APPROVAL_WORKING_DAYS, DprdTimetable, LegacyRecord, OPINION_WORKING_DAYS,
+    RESUBMISSION_WORKING_DAYS,
+};
 pub use rounds::{DprdRound, Ending};
 pub use stage::Stage;
 pub use table::{
     Transition, all_transitions, lookup, lookup_for, path_to, path_to_for, rows_for, rows_from,
     rows_from_for, transitions,
 };
+pub use table_legacy::legacy_transitions;
 pub use violation::{AuthorityProblem, Messages, MissingStep, Rejection, Render, Violation};

@@ -29,9 +29,10 @@ pub struct Transition {
     pub roles: &'static [Role],
     /// The rule that says who acts.
     pub authority: RuleId,
-    /// The first version of the current rule set that has this row.
+    /// The first version of its rule set (the current one, or the legacy one for the rows
+    /// of [`super::legacy_transitions`]) that has this row.
     pub since: u32,
-    /// The last version of the current rule set that has this row (`u32::MAX`: every later
+    /// The last version of its rule set that has this row (`u32::MAX`: every later
     /// one). A row is never edited once a log may have used it: a change is a new row from
     /// a new version, and the old row ends with the version before.
     pub until: u32,
@@ -39,6 +40,7 @@ pub struct Transition {
 
 impl Transition {
     /// The same row, only from rule-set version `version` on.
+    #[allow(dead_code, reason = "for the rows a later rule-set version adds")]
     pub(crate) const fn since(self, version: u32) -> Self {
         Transition {
             since: version,
@@ -47,6 +49,7 @@ impl Transition {
     }
 
     /// The same row, only up to rule-set version `version`.
+    #[allow(dead_code, reason = "for the rows a later rule-set version ends")]
     pub(crate) const fn until(self, version: u32) -> Self {
         Transition {
             until: version,
@@ -350,10 +353,15 @@ fn latest_version() -> u32 {
         .version
 }
 
-/// The rows the rule set `rules` decides with: its regime's table, in its version.
+/// The rows the rule set `rules` decides with: its regime's table (the current one, or the
+/// legacy table of PP 50/2007), in its version.
 pub fn rows_for(rules: &RuleSet) -> impl Iterator<Item = &'static Transition> + Clone {
     let version = rules.version();
-    TABLE.iter().filter(move |row| row.in_version(version))
+    let table: &'static [Transition] = match rules.reference.id {
+        RuleSetId::Pp50_2007 => super::table_legacy::TABLE,
+        _ => TABLE,
+    };
+    table.iter().filter(move |row| row.in_version(version))
 }
 
 /// The row for `command` at `stage` on `track` under `rules`, if there is one.

@@ -119,6 +119,10 @@ impl Violation {
         if let (true, Some(place)) = (pp28, self.finding.place()) {
             citation.locators = vec![place.to_locator()];
         }
+        let pp50 = citation.instrument == crate::law::Instrument::Pp50_2007;
+        if let (true, Some(place)) = (pp50, self.finding.legacy_place()) {
+            citation.locators = vec![place.to_locator()];
+        }
         citation
     }
 

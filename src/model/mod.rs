@@ -3,8 +3,10 @@
 mod actor;
 mod affair;
 mod build;
+mod calendar;
 mod document;
 mod kind;
+mod legacy;
 mod party;
 mod record;
 mod region;
@@ -13,6 +15,7 @@ pub use actor::{Actor, Role};
 pub use affair::{Urusan, UrusanGroup};
 pub use build::BuildError;
 pub(crate) use build::required_text;
+pub use calendar::{Calendar, CalendarError, Holiday, HolidayCategory, WorkingDayRule};
 pub use document::{
     Clause, Document, DocumentBuilder, DocumentId, DocumentKind, DocumentNumber, Signatory,
     SignatoryCapacity, SuratKuasa, Term,
@@ -21,6 +24,7 @@ pub use kind::{
     CooperationId, CooperationKind, CooperationObject, Initiative, KsddCategory, KsdpkType,
     OffPlanReason, ParseCooperationIdError, Track,
 };
+pub use legacy::{CooperationPlan, CopyRecipient, LegacyDisputePairing, TerminationNotice};
 pub use party::{
     BusinessEntity, DprdGate, Funding, FundingSource, Party, PartyId, Rupiah, ThirdParty,
     ThirdPartyKind,

@@ -196,6 +196,14 @@ pub struct DprdGate {
     /// year of its funding (issue "Every PKS passes stages e–f").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_year: Option<i32>,
+    /// Legacy (PP 50/2007 Pasal 9, LEG-DPRD-01): the plan uses or exploits regional assets
+    /// (menggunakan dan/atau memanfaatkan aset daerah). The current rule set does not read it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uses_regional_assets: bool,
+    /// Legacy (PP 50/2007 Pasal 10, LEG-DPRD-01): the cooperation carries out the duties and
+    /// functions of a work unit (SKPD). The current rule set does not read it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub within_work_unit_duties: bool,
 }
 crate::serde_shape::map_shaped!(DprdGate);
 
@@ -216,6 +224,8 @@ impl DprdGate {
             not_budgeted_in_current_apbd: false,
             justification: justification.into(),
             fiscal_year: None,
+            uses_regional_assets: false,
+            within_work_unit_duties: false,
         }
     }
 
@@ -283,6 +293,44 @@ impl DprdGate {
     #[must_use]
     pub fn with_fiscal_year(mut self, year: i32) -> Self {
         self.fiscal_year = Some(year);
+        self
+    }
+
+    /// Legacy (PP 50/2007 Pasal 9): sets whether the plan uses or exploits regional assets,
+    /// which with a burden on the region and the community requires DPRD approval under the
+    /// legacy rule set even when its cost is budgeted.
+    ///
+    /// ```
+    /// use kerjasama::law::RuleSet;
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_required("dermaga danau milik daerah")
+    ///     .with_burdens_community(true)
+    ///     .with_burdens_region(true)
+    ///     .with_uses_regional_assets(true);
+    /// assert!(RuleSet::legacy().dprd_required(&gate));
+    /// ```
+    #[must_use]
+    pub fn with_uses_regional_assets(mut self, uses: bool) -> Self {
+        self.uses_regional_assets = uses;
+        self
+    }
+
+    /// Legacy (PP 50/2007 Pasal 10): sets whether the cooperation carries out a work unit's
+    /// (SKPD's) duties and functions; budgeted, it then needs no DPRD approval.
+    ///
+    /// ```
+    /// use kerjasama::law::RuleSet;
+    /// use kerjasama::model::DprdGate;
+    /// let gate = DprdGate::not_required("tugas dan fungsi Dinas Perikanan, dalam DPA 2016")
+    ///     .with_burdens_community(true)
+    ///     .with_burdens_region(true)
+    ///     .with_uses_regional_assets(true)
+    ///     .with_within_work_unit_duties(true);
+    /// assert!(!RuleSet::legacy().dprd_required(&gate));
+    /// ```
+    #[must_use]
+    pub fn with_within_work_unit_duties(mut self, within: bool) -> Self {
+        self.within_work_unit_duties = within;
         self
     }
 }

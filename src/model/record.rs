@@ -152,6 +152,12 @@ pub struct OfferLetter {
     /// A draft KB is attached.
     #[serde(default)]
     pub draft_kb_attached: bool,
+    /// Legacy (LEG-DOC-02): the cooperation plan with its cost-benefit analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::legacy::CooperationPlan>,
+    /// Legacy (LEG-DOC-02): who the letter is copied to (tembusan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copied_to: Vec<super::legacy::CopyRecipient>,
 }
 crate::serde_shape::map_shaped!(OfferLetter);
 
@@ -174,6 +180,8 @@ impl OfferLetter {
             signatory,
             kak_attached: false,
             draft_kb_attached: false,
+            plan: None,
+            copied_to: Vec::new(),
         }
     }
 
@@ -188,6 +196,32 @@ impl OfferLetter {
     #[must_use]
     pub fn with_draft_kb_attached(mut self, attached: bool) -> Self {
         self.draft_kb_attached = attached;
+        self
+    }
+
+    /// Legacy (LEG-DOC-02): the cooperation plan the offer carries.
+    ///
+    /// ```
+    /// use kerjasama::model::{CooperationPlan, CopyRecipient, KodeWilayah, OfferLetter, Signatory};
+    /// let bupati = Signatory::head(KodeWilayah::SIDRAP, "Bupati (fiktif)", "Bupati Sidenreng Rappang");
+    /// let letter = OfferLetter::new("415/01/2016", bupati)
+    ///     .with_plan(CooperationPlan::new("analisis biaya-manfaat terlampir", "RPJMD misi 3"))
+    ///     .with_copies([CopyRecipient::Dprd, CopyRecipient::Governor]);
+    /// assert_eq!(letter.copied_to.len(), 2);
+    /// ```
+    #[must_use]
+    pub fn with_plan(mut self, plan: super::legacy::CooperationPlan) -> Self {
+        self.plan = Some(plan);
+        self
+    }
+
+    /// Legacy (LEG-DOC-02): adds recipients of a copy of the letter.
+    #[must_use]
+    pub fn with_copies(
+        mut self,
+        recipients: impl IntoIterator<Item = super::legacy::CopyRecipient>,
+    ) -> Self {
+        self.copied_to.extend(recipients);
         self
     }
 }
@@ -529,6 +563,14 @@ pub enum DisputeForum {
     Musyawarah,
     /// KSDPK step 2: the dispute clause of the PKS (Pasal 21).
     ContractClause,
+    // ---- legacy rule set (PP 50/2007 Pasal 14–16, LEG-DISP-01)
+    /// Legacy: a Governor's decision, final and binding (PP 50/2007 Pasal 14 ayat (1) huruf b).
+    GovernorDecision,
+    /// Legacy: the Minister's decision, final and binding (PP 50/2007 Pasal 15 ayat (1) huruf b).
+    MinisterDecision,
+    /// Legacy: the law, when the PKS's dispute clause did not settle it (PP 50/2007 Pasal 16
+    /// ayat (2)).
+    PerLegislation,
 }
 
 /// The recommendation of an evaluation (KSD-IMPL-06).

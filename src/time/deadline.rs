@@ -99,6 +99,10 @@ fn in_force_span(coop: &Cooperation) -> Option<(NaiveDate, NaiveDate)> {
 
 /// The evaluations `coop` owes in `fiscal_year` as of `as_of` (KSD-IMPL-03).
 ///
+/// A cooperation of the legacy rule set (PP 50/2007) owes none: the evaluation cadence is a
+/// practice of the current set, and PP 50/2007 has no such rule (its cooperation body only
+/// monitors and evaluates, Pasal 25); its evaluations are still counted as `done`.
+///
 /// Counting rule (a decision of this crate; RULES.md gives only "at least twice per fiscal
 /// year"): a cooperation owes `min_evaluations_per_fiscal_year` for a fiscal year in which a
 /// PKS is in force every day, and for a year in which it is in force on only some days, that
@@ -130,8 +134,14 @@ pub fn evaluations_due(
         })
         .unwrap_or(0)
         .min(days_in_year);
-    let required = (u64::from(policy.min_evaluations_per_fiscal_year) * u64::from(days_in_force))
-        .div_ceil(u64::from(days_in_year).max(1));
+    let legacy = coop.rule_set().is_some_and(|r| r.id.is_legacy());
+    let cadence = if legacy {
+        0
+    } else {
+        policy.min_evaluations_per_fiscal_year
+    };
+    let required =
+        (u64::from(cadence) * u64::from(days_in_force)).div_ceil(u64::from(days_in_year).max(1));
     let done = coop
         .evaluations()
         .iter()
@@ -168,7 +178,77 @@ pub fn deadlines(
     evaluation_deadlines(coop, as_of, policy, &mut found);
     extension_deadline(coop, as_of, policy, &mut found);
     stage_deadlines(coop, as_of, policy, calendar, &mut found)?;
+    if let Some(calendar) = calendar {
+        legacy_dprd_deadlines(coop, as_of, calendar, &mut found)?;
+    }
     Ok(found)
+}
+
+/// The DPRD timetable of a legacy cooperation (PP 50/2007 Pasal 12 ayat (1)–(4),
+/// LEG-DPRD-02), per region, in working days of `calendar`: the assessment within 45 of
+/// receipt, the head's resubmission within 14 of an opinion, and the DPRD's decision on the
+/// resubmission within 15 (after which approval is deemed).
+fn legacy_dprd_deadlines(
+    coop: &Cooperation,
+    as_of: NaiveDate,
+    calendar: &Calendar,
+    found: &mut Vec<Deadline>,
+) -> Result<(), CalendarError> {
+    let approved_on = |region| match coop.dprd_decisions().get(region) {
+        Some(crate::lifecycle::DprdDecision::Approved { on, .. }) => Some(*on),
+        _ => None,
+    };
+    for (region, timetable) in coop.legacy().dprd_timetables() {
+        let approved = approved_on(region);
+        // The DPRD assessed when it approved, or when it gave its opinion on the draft.
+        let assessed_on = timetable
+            .opinion_on
+            .or(approved.filter(|_| timetable.resubmitted_on.is_none()));
+        let assessment_due = timetable.assessment_due(calendar)?;
+        found.push(Deadline {
+            rule: LEG_DPRD_02,
+            from: format!(
+                "rancangan PKS diterima DPRD {region} / draft PKS received by the DPRD of {region}"
+            ),
+            from_date: timetable.received_on,
+            due_on: assessment_due,
+            status: status(assessed_on, assessment_due, as_of),
+            consequence_id:
+                "penilaian DPRD paling lama 45 hari kerja; tidak ada akibat hukum yang ditetapkan"
+                    .into(),
+            consequence_en: "the DPRD assesses within 45 working days; no consequence is stated"
+                .into(),
+        });
+        if let (Some(opinion_on), Some(due_on)) =
+            (timetable.opinion_on, timetable.resubmission_due(calendar)?)
+        {
+            found.push(Deadline {
+                rule: LEG_DPRD_02,
+                from: format!("pendapat DPRD {region} / opinion of the DPRD of {region}"),
+                from_date: opinion_on,
+                due_on,
+                status: status(timetable.resubmitted_on, due_on, as_of),
+                consequence_id: "kepala daerah menyempurnakan dan menyampaikan kembali paling lama 14 hari kerja".into(),
+                consequence_en: "the head revises and resubmits within 14 working days".into(),
+            });
+        }
+        if let (Some(resubmitted_on), Some(due_on)) =
+            (timetable.resubmitted_on, timetable.approval_due(calendar)?)
+        {
+            found.push(Deadline {
+                rule: LEG_DPRD_02,
+                from: format!(
+                    "penyampaian kembali kepada DPRD {region} / resubmitted to the DPRD of {region}"
+                ),
+                from_date: resubmitted_on,
+                due_on,
+                status: status(approved.filter(|on| *on <= due_on), due_on, as_of),
+                consequence_id: "setelahnya DPRD dianggap telah memberikan persetujuan".into(),
+                consequence_en: "after it the DPRD is deemed to have approved".into(),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn evaluation_deadlines(

@@ -18,6 +18,8 @@ mod documents;
 mod dprd;
 mod enforcement;
 mod kinds;
+mod legacy;
+mod legacy_dprd;
 mod stages;
 mod termination;
 mod third_party;
@@ -135,6 +137,23 @@ static CHECKS: &[Check] = &[
     check(KSD_ENF_08, enforcement::secretariat),
     check(KSD_DISP_01, enforcement::ksdd_dispute),
     check(KSD_DISP_02, enforcement::ksdpk_dispute),
+    // §11 the legacy rule set (PP 50/2007, Permendagri 22/2009), listed by the rows of
+    // `table_legacy.rs`; the KSD-TRANS checks act under the legacy set only.
+    check(KSD_TRANS_01, legacy::transition),
+    check(KSD_TRANS_03, legacy::central_contract),
+    check(LEG_DPRD_01, legacy_dprd::gate),
+    check(LEG_DPRD_02, legacy_dprd::timetable),
+    check(LEG_DPRD_03, legacy_dprd::copies),
+    check(LEG_DOC_01, legacy::minimum_content),
+    check(LEG_DOC_02, legacy::offer_plan),
+    check(LEG_DISP_01, legacy::dispute_forum),
+    check(LEG_AMD_01, legacy::amendment),
+    check(LEG_TERM_01, legacy::grounds),
+    check(LEG_TERM_02, legacy::early_termination),
+    check(LEG_INST_01, legacy::cooperation_body),
+    // The current set refuses the grounds only the legacy set knows (KSD-TERM-01). The
+    // variants are new: no stored outcome can change, hence from version 1.
+    check_since(KSD_TERM_01, 1, legacy::current_refuses_legacy_grounds),
 ];
 
 /// Runs every check of `rule` that applies under the rule-set version of `ctx`.
@@ -169,20 +188,26 @@ fn with_severity(rule: RuleId, severity: Option<Severity>, finding: Finding) -> 
 mod tests {
     use super::*;
     use crate::law::RuleSetRegistry;
-    use crate::lifecycle::transitions;
+    use crate::lifecycle::{legacy_transitions, transitions};
 
     /// Every rule id a row lists as a guard has a check in the map (that it can refuse or
-    /// warn on that very row is proved by `tests/guards.rs`).
+    /// warn on that very row is proved by `tests/guards.rs`), in the current table and in the
+    /// legacy one.
     #[test]
     fn every_guard_of_every_row_has_a_check() {
-        let latest = RuleSetRegistry::standard()
-            .latest_current()
-            .reference
-            .version;
-        for row in transitions() {
+        let registry = RuleSetRegistry::standard();
+        let latest = registry.latest_current().reference.version;
+        let legacy = registry
+            .latest(crate::law::RuleSetId::Pp50_2007)
+            .map_or(1, |v| v.reference.version);
+        let rows = transitions()
+            .iter()
+            .map(|row| (row, latest))
+            .chain(legacy_transitions().iter().map(|row| (row, legacy)));
+        for (row, version) in rows {
             for rule in row.guards {
                 assert!(
-                    has_check(*rule, latest),
+                    has_check(*rule, version),
                     "{:?} --{:?}--> lists {rule} but no check enforces it",
                     row.from,
                     row.command
@@ -191,13 +216,15 @@ mod tests {
         }
     }
 
-    /// Every check enforces a rule some row lists: no check is dead code.
+    /// Every check enforces a rule some row lists, of the current table or of the legacy
+    /// one: no check is dead code.
     #[test]
     fn every_check_guards_some_row() {
         for check in CHECKS {
             assert!(
                 transitions()
                     .iter()
+                    .chain(legacy_transitions())
                     .any(|row| row.guards.contains(&check.rule)),
                 "{} has a check but no row lists it",
                 check.rule
