@@ -634,3 +634,27 @@ fn committed_docs_rules_md_is_the_generated_catalogue() {
         );
     }
 }
+
+/// Issue 8 item 2: every setting a rule of `law::rules` names (its policy keys) is a field of
+/// [`Policy`], under the name its JSON form uses, so a reader can set what the rule text says.
+#[test]
+fn every_policy_key_named_by_a_rule_is_a_policy_field() {
+    let fields: Vec<String> = match serde_json::to_value(kerjasama::law::Policy::default()) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        other => panic!("Policy serialises to an object: {other:?}"),
+    };
+    let mut named = 0;
+    for rule in rules::all() {
+        for key in rule.policy_key.iter().flat_map(|k| k.split(", ")) {
+            named += 1;
+            assert!(
+                fields.iter().any(|f| f == key),
+                "{} names `{key}`, which is not a Policy field",
+                rule.id
+            );
+        }
+    }
+    assert!(named >= 38, "the catalogue names {named} settings");
+    // And the check can fail: a name that is not a field is not found.
+    assert!(!fields.iter().any(|f| f == "no_such_setting"));
+}
