@@ -9,6 +9,7 @@ pub mod law;
 pub mod ledger;
 pub mod lifecycle;
 pub mod model;
+pub mod report;
 pub mod sample;
 mod serde_shape;
 pub mod store;

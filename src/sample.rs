@@ -22,34 +22,7 @@ use crate::law::RuleSet;
 use crate::lifecycle::{Command, Cooperation, CooperationSpec, CooperationSpecBuilder, Rejection};
 use crate::model::*;
 
-/// One scripted step: who does what on which date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Step {
-    /// Who acts.
-    pub actor: Actor,
-    /// The legal date.
-    pub on: NaiveDate,
-    /// What is asked.
-    pub command: Command,
-}
-crate::serde_shape::map_shaped!(Step);
-
-impl Step {
-    /// `actor` asks for `command` on the legal date `on`.
-    ///
-    /// ```
-    /// use kerjasama::lifecycle::Command;
-    /// use kerjasama::sample::{self, Step};
-    /// let on = chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap_or_default();
-    /// let step = Step::new(sample::opd(sample::sidrap(), "Dinas Ketahanan Pangan"), on, Command::StartPreparation);
-    /// assert_eq!(step.on, on);
-    /// ```
-    pub fn new(actor: Actor, on: NaiveDate, command: Command) -> Self {
-        Step { actor, on, command }
-    }
-}
+pub use crate::lifecycle::Step;
 
 /// A case of RULES.md §13.2 as a command script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -102,6 +102,21 @@ static NO_GATES: BTreeMap<KodeWilayah, DprdGate> = BTreeMap::new();
 static NO_DECISIONS: BTreeMap<KodeWilayah, DprdDecision> = BTreeMap::new();
 crate::serde_shape::map_shaped!(Cooperation);
 
+/// What [`Cooperation::audit_step`] found on a recorded step: the facts it records and what
+/// the rules say of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AuditedStep {
+    /// The facts, with the stage change: apply them to record the step.
+    pub events: Vec<Event>,
+    /// Every finding of the rules of the step's row, errors included.
+    pub violations: Vec<Violation>,
+    /// The rules the step was judged by (the guards of its row).
+    pub checked: Vec<crate::law::RuleId>,
+    /// The steps of the procedure the record does not show before this one.
+    pub skipped: Vec<MissingStep>,
+}
+
 /// A command the table allows next, with whatever currently blocks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
@@ -458,6 +473,143 @@ impl Cooperation {
                 violations,
             });
         }
+        let mut events = self.outcome(row, command, actor, spec, &ctx);
+        if !violations.is_empty() {
+            events.push(Event {
+                occurred_on,
+                kind: EventKind::Warned { violations },
+            });
+        }
+        Ok(events)
+    }
+
+    /// Audits a step a register or spreadsheet shows as done, by the rules that would have
+    /// decided it: the facts are recorded whatever the rules find, and every finding (errors
+    /// included) is returned beside them. Where the record skips steps of the procedure, the
+    /// step is judged by the row it would have been decided on once the steps missing before
+    /// it were taken (`AuditedStep::skipped` lists them; their own rules are not judged: the
+    /// record holds no evidence of them). Who recorded the step is not judged either: an
+    /// imported record names the signatories of its documents, which their own rules check.
+    ///
+    /// A step the record cannot hold (a date before the previous one, malformed input, a
+    /// command no row of the track has, or the other regime) is refused as [`decide`] would.
+    ///
+    /// [`decide`]: Self::decide
+    ///
+    /// ```
+    /// use kerjasama::law::{RuleSet, KSD_DOC_07};
+    /// use kerjasama::lifecycle::{Command, CommandKind, Cooperation};
+    /// use kerjasama::sample;
+    /// // C02's register: the KB was signed by the Pj Sekda, and nothing else is on record.
+    /// let c02 = sample::c02_food();
+    /// let register = c02.steps.iter().find(|s| s.command.kind() == CommandKind::Register).unwrap();
+    /// let kb = c02.steps.iter().find(|s| s.command.kind() == CommandKind::SignKb).unwrap();
+    /// let rules = RuleSet::current();
+    /// let mut coop = Cooperation::new();
+    /// let registered = coop.audit_step(&register.command, &register.actor, register.on, &rules)?;
+    /// registered.events.iter().for_each(|e| coop.apply(e));
+    /// let signed = coop.audit_step(&kb.command, &kb.actor, kb.on, &rules)?;
+    /// assert!(!signed.skipped.is_empty()); // preparation, the offer, KB drafting...
+    /// assert!(signed.violations.iter().any(|v| v.rule == KSD_DOC_07));
+    /// signed.events.iter().for_each(|e| coop.apply(e));
+    /// assert!(coop.kb().is_some());
+    /// # Ok::<(), kerjasama::lifecycle::Rejection>(())
+    /// ```
+    pub fn audit_step(
+        &self,
+        command: &Command,
+        actor: &Actor,
+        occurred_on: NaiveDate,
+        rules: &RuleSet,
+    ) -> Result<AuditedStep, Rejection> {
+        let (row, skipped) = match self.row_for(command, rules) {
+            Ok(row) => (row, Vec::new()),
+            Err(refusal) => {
+                let track = match (&self.spec, command) {
+                    (Some(spec), _) => spec.kind.track(),
+                    (None, Command::Register { spec }) => spec.kind.track(),
+                    (None, _) => return Err(refusal),
+                };
+                let path = table::path_to_for(rules, self.stage, command.kind(), track);
+                let at = path
+                    .as_ref()
+                    .and_then(|p| p.last())
+                    .map_or(self.stage, |(_, to)| *to);
+                match (path, table::lookup_for(rules, at, command.kind(), track)) {
+                    (Some(_), Some(row)) => {
+                        (row, missing_steps(rules, self.stage, command.kind(), track))
+                    }
+                    _ => return Err(refusal),
+                }
+            }
+        };
+        if let Some(registered) = self.rule_set
+            && registered.id != rules.reference.id
+        {
+            return Err(Rejection::InvalidInput {
+                field: "rule_set".into(),
+                message: format!(
+                    "registered under {}, audited under {}: a cooperation never mixes rule sets (aturan tidak boleh dicampur)",
+                    registered.id, rules.reference.id
+                ),
+                rule: Some(crate::law::KSD_TRANS_01),
+            });
+        }
+        if let Some(last) = self.last_date
+            && occurred_on < last
+        {
+            return Err(Rejection::InvalidInput {
+                field: "occurred_on".into(),
+                message: format!(
+                    "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
+                ),
+                rule: None,
+            });
+        }
+        let spec = match (&self.spec, command) {
+            (Some(spec), _) => spec,
+            (None, Command::Register { spec }) => spec.as_ref(),
+            (None, _) => {
+                return Err(Rejection::NotAllowedHere {
+                    stage: self.stage,
+                    command: command.kind(),
+                    allowed: vec![CommandKind::Register],
+                    rule: KSD_STAGE_01,
+                    path: vec![],
+                });
+            }
+        };
+        guard::validate_input(self, spec, command, occurred_on)?;
+        let ctx = Ctx {
+            coop: self,
+            spec,
+            command: Some(command),
+            kind: command.kind(),
+            actor,
+            date: occurred_on,
+            rules,
+        };
+        let violations = guard::evaluate(row, &ctx);
+        let events = self.outcome(row, command, actor, spec, &ctx);
+        Ok(AuditedStep {
+            events,
+            violations,
+            checked: row.guards.to_vec(),
+            skipped,
+        })
+    }
+
+    /// The events of a decided command: its facts, then the stage it moves to (the warnings
+    /// are the caller's).
+    fn outcome(
+        &self,
+        row: &Transition,
+        command: &Command,
+        actor: &Actor,
+        spec: &CooperationSpec,
+        ctx: &Ctx<'_>,
+    ) -> Vec<Event> {
+        let (occurred_on, rules) = (ctx.date, ctx.rules);
         let mut events: Vec<Event> = self
             .facts(command, actor, spec, rules)
             .into_iter()
@@ -488,13 +640,7 @@ impl Cooperation {
                 },
             });
         }
-        if !violations.is_empty() {
-            events.push(Event {
-                occurred_on,
-                kind: EventKind::Warned { violations },
-            });
-        }
-        Ok(events)
+        events
     }
 
     /// The facts a command records (before any stage change).

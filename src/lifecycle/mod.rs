@@ -10,13 +10,14 @@ mod guard;
 mod legacy;
 mod rounds;
 mod stage;
+mod step;
 mod table;
 mod table_legacy;
 pub mod typed;
 mod violation;
 
 pub use command::{Command, CommandKind, CooperationSpec, CooperationSpecBuilder};
-pub use cooperation::{AllowedCommand, Cooperation, DprdDecision};
+pub use cooperation::{AllowedCommand, AuditedStep, Cooperation, DprdDecision};
 pub use event::{EndGround, Event, EventKind, GroundEvidence, ParseEndGroundError};
 pub use finding::{EvaluationPart, Finding, InitiativeCriterion, TakeoverPrecondition};
 pub use legacy::{
@@ -26,6 +27,7 @@ pub use legacy::{
 };
 pub use rounds::{DprdRound, Ending};
 pub use stage::Stage;
+pub use step::Step;
 pub use table::{
     Transition, all_transitions, lookup, lookup_for, path_to, path_to_for, rows_for, rows_from,
     rows_from_for, transitions,

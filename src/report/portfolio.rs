@@ -1,0 +1,179 @@
+//! A region's portfolio: every cooperation it holds, as the history of each (lived through the
+//! state machine and read from an audit log, scripted, or imported from a register), and the
+//! records that are not a regional cooperation at all.
+
+use serde::{Deserialize, Serialize};
+
+use crate::law::RuleSetId;
+use crate::lifecycle::{CommandKind, Step};
+use crate::model::KodeWilayah;
+
+use super::model::OutsideReason;
+
+/// Every cooperation a region evaluates, with where each record comes from.
+///
+/// ```
+/// use kerjasama::report::Portfolio;
+/// use kerjasama::sample;
+/// let portfolio = Portfolio::from_scenarios(sample::sidrap(), sample::cases());
+/// assert_eq!(portfolio.entries.len(), sample::cases().len());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Portfolio {
+    /// The region whose portfolio it is (the meeting's region).
+    pub home: KodeWilayah,
+    /// Its records.
+    pub entries: Vec<Entry>,
+}
+
+impl Portfolio {
+    /// An empty portfolio of `home`.
+    pub fn new(home: KodeWilayah) -> Self {
+        Portfolio {
+            home,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Adds a record.
+    #[must_use]
+    pub fn with(mut self, entry: Entry) -> Self {
+        self.entries.push(entry);
+        self
+    }
+
+    /// The portfolio of scripted cases (the sample data): each scenario's steps, under the
+    /// regime of its first date.
+    pub fn from_scenarios(
+        home: KodeWilayah,
+        scenarios: impl IntoIterator<Item = crate::sample::Scenario>,
+    ) -> Self {
+        let entries = scenarios
+            .into_iter()
+            .map(|scenario| {
+                let regime = scenario
+                    .rules()
+                    .map_or(RuleSetId::Current, |rules| rules.reference.id);
+                Entry::new(
+                    scenario.case.clone(),
+                    Origin::Script {
+                        case: scenario.case.clone(),
+                    },
+                    regime,
+                    scenario.steps,
+                )
+            })
+            .collect();
+        Portfolio { home, entries }
+    }
+}
+
+/// One record of a portfolio.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The label the region gives it (register number, case id).
+    pub label: String,
+    /// Where the record comes from.
+    pub origin: Origin,
+    /// What it holds.
+    pub record: EntryRecord,
+}
+
+impl Entry {
+    /// A cooperation with its history, judged under `regime`.
+    pub fn new(
+        label: impl Into<String>,
+        origin: Origin,
+        regime: RuleSetId,
+        steps: Vec<Step>,
+    ) -> Self {
+        Entry {
+            label: label.into(),
+            origin,
+            record: EntryRecord::Cooperation { regime, steps },
+        }
+    }
+
+    /// A record that is not a regional cooperation (e.g. with a ministry), listed apart.
+    pub fn outside(
+        label: impl Into<String>,
+        origin: Origin,
+        title: impl Into<String>,
+        partners: Vec<String>,
+        reason: OutsideReason,
+        dated: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Entry {
+            label: label.into(),
+            origin,
+            record: EntryRecord::Outside {
+                title: title.into(),
+                partners,
+                reason,
+                dated,
+            },
+        }
+    }
+}
+
+/// What a record of the portfolio holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntryRecord {
+    /// A cooperation: its history, step by step, from its registration.
+    Cooperation {
+        /// The regime it is judged under (KSD-TRANS-01: chosen by the date of its decisive
+        /// act, never mixed).
+        regime: RuleSetId,
+        /// Its history.
+        steps: Vec<Step>,
+    },
+    /// Not a regional cooperation under PP 28/2018.
+    Outside {
+        /// Its title.
+        title: String,
+        /// The partners named.
+        partners: Vec<String>,
+        /// Why it is outside.
+        reason: OutsideReason,
+        /// Its first date, if known (a record dated after `as_of` is absent).
+        dated: Option<chrono::NaiveDate>,
+    },
+}
+
+/// Where a record comes from: lived through the state machine and read from a store, a
+/// scripted case, or a row of an imported register (audited by the same rules, not decided).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "source")]
+#[non_exhaustive]
+pub enum Origin {
+    /// An audit log of an `EventStore`, verified when loaded.
+    Ledger {
+        /// The store (its path, or a name).
+        store: String,
+    },
+    /// A scripted case.
+    Script {
+        /// The case id.
+        case: String,
+    },
+    /// A row of an imported register.
+    Imported {
+        /// The file.
+        file: String,
+        /// The row (1 = the first data row after the header).
+        row: u64,
+        /// The steps the register shows (the others are not on record).
+        shown: Vec<CommandKind>,
+    },
+}
+
+impl Origin {
+    /// Whether the record was imported (its steps were audited, not decided).
+    pub fn is_imported(&self) -> bool {
+        matches!(self, Origin::Imported { .. })
+    }
+}
