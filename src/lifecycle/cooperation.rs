@@ -615,7 +615,7 @@ impl Cooperation {
             .into_iter()
             .map(|kind| Event { occurred_on, kind })
             .collect();
-        let to = self.target(row, command, actor, &ctx);
+        let to = self.target(row, command, actor, ctx);
         // From version 3 a refused KB goes back to drafting as a new version, keeping the
         // refused one and its DPRD round in the record (version 1 and 2 erased them).
         if to == Stage::KbDrafting
