@@ -6,8 +6,10 @@
 //! returns an [`EvaluationReport`], data that the renderers turn into Markdown, JSON, CSV or
 //! HTML.
 
+mod evaluate;
 mod model;
 mod portfolio;
 
+pub use evaluate::{EvaluateOptions, ReportError, evaluate, evaluate_with};
 pub use model::*;
 pub use portfolio::{Entry, EntryRecord, Origin, Portfolio};

@@ -329,12 +329,24 @@ pub struct ChecklistRow {
     pub rule: RuleId,
     /// The result.
     pub result: CheckResult,
-    /// The document or record the result rests on.
-    pub evidence: Option<String>,
+    /// The step of the history the result rests on.
+    pub evidence: Option<Evidence>,
     /// What was found (empty for `Ok` and `NotApplicable`).
     pub findings: Vec<Violation>,
     /// A note in both languages when the result is not a finding (e.g. pending).
     pub note: Option<(String, String)>,
+}
+
+/// The step of a history a checklist result rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// The step.
+    pub command: CommandKind,
+    /// Its legal date.
+    pub on: NaiveDate,
+    /// The document it records, if any.
+    pub document: Option<String>,
 }
 
 /// Item 5.
