@@ -6,6 +6,9 @@
 //! - cancellation only before a KB, termination on a ground after it (KSD-TERM-04);
 //! - the consents and evidence of the grounds (KSD-TERM-01, -02) and one party's notice
 //!   (KSD-TERM-09);
+//! - the takeover's precondition records in order and its costs (KSD-ENF-03..05);
+//! - a later PKS under the KB with its own DPRD round and drafting (KSD-STAGE-01,
+//!   KSD-DPRD-01), and the KB revised after a DPRD refusal (KSD-DOC-01);
 
 mod common;
 mod tracks;
@@ -13,18 +16,21 @@ mod tracks;
 use chrono::NaiveDate;
 use common::{Given, d, given, given_with, rules, rules_of_version, rules_with};
 use kerjasama::law::{
-    KSD_ENF_04, KSD_STAGE_01, KSD_TERM_01, KSD_TERM_02, KSD_TERM_09, OnDprdRefusal, Policy, RuleId,
-    RuleSet, UnilateralTermination, WajibRefusalPolicy,
+    KSD_DOC_01, KSD_DPRD_01, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05, KSD_STAGE_01, KSD_TERM_01,
+    KSD_TERM_02, KSD_TERM_09, OnDprdRefusal, Policy, RuleId, RuleSet, RuleSetId, RuleSetRef,
+    RuleSetRegistry, UnilateralTermination, WajibRefusalPolicy,
 };
 use kerjasama::lifecycle::{
     AuthorityProblem, Command, CommandKind, Cooperation, DprdDecision, EndGround, EventKind,
     Finding, GroundEvidence, Rejection, Stage, TakeoverPrecondition,
 };
 use kerjasama::model::{
-    Actor, Consent, KodeWilayah, Party, PartyId, Record, Role, Takeover, TakeoverBy, WrittenNotice,
+    Actor, Consent, Document, DocumentId, DocumentKind, DprdGate, KodeWilayah, Party, PartyId,
+    Record, Role, Takeover, TakeoverBy, Term, WrittenNotice,
 };
 use kerjasama::sample::{
-    self, Scenario, Step, clerk, dprd, governor, head, palopo, parepare, pinrang, sidrap,
+    self, Scenario, Step, clerk, dprd, governor, head, opd, palopo, parepare, pinrang, sidrap,
+    sulsel,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -162,8 +168,18 @@ fn governor_takeover(dates: [NaiveDate; 3]) -> Takeover {
         .with_costs_charged_to(parepare())
 }
 
+/// The records of [`governor_takeover`] for C06 in force, dated after its entry into force.
+fn in_force_records() -> [NaiveDate; 3] {
+    [d(2024, 8, 1), d(2024, 8, 8), d(2024, 8, 15)]
+}
+
 fn take_over(takeover: Takeover) -> Command {
     Command::TakeOver { takeover }
+}
+
+/// The day C06 in force is taken over.
+fn takeover_day() -> NaiveDate {
+    d(2025, 1, 10)
 }
 
 /// The steps of C06 run up to `stage`, then `exit` by `actor` on the day of the last step.
@@ -896,4 +912,603 @@ fn ksd_term_09_a_notice_of_a_non_party_or_given_after_the_ending_is_invalid_inpu
         );
         assert_eq!(invalid_input(&rejection), (field, Some(KSD_TERM_09)));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. KSD-ENF-03, -04: the takeover's precondition records, dated, in order, by their issuers;
+//    KSD-ENF-05: its costs charged to the defaulting region.
+// ---------------------------------------------------------------------------------------------
+
+/// The KSD-ENF-04 errors of the governor taking over C06 in force with `takeover`; asserts the
+/// refusal leaves the state unchanged.
+fn governor_refusal(takeover: Takeover) -> Vec<(Finding, String)> {
+    let given = c06_in_force();
+    let rejection = given.refused(&governor(), takeover_day(), take_over(takeover), KSD_ENF_04);
+    errors(&rejection, KSD_ENF_04)
+}
+
+#[test]
+fn ksd_enf_04_a_precondition_dated_after_the_takeover_is_refused() {
+    let [guidance, evaluation, _] = in_force_records();
+    let late = governor_takeover([guidance, evaluation, d(2025, 1, 11)]);
+    assert_eq!(
+        governor_refusal(late),
+        [(
+            Finding::PreconditionAfterTakeover {
+                precondition: TakeoverPrecondition::MinisterApproval
+            },
+            "takeover.minister_approval.on".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ksd_enf_04_preconditions_out_of_the_order_of_pasal_11_are_refused() {
+    let evaluation_first = governor_takeover([d(2024, 8, 8), d(2024, 8, 1), d(2024, 8, 15)]);
+    assert_eq!(
+        governor_refusal(evaluation_first),
+        [(
+            Finding::PreconditionsOutOfOrder {
+                earlier: TakeoverPrecondition::Guidance,
+                later: TakeoverPrecondition::ObstacleEvaluation,
+            },
+            "takeover.obstacle_evaluation.on".to_string()
+        )]
+    );
+    let approval_first = governor_takeover([d(2024, 8, 1), d(2024, 8, 15), d(2024, 8, 8)]);
+    assert_eq!(
+        governor_refusal(approval_first),
+        [(
+            Finding::PreconditionsOutOfOrder {
+                earlier: TakeoverPrecondition::ObstacleEvaluation,
+                later: TakeoverPrecondition::MinisterApproval,
+            },
+            "takeover.minister_approval.on".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ksd_enf_04_a_precondition_dated_before_the_stage_it_concerns_is_refused() {
+    let given = c06_in_force();
+    assert_eq!(given.coop.stage_entered_on(), Some(d(2023, 7, 3)));
+    let [_, evaluation, approval] = in_force_records();
+    let stale = governor_takeover([d(2023, 6, 30), evaluation, approval]);
+    assert_eq!(
+        governor_refusal(stale),
+        [(
+            Finding::PreconditionBeforeStage {
+                precondition: TakeoverPrecondition::Guidance,
+                stage_entered: d(2023, 7, 3),
+            },
+            "takeover.guidance.on".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ksd_enf_04_a_precondition_that_names_no_issuer_is_refused() {
+    let mut takeover = governor_takeover(in_force_records());
+    if let Some(evaluation) = &mut takeover.obstacle_evaluation {
+        evaluation.by = None;
+    }
+    assert_eq!(
+        governor_refusal(takeover),
+        [(
+            Finding::PreconditionIssuerMissing {
+                precondition: TakeoverPrecondition::ObstacleEvaluation
+            },
+            "takeover.obstacle_evaluation.by".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ksd_enf_04_a_governors_takeover_approved_by_another_than_the_minister_is_refused() {
+    for issuer in [Role::Governor, Role::TechnicalMinister] {
+        let mut takeover = governor_takeover(in_force_records());
+        if let Some(approval) = &mut takeover.minister_approval {
+            approval.by = Some(issuer);
+        }
+        assert_eq!(
+            governor_refusal(takeover),
+            [(
+                Finding::PreconditionIssuerNotAuthorised {
+                    precondition: TakeoverPrecondition::MinisterApproval,
+                    issuer,
+                },
+                "takeover.minister_approval.by".to_string()
+            )],
+            "{issuer:?}"
+        );
+    }
+    // The guidance is the governor's own.
+    let mut takeover = governor_takeover(in_force_records());
+    if let Some(guidance) = &mut takeover.guidance {
+        guidance.by = Some(Role::Minister);
+    }
+    assert_eq!(
+        governor_refusal(takeover),
+        [(
+            Finding::PreconditionIssuerNotAuthorised {
+                precondition: TakeoverPrecondition::Guidance,
+                issuer: Role::Minister,
+            },
+            "takeover.guidance.by".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ksd_enf_04_records_in_order_by_their_issuers_are_accepted() {
+    let takeover = governor_takeover(in_force_records());
+    let after = c06_in_force()
+        .when(&governor(), takeover_day(), take_over(takeover.clone()))
+        .accepted_without(KSD_ENF_04);
+    assert_eq!(after.stage(), Stage::TakenOver);
+    assert_eq!(after.takeover(), Some(&takeover));
+    // Records dated the day of the takeover are in time.
+    let same_day = governor_takeover([takeover_day(); 3]);
+    let after = c06_in_force()
+        .when(&governor(), takeover_day(), take_over(same_day))
+        .accepted();
+    assert_eq!(after.stage(), Stage::TakenOver);
+}
+
+fn central_government() -> Actor {
+    Actor::central(Role::CentralGovernment, "Pemerintah Pusat")
+}
+
+/// The centre's takeover of the province's part of C07 (at technical coordination since
+/// 2024-03-18), its records issued by `issuer`.
+fn central_takeover(issuer: Option<Role>) -> Takeover {
+    let record = |on, reference| {
+        let record = Record::new(on, reference);
+        match issuer {
+            Some(role) => record.issued_by(role),
+            None => record,
+        }
+    };
+    Takeover::new(sulsel(), TakeoverBy::CentralGovernment)
+        .with_guidance(record(d(2024, 8, 1), "pembinaan Kementerian PUPR (fiktif)"))
+        .with_obstacle_evaluation(record(d(2024, 8, 8), "evaluasi kendala (fiktif)"))
+        .with_costs_charged_to(sulsel())
+}
+
+#[test]
+fn ksd_enf_03_a_central_takeovers_records_issued_by_the_governor_are_refused() {
+    let given = given(sample::c07_water(), Stage::TechnicalCoordination);
+    let rejection = given.refused(
+        &central_government(),
+        d(2024, 9, 1),
+        take_over(central_takeover(Some(Role::Governor))),
+        KSD_ENF_03,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_ENF_03),
+        [
+            (
+                Finding::PreconditionIssuerNotAuthorised {
+                    precondition: TakeoverPrecondition::Guidance,
+                    issuer: Role::Governor,
+                },
+                "takeover.guidance.by".to_string()
+            ),
+            (
+                Finding::PreconditionIssuerNotAuthorised {
+                    precondition: TakeoverPrecondition::ObstacleEvaluation,
+                    issuer: Role::Governor,
+                },
+                "takeover.obstacle_evaluation.by".to_string()
+            ),
+        ]
+    );
+    let rejection = given.refused(
+        &central_government(),
+        d(2024, 9, 1),
+        take_over(central_takeover(None)),
+        KSD_ENF_03,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_ENF_03)
+            .into_iter()
+            .map(|(_, field)| field)
+            .collect::<Vec<_>>(),
+        ["takeover.guidance.by", "takeover.obstacle_evaluation.by"]
+    );
+}
+
+#[test]
+fn ksd_enf_03_a_central_takeover_by_the_technical_minister_or_the_minister_is_accepted() {
+    let given = given(sample::c07_water(), Stage::TechnicalCoordination);
+    for issuer in [Role::TechnicalMinister, Role::Minister] {
+        let after = given
+            .when(
+                &central_government(),
+                d(2024, 9, 1),
+                take_over(central_takeover(Some(issuer))),
+            )
+            .accepted_without(KSD_ENF_03);
+        assert_eq!(after.stage(), Stage::TakenOver, "{issuer:?}");
+    }
+}
+
+#[test]
+fn ksd_enf_05_a_takeover_that_charges_its_costs_to_no_region_or_another_is_refused() {
+    let given = c06_in_force();
+    let mut uncharged = governor_takeover(in_force_records());
+    uncharged.costs_charged_to = None;
+    let elsewhere = governor_takeover(in_force_records()).with_costs_charged_to(sidrap());
+    for (takeover, finding) in [
+        (uncharged, Finding::TakeoverCostsNotCharged),
+        (
+            elsewhere,
+            Finding::TakeoverCostsChargedElsewhere { region: sidrap() },
+        ),
+    ] {
+        let rejection = given.refused(&governor(), takeover_day(), take_over(takeover), KSD_ENF_05);
+        assert_eq!(
+            errors(&rejection, KSD_ENF_05),
+            [(finding, "takeover.costs_charged_to".to_string())]
+        );
+        assert!(errors(&rejection, KSD_ENF_04).is_empty(), "{rejection}");
+    }
+}
+
+#[test]
+fn ksd_enf_05_a_takeover_charged_to_the_defaulting_region_is_accepted() {
+    let takeover = governor_takeover(in_force_records());
+    assert_eq!(takeover.costs_charged_to, Some(takeover.defaulting_region));
+    let after = c06_in_force()
+        .when(&governor(), takeover_day(), take_over(takeover))
+        .accepted_without(KSD_ENF_05);
+    assert_eq!(after.stage(), Stage::TakenOver);
+    assert_eq!(
+        after.takeover().and_then(|t| t.costs_charged_to),
+        Some(parepare())
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. A later PKS under the KB while in force: its own DPRD round for its fiscal year
+//    (KSD-DPRD-01), then its own drafting (KSD-STAGE-01).
+// ---------------------------------------------------------------------------------------------
+
+fn approve(region: &str) -> Command {
+    Command::ApproveDprd {
+        reference: format!("Keputusan DPRD {region} (uji)"),
+    }
+}
+
+/// The heads of C06's regions signing in person.
+fn c06_heads() -> Vec<kerjasama::model::Signatory> {
+    c06_regions().into_iter().map(tracks::head_signs).collect()
+}
+
+/// C06 in force with every region party's gate for a later PKS assessed as `gate`.
+fn later_gates(gate: DprdGate) -> Given {
+    let mut given = c06_in_force();
+    for region in c06_regions() {
+        given = given.then_do(
+            &clerk(region),
+            d(2024, 9, 2),
+            Command::AssessDprdGate {
+                region,
+                gate: gate.clone(),
+            },
+        );
+    }
+    given
+}
+
+/// The flag B gate of a later PKS funded in 2025.
+fn not_budgeted_2025() -> DprdGate {
+    DprdGate::not_budgeted("iuran TPA 2025 belum dianggarkan (uji)").with_fiscal_year(2025)
+}
+
+/// A second PKS under C06's KB, signed by the three heads on `on`, for 2025.
+fn second_pks(on: NaiveDate) -> Command {
+    let mut document = tracks::signed("PKS-TPA-2025", DocumentKind::Pks, on, c06_heads());
+    document.under_kb = Some(DocumentId("KB-TPA-2023".into()));
+    document.term = Term::years(d(2025, 1, 1), 1);
+    Command::SignPks { document }
+}
+
+#[test]
+fn ksd_stage_01_a_later_pks_signed_without_its_own_drafting_is_refused() {
+    let given = c06_in_force();
+    assert_eq!(given.coop.open_dprd_round(), None);
+    let rejection = given.refused(
+        &clerk(sidrap()),
+        d(2024, 12, 2),
+        second_pks(d(2024, 12, 2)),
+        KSD_STAGE_01,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_STAGE_01),
+        [(Finding::LaterPksNotDrafted, String::new())]
+    );
+    assert_eq!(rejection.errors().count(), 1, "{rejection}");
+}
+
+#[test]
+fn ksd_stage_01_drafting_of_a_later_pks_starts_once() {
+    let budgeted =
+        DprdGate::not_required("dianggarkan dalam APBD 2025 (uji)").with_fiscal_year(2025);
+    let given = later_gates(budgeted);
+    let after = given
+        .when(
+            &opd(sidrap(), "Dinas Lingkungan Hidup"),
+            d(2024, 11, 1),
+            Command::StartPksDrafting,
+        )
+        .accepted();
+    assert_eq!(after.stage(), Stage::InForce);
+    assert_eq!(
+        after.open_dprd_round().and_then(|r| r.drafting_from),
+        Some(d(2024, 11, 1))
+    );
+    let drafting = Given {
+        coop: after,
+        rules: rules(),
+        rest: Vec::new(),
+    };
+    let rejection = drafting.refused(
+        &opd(sidrap(), "Dinas Lingkungan Hidup"),
+        d(2024, 11, 5),
+        Command::StartPksDrafting,
+        KSD_STAGE_01,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_STAGE_01),
+        [(Finding::PksDraftingAlreadyStarted, String::new())]
+    );
+}
+
+#[test]
+fn ksd_dprd_01_a_later_rounds_gate_without_its_fiscal_year_is_refused() {
+    let given = later_gates(DprdGate::not_budgeted("iuran TPA belum dianggarkan (uji)"));
+    // One error per region party, in the order of the region codes.
+    let mut regions = c06_regions();
+    regions.sort();
+    let expected: Vec<(Finding, String)> = regions
+        .into_iter()
+        .map(|region| {
+            (
+                Finding::FiscalYearMissing { region },
+                "gate.fiscal_year".to_string(),
+            )
+        })
+        .collect();
+    let rejection = given.refused(
+        &head(sidrap()),
+        d(2024, 9, 9),
+        Command::SubmitToDprd,
+        KSD_DPRD_01,
+    );
+    assert_eq!(errors(&rejection, KSD_DPRD_01), expected);
+}
+
+#[test]
+fn ksd_dprd_01_a_dprd_decides_on_a_later_pks_only_once_it_is_submitted() {
+    let given = later_gates(not_budgeted_2025());
+    let rejection = given.refused(
+        &dprd(sidrap()),
+        d(2024, 10, 1),
+        approve("Sidrap"),
+        KSD_DPRD_01,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_DPRD_01),
+        [(Finding::LaterRoundNotSubmitted, String::new())]
+    );
+    let rejection = given.refused(
+        &dprd(parepare()),
+        d(2024, 10, 1),
+        refuse_dprd(),
+        KSD_DPRD_01,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_DPRD_01),
+        [(Finding::LaterRoundNotSubmitted, String::new())]
+    );
+}
+
+#[test]
+fn ksd_dprd_01_a_later_pks_runs_its_own_round_and_drafting_and_the_cooperation_stays_in_force() {
+    let first_round = c06_in_force().coop.dprd_decisions().clone();
+    let mut given = later_gates(not_budgeted_2025()).then_do(
+        &head(sidrap()),
+        d(2024, 9, 9),
+        Command::SubmitToDprd,
+    );
+    assert_eq!(
+        given.coop.open_dprd_round().and_then(|r| r.submitted_on),
+        Some(d(2024, 9, 9))
+    );
+    for (region, name) in [
+        (sidrap(), "Sidrap"),
+        (parepare(), "Parepare"),
+        (pinrang(), "Pinrang"),
+    ] {
+        given = given.then_do(&dprd(region), d(2024, 10, 1), approve(name));
+        assert_eq!(given.coop.stage(), Stage::InForce);
+    }
+    let given = given.then_do(
+        &opd(sidrap(), "Dinas Lingkungan Hidup"),
+        d(2024, 11, 1),
+        Command::StartPksDrafting,
+    );
+    let after = given
+        .when(&clerk(sidrap()), d(2024, 12, 2), second_pks(d(2024, 12, 2)))
+        .accepted_without(KSD_STAGE_01);
+    assert_eq!(after.stage(), Stage::InForce);
+    let ids: Vec<&str> = after.pks().iter().map(|p| p.id.0.as_str()).collect();
+    assert_eq!(ids, ["PKS-TPA-2023", "PKS-TPA-2025"]);
+    // The later PKS's round is archived with the PKS it was for; the first round stays.
+    assert_eq!(after.open_dprd_round(), None);
+    let [round] = after.dprd_rounds() else {
+        panic!("one archived round: {:?}", after.dprd_rounds());
+    };
+    assert_eq!(round.for_document, Some(DocumentId("PKS-TPA-2025".into())));
+    assert_eq!(round.submitted_on, Some(d(2024, 9, 9)));
+    assert_eq!(round.drafting_from, Some(d(2024, 11, 1)));
+    assert_eq!(round.gates.len(), 3);
+    assert!(round.gates.values().all(|g| g.fiscal_year == Some(2025)));
+    assert_eq!(round.decisions.len(), 3);
+    assert!(round.decisions.values().all(
+        |decision| matches!(decision, DprdDecision::Approved { on, .. } if *on == d(2024, 10, 1))
+    ));
+    assert_eq!(after.dprd_decisions(), &first_round);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. KSD-DOC-01: the KB revised after a DPRD refusal (`on_dprd_refusal = ReviseKb`) keeps the
+//    refused KB and names it.
+// ---------------------------------------------------------------------------------------------
+
+/// Version `version` of the current rule set with `policy`.
+fn version_with(version: u32, policy: Policy) -> RuleSet {
+    RuleSetRegistry::standard()
+        .get(RuleSetRef {
+            id: RuleSetId::Current,
+            version,
+        })
+        .expect("a known version")
+        .with_policy(policy)
+}
+
+/// C06 awaiting its DPRDs under `rules`, Sidrap's approval recorded.
+fn c06_one_approval(rules: RuleSet) -> Given {
+    given_with(sample::c06_landfill(), Stage::AwaitingDprd, rules).advance()
+}
+
+fn revise_kb() -> Policy {
+    let mut policy = Policy::default();
+    policy.on_dprd_refusal = OnDprdRefusal::ReviseKb;
+    policy
+}
+
+/// The revised KB signed by the three heads on `on`, naming `supersedes`.
+fn revised_kb(on: NaiveDate, supersedes: Option<&str>) -> Command {
+    let mut document: Document =
+        tracks::signed("KB-TPA-2023-REV", DocumentKind::Kb, on, c06_heads());
+    document.supersedes = supersedes.map(|id| DocumentId(id.into()));
+    Command::SignKb { document }
+}
+
+#[test]
+fn ksd_doc_01_a_kb_refused_by_a_dprd_goes_back_to_drafting_and_is_kept_under_revise_kb() {
+    let given = c06_one_approval(RuleSet::current_with(revise_kb()));
+    let then = given.when(&dprd(parepare()), d(2023, 5, 30), refuse_dprd());
+    let kinds = event_kinds(&then);
+    let revision = kinds
+        .iter()
+        .position(|k| {
+            *k == EventKind::KbRevisionStarted {
+                superseded: DocumentId("KB-TPA-2023".into()),
+            }
+        })
+        .expect("a KbRevisionStarted event");
+    let stage_change = kinds
+        .iter()
+        .position(|k| {
+            *k == EventKind::StageChanged {
+                from: Stage::AwaitingDprd,
+                to: Stage::KbDrafting,
+                via: CommandKind::RefuseDprd,
+            }
+        })
+        .expect("back to KB drafting");
+    assert!(revision < stage_change);
+    let after = then.accepted();
+    assert_eq!(after.stage(), Stage::KbDrafting);
+    assert_eq!(after.kb(), None);
+    let kept: Vec<&str> = after
+        .superseded_kbs()
+        .iter()
+        .map(|kb| kb.id.0.as_str())
+        .collect();
+    assert_eq!(kept, ["KB-TPA-2023"]);
+    assert_eq!(Some(&after.superseded_kbs()[0]), given.coop.kb());
+    // The refused KB's round is archived with its decisions; every DPRD decides afresh.
+    let [round] = after.dprd_rounds() else {
+        panic!("one archived round: {:?}", after.dprd_rounds());
+    };
+    assert_eq!(round.for_document, Some(DocumentId("KB-TPA-2023".into())));
+    assert!(matches!(
+        round.decisions.get(&sidrap()),
+        Some(DprdDecision::Approved { .. })
+    ));
+    assert!(matches!(
+        round.decisions.get(&parepare()),
+        Some(DprdDecision::Refused { .. })
+    ));
+    assert!(after.dprd_decisions().is_empty());
+    assert_eq!(after.dprd_gates().len(), 3, "the gate assessments stay");
+}
+
+#[test]
+fn ksd_doc_01_a_revised_kb_that_does_not_name_the_kb_it_replaces_is_refused() {
+    let refused = c06_one_approval(RuleSet::current_with(revise_kb()))
+        .when(&dprd(parepare()), d(2023, 5, 30), refuse_dprd())
+        .accepted();
+    let redrafting = Given {
+        coop: refused,
+        rules: RuleSet::current_with(revise_kb()),
+        rest: Vec::new(),
+    };
+    let on = d(2023, 6, 15);
+    for supersedes in [None, Some("KB-LAIN-2023")] {
+        let rejection =
+            redrafting.refused(&clerk(sidrap()), on, revised_kb(on, supersedes), KSD_DOC_01);
+        assert_eq!(
+            errors(&rejection, KSD_DOC_01),
+            [(
+                Finding::KbRevisionNotLinked {
+                    superseded: DocumentId("KB-TPA-2023".into())
+                },
+                "document.supersedes".to_string()
+            )],
+            "{supersedes:?}"
+        );
+    }
+    let after = redrafting
+        .when(&clerk(sidrap()), on, revised_kb(on, Some("KB-TPA-2023")))
+        .accepted_without(KSD_DOC_01);
+    assert_eq!(after.stage(), Stage::KbSigned);
+    assert_eq!(
+        after.kb().map(|kb| kb.id.0.as_str()),
+        Some("KB-TPA-2023-REV")
+    );
+    assert_eq!(after.superseded_kbs().len(), 1);
+}
+
+#[test]
+fn ksd_doc_01_under_rule_set_version_2_a_refused_kb_is_erased_and_redrafted_unlinked() {
+    let rules = version_with(2, revise_kb());
+    let given = c06_one_approval(rules.clone());
+    let then = given.when(&dprd(parepare()), d(2023, 5, 30), refuse_dprd());
+    assert!(
+        !event_kinds(&then)
+            .iter()
+            .any(|k| matches!(k, EventKind::KbRevisionStarted { .. })),
+        "version 2 keeps no revision"
+    );
+    let after = then.accepted();
+    assert_eq!(after.stage(), Stage::KbDrafting);
+    assert_eq!(after.kb(), None);
+    assert!(after.superseded_kbs().is_empty());
+    assert!(after.dprd_rounds().is_empty());
+    assert!(after.dprd_decisions().is_empty());
+    let redrafting = Given {
+        coop: after,
+        rules,
+        rest: Vec::new(),
+    };
+    let on = d(2023, 6, 15);
+    let signed = redrafting
+        .when(&clerk(sidrap()), on, revised_kb(on, None))
+        .accepted_without(KSD_DOC_01);
+    assert_eq!(signed.stage(), Stage::KbSigned);
 }
