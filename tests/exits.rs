@@ -9,24 +9,34 @@
 //! - the takeover's precondition records in order and its costs (KSD-ENF-03..05);
 //! - a later PKS under the KB with its own DPRD round and drafting (KSD-STAGE-01,
 //!   KSD-DPRD-01), and the KB revised after a DPRD refusal (KSD-DOC-01);
+//! - the surat kuasa (KSD-KIND-03), special autonomy (KSD-KIND-05), KSDPK results
+//!   (KSD-PK-07), APBN aid (KSD-ENF-07) and the offer letter (KSD-KIND-02);
+//! - bad input as typed refusals.
 
 mod common;
 mod tracks;
 
 use chrono::NaiveDate;
-use common::{Given, d, given, given_with, rules, rules_of_version, rules_with};
+use common::{
+    Given, d, given, given_before, given_before_with, given_with, rules, rules_of_version,
+    rules_with, spec_mut,
+};
 use kerjasama::law::{
-    KSD_DOC_01, KSD_DPRD_01, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05, KSD_STAGE_01, KSD_TERM_01,
-    KSD_TERM_02, KSD_TERM_09, OnDprdRefusal, Policy, RuleId, RuleSet, RuleSetId, RuleSetRef,
-    RuleSetRegistry, UnilateralTermination, WajibRefusalPolicy,
+    KSD_DOC_01, KSD_DPRD_01, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05, KSD_ENF_07, KSD_KIND_02,
+    KSD_KIND_03, KSD_KIND_05, KSD_OBJ_02, KSD_PK_07, KSD_STAGE_01, KSD_STAGE_08, KSD_TERM_01,
+    KSD_TERM_02, KSD_TERM_09, KSD_TRANS_01, OnDprdRefusal, Policy, RuleId, RuleSet, RuleSetId,
+    RuleSetRef, RuleSetRegistry, Severity, SpecialAutonomyOverride, UnilateralTermination,
+    WajibRefusalPolicy,
 };
 use kerjasama::lifecycle::{
-    AuthorityProblem, Command, CommandKind, Cooperation, DprdDecision, EndGround, EventKind,
-    Finding, GroundEvidence, Rejection, Stage, TakeoverPrecondition,
+    AuthorityProblem, Command, CommandKind, Cooperation, CooperationSpec, DprdDecision, EndGround,
+    EventKind, Finding, GroundEvidence, Rejection, Stage, TakeoverPrecondition,
 };
 use kerjasama::model::{
-    Actor, Consent, Document, DocumentId, DocumentKind, DprdGate, KodeWilayah, Party, PartyId,
-    Record, Role, Takeover, TakeoverBy, Term, WrittenNotice,
+    Actor, Consent, CooperationId, CooperationKind, CooperationObject, Document, DocumentId,
+    DocumentKind, DprdGate, Funding, FundingSource, KodeWilayah, KsddCategory, Party, PartyId,
+    Record, ResultDestination, ResultForm, ResultReceived, Role, Rupiah, SignatoryCapacity,
+    SuratKuasa, Takeover, TakeoverBy, Term, Urusan, WrittenNotice,
 };
 use kerjasama::sample::{
     self, Scenario, Step, clerk, dprd, governor, head, opd, palopo, parepare, pinrang, sidrap,
@@ -1511,4 +1521,514 @@ fn ksd_doc_01_under_rule_set_version_2_a_refused_kb_is_erased_and_redrafted_unli
         .when(&clerk(sidrap()), on, revised_kb(on, None))
         .accepted_without(KSD_DOC_01);
     assert_eq!(signed.stage(), Stage::KbSigned);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. KSD-KIND-03 (version 3): a PKS signed under a surat kuasa names its grantor, and its
+//    holder is an official of the perangkat daerah.
+// ---------------------------------------------------------------------------------------------
+
+/// C06 about to sign its PKS, each region's signatory a Kepala Dinas under the head's kuasa.
+fn c06_before_pks(rules: RuleSet) -> Given {
+    given_before_with(sample::c06_landfill(), CommandKind::SignPks, rules)
+}
+
+/// The first signatory of the PKS step.
+fn first_signatory(step: &mut Step) -> &mut kerjasama::model::Signatory {
+    &mut tracks::document_mut(step).expect("a document").signatories[0]
+}
+
+#[test]
+fn ksd_kind_03_a_surat_kuasa_that_names_no_grantor_is_refused() {
+    let given = c06_before_pks(rules());
+    let name = first_signatory(&mut given.next_step()).name.clone();
+    for grantor in [None, Some("  ".to_string())] {
+        let rejection = given.next_refused(
+            |step| {
+                let kuasa = first_signatory(step).surat_kuasa.as_mut().expect("a kuasa");
+                kuasa.granted_by = grantor.clone();
+            },
+            KSD_KIND_03,
+        );
+        assert_eq!(
+            errors(&rejection, KSD_KIND_03),
+            [(
+                Finding::KuasaWithoutGrantor { name: name.clone() },
+                "document.signatories[0].surat_kuasa.granted_by".to_string()
+            )],
+            "{grantor:?}"
+        );
+    }
+}
+
+#[test]
+fn ksd_kind_03_a_surat_kuasa_held_by_the_vice_head_is_refused() {
+    let given = c06_before_pks(rules());
+    let rejection = given.next_refused(
+        |step| {
+            let signatory = first_signatory(step);
+            signatory.capacity = SignatoryCapacity::WakilKepalaDaerah;
+            signatory.office = "Wakil Bupati Sidenreng Rappang".into();
+        },
+        KSD_KIND_03,
+    );
+    let signatory = first_signatory(&mut given.next_step()).clone();
+    assert_eq!(
+        errors(&rejection, KSD_KIND_03),
+        [(
+            Finding::KuasaHolderNotOfficial {
+                name: signatory.name,
+                office: "Wakil Bupati Sidenreng Rappang".into(),
+            },
+            "document.signatories[0].capacity".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ksd_kind_03_a_surat_kuasa_granted_by_the_head_to_an_official_is_accepted() {
+    let given = c06_before_pks(rules());
+    for capacity in [
+        SignatoryCapacity::Sekda,
+        SignatoryCapacity::Asisten,
+        SignatoryCapacity::KepalaOpd,
+        SignatoryCapacity::OtherOfficial,
+    ] {
+        let after = given
+            .when_next(|step| {
+                let signatory = first_signatory(step);
+                signatory.capacity = capacity;
+                signatory.surat_kuasa = Some(
+                    SuratKuasa::new("SK-01/2023", d(2023, 6, 26))
+                        .granted_by("Bupati Sidenreng Rappang (fiktif)"),
+                );
+            })
+            .accepted_without(KSD_KIND_03);
+        assert_eq!(after.stage(), Stage::PksSigned, "{capacity:?}");
+    }
+}
+
+#[test]
+fn ksd_kind_03_before_version_3_a_kuasa_without_grantor_passes() {
+    let given = c06_before_pks(rules_of_version(2));
+    let after = given
+        .when_next(|step| {
+            first_signatory(step)
+                .surat_kuasa
+                .as_mut()
+                .expect("a kuasa")
+                .granted_by = None;
+        })
+        .accepted_without(KSD_KIND_03);
+    assert_eq!(after.stage(), Stage::PksSigned);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. KSD-KIND-05 (Pasal 47): a special-autonomy override makes the rules it names advice where
+//    every region party lies in the province.
+// ---------------------------------------------------------------------------------------------
+
+fn code(text: &str) -> KodeWilayah {
+    text.parse().expect("a region code")
+}
+
+/// A kerja sama sukarela of `regions` whose object lies in the plan but names no plan item
+/// (a KSD-OBJ-02 error).
+fn sukarela_without_plan_item(regions: &[KodeWilayah]) -> Command {
+    let mut spec = CooperationSpec::builder()
+        .id(CooperationId(uuid::Uuid::from_u128(0x0ACE)))
+        .title("Cadangan pangan bersama (uji)")
+        .kind(CooperationKind::Ksdd {
+            category: Some(KsddCategory::Sukarela),
+        })
+        .parties(
+            regions
+                .iter()
+                .map(|r| Party::region(*r, sample::region_name(*r))),
+        )
+        .initiator(regions[0])
+        .object(CooperationObject::in_plan(
+            "Cadangan pangan",
+            [Urusan::Pangan],
+            "RPJMD 2023–2026 (fiktif)",
+        ))
+        .build()
+        .expect("a spec");
+    spec.object.plan_reference = None;
+    Command::Register {
+        spec: Box::new(spec),
+    }
+}
+
+fn override_for(province: &str, rules: Vec<RuleId>) -> RuleSet {
+    let entry = SpecialAutonomyOverride {
+        province: code(province),
+        rules,
+        basis: "UU 11/2006 tentang Pemerintahan Aceh (uji)".into(),
+    };
+    rules_with(|p| p.special_autonomy_overrides = vec![entry])
+}
+
+/// Registers `command` for `regions` under `rules`.
+fn register(regions: &[KodeWilayah], rules: RuleSet) -> common::Then {
+    let unregistered = Given {
+        coop: Cooperation::new(),
+        rules,
+        rest: Vec::new(),
+    };
+    unregistered.when(
+        &clerk(regions[0]),
+        d(2024, 2, 1),
+        sukarela_without_plan_item(regions),
+    )
+}
+
+#[test]
+fn ksd_kind_05_an_aceh_override_makes_the_named_rule_advice_when_every_party_lies_in_aceh() {
+    let aceh = [code("11.01"), code("11.71")];
+    assert!(aceh.iter().all(|r| r.province() == code("11")));
+    // Without the override the object is refused.
+    let refused = register(&aceh, rules());
+    let rejection = refused.refused_citing(KSD_OBJ_02);
+    assert!(rejection.errors().all(|v| v.advisory_under.is_none()));
+    // With it, the rule is advice under KSD-KIND-05.
+    let then = register(&aceh, override_for("11", vec![KSD_OBJ_02]));
+    let after = then.accepted_with_warning(KSD_OBJ_02);
+    assert_eq!(after.stage(), Stage::Draft);
+    let [warning] = after.warnings() else {
+        panic!("one warning: {:?}", after.warnings());
+    };
+    assert_eq!(warning.rule, KSD_OBJ_02);
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(warning.advisory_under, Some(KSD_KIND_05));
+    assert_eq!(warning.finding, Finding::PlanReferenceMissing);
+}
+
+#[test]
+fn ksd_kind_05_an_aceh_override_has_no_effect_when_a_party_lies_elsewhere() {
+    let mixed = [code("11.01"), sidrap()];
+    let then = register(&mixed, override_for("11", vec![KSD_OBJ_02]));
+    let rejection = then.refused_citing(KSD_OBJ_02);
+    let found: Vec<_> = rejection
+        .violations()
+        .iter()
+        .filter(|v| v.rule == KSD_OBJ_02)
+        .map(|v| (v.severity, v.advisory_under))
+        .collect();
+    assert_eq!(found, [(Severity::Error, None)]);
+    assert!(errors(rejection, KSD_KIND_05).is_empty(), "{rejection}");
+    // Nor does it reach a rule it does not name.
+    let aceh = [code("11.01"), code("11.71")];
+    register(&aceh, override_for("11", vec![KSD_DPRD_01])).refused_citing(KSD_OBJ_02);
+}
+
+#[test]
+fn ksd_kind_05_an_override_for_a_province_without_special_autonomy_is_refused() {
+    let sulsel_regions = [sidrap(), parepare()];
+    let then = register(&sulsel_regions, override_for("73", vec![KSD_OBJ_02]));
+    let rejection = then.refused_citing(KSD_KIND_05);
+    assert_eq!(
+        errors(rejection, KSD_KIND_05),
+        [(
+            Finding::NotSpecialAutonomy { province: sulsel() },
+            "policy.special_autonomy_overrides[0].province".to_string()
+        )]
+    );
+    // It makes nothing advice either.
+    assert_eq!(
+        errors(rejection, KSD_OBJ_02),
+        [(
+            Finding::PlanReferenceMissing,
+            "object.plan_reference".to_string()
+        )]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. KSD-PK-07 (Pasal 20): a KSDPK's results go to the kas daerah or the regional assets.
+// ---------------------------------------------------------------------------------------------
+
+fn with_results(step: &mut Step, results: Vec<ResultReceived>) {
+    match &mut step.command {
+        Command::RecordEvaluation { evaluation } => evaluation.results = results,
+        other => panic!("not an evaluation: {other:?}"),
+    }
+}
+
+#[test]
+fn ksd_pk_07_a_ksdpk_result_kept_outside_the_treasury_or_the_assets_is_refused() {
+    let given = given_before(sample::c08_referral(), CommandKind::RecordEvaluation);
+    let rejection = given.next_refused(
+        |step| {
+            with_results(
+                step,
+                vec![
+                    ResultReceived::new(
+                        ResultForm::Money,
+                        Rupiah(150_000_000),
+                        ResultDestination::Elsewhere,
+                    ),
+                    ResultReceived::new(
+                        ResultForm::Goods,
+                        Rupiah(80_000_000),
+                        ResultDestination::KasDaerah,
+                    ),
+                    ResultReceived::new(
+                        ResultForm::Money,
+                        Rupiah(5_000_000),
+                        ResultDestination::RegionalAssets,
+                    ),
+                ],
+            )
+        },
+        KSD_PK_07,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_PK_07),
+        [
+            (
+                Finding::ResultNotToTreasury {
+                    form: ResultForm::Money
+                },
+                "evaluation.results[0].destination".to_string()
+            ),
+            (
+                Finding::ResultNotToTreasury {
+                    form: ResultForm::Goods
+                },
+                "evaluation.results[1].destination".to_string()
+            ),
+            (
+                Finding::ResultNotToTreasury {
+                    form: ResultForm::Money
+                },
+                "evaluation.results[2].destination".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ksd_pk_07_money_to_the_kas_daerah_and_goods_to_the_regional_assets_are_accepted() {
+    let given = given_before(sample::c08_referral(), CommandKind::RecordEvaluation);
+    let results = vec![
+        ResultReceived::new(
+            ResultForm::Money,
+            Rupiah(150_000_000),
+            ResultDestination::KasDaerah,
+        )
+        .with_reference("STS 0112/2024 (fiktif)"),
+        ResultReceived::new(
+            ResultForm::Goods,
+            Rupiah(80_000_000),
+            ResultDestination::RegionalAssets,
+        ),
+    ];
+    let after = given
+        .when_next(|step| with_results(step, results.clone()))
+        .accepted_without(KSD_PK_07);
+    assert_eq!(after.stage(), Stage::InForce);
+    let (_, evaluation) = after.evaluations().last().expect("recorded");
+    assert_eq!(evaluation.results, results);
+}
+
+#[test]
+fn ksd_pk_07_a_ksdd_evaluation_has_no_ksdpk_results_to_check() {
+    let given = given_before(sample::c06_landfill(), CommandKind::RecordEvaluation);
+    let after = given
+        .when_next(|step| {
+            with_results(
+                step,
+                vec![ResultReceived::new(
+                    ResultForm::Money,
+                    Rupiah(1_000_000),
+                    ResultDestination::Elsewhere,
+                )],
+            )
+        })
+        .accepted_without(KSD_PK_07);
+    assert_eq!(after.evaluations().len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11. KSD-ENF-07 (Pasal 12): APBN funding aid is for kerja sama wajib only.
+// ---------------------------------------------------------------------------------------------
+
+fn apbn_aid(step: &mut Step) -> usize {
+    let spec = spec_mut(step);
+    let party = spec.initiator.clone();
+    spec.funding.push(Funding::new(
+        party,
+        Rupiah(2_000_000_000),
+        FundingSource::Apbn,
+    ));
+    spec.funding.len() - 1
+}
+
+#[test]
+fn ksd_enf_07_apbn_funding_aid_outside_a_kerja_sama_wajib_is_refused() {
+    for scenario in [sample::c03_rice(), sample::c08_referral()] {
+        let case = scenario.case.clone();
+        let given = given_before(scenario, CommandKind::Register);
+        let mut step = given.next_step();
+        let at = apbn_aid(&mut step);
+        let rejection = given.refused(&step.actor, step.on, step.command, KSD_ENF_07);
+        assert_eq!(
+            errors(&rejection, KSD_ENF_07),
+            [(
+                Finding::ApbnAidNotWajib {
+                    party: PartyId::Region(sidrap())
+                },
+                format!("funding[{at}].source")
+            )],
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn ksd_enf_07_apbn_funding_aid_for_a_kerja_sama_wajib_is_accepted() {
+    let given = given_before(sample::c06_landfill(), CommandKind::Register);
+    let after = given
+        .when_next(|step| {
+            apbn_aid(step);
+        })
+        .accepted_without(KSD_ENF_07);
+    assert_eq!(after.stage(), Stage::Draft);
+    let sources: Vec<FundingSource> = after
+        .spec()
+        .expect("registered")
+        .funding
+        .iter()
+        .map(|f| f.source)
+        .collect();
+    assert!(sources.contains(&FundingSource::Apbn));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12. KSD-KIND-02 on SendOffer (version 3): the offer letter is the initiator's.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn ksd_kind_02_an_offer_letter_signed_for_another_party_than_the_initiator_is_refused() {
+    let given = given_before(sample::c06_landfill(), CommandKind::SendOffer);
+    let rejection = given.next_refused(
+        |step| match &mut step.command {
+            Command::SendOffer { letter } => letter.signatory = tracks::head_signs(parepare()),
+            other => panic!("not an offer: {other:?}"),
+        },
+        KSD_KIND_02,
+    );
+    assert_eq!(
+        errors(&rejection, KSD_KIND_02),
+        [(
+            Finding::OfferNotForInitiator,
+            "letter.signatory.party".to_string()
+        )]
+    );
+    // The letter is signed by a head: the signatory's capacity is not in question.
+    assert!(
+        rejection
+            .violations()
+            .iter()
+            .all(|v| v.rule != KSD_STAGE_08),
+        "{rejection}"
+    );
+}
+
+#[test]
+fn ksd_kind_02_the_initiators_offer_letter_is_accepted() {
+    let given = given_before(sample::c06_landfill(), CommandKind::SendOffer);
+    let after = given
+        .when_next(|step| match &mut step.command {
+            Command::SendOffer { letter } => {
+                assert_eq!(letter.signatory.party, PartyId::Region(sidrap()));
+            }
+            other => panic!("not an offer: {other:?}"),
+        })
+        .accepted_without(KSD_KIND_02);
+    assert_eq!(after.stage(), Stage::OfferSent);
+    assert!(after.warnings().iter().all(|w| w.rule != KSD_STAGE_08));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 13. Bad input: typed refusals naming the rule and the field, never a panic.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn ksd_enf_04_a_takeover_record_dated_after_the_command_is_refused_naming_its_field() {
+    // Every record dated after the takeover is named, with the order it breaks.
+    let future = governor_takeover([d(2025, 2, 1), d(2025, 2, 8), d(2025, 2, 15)]);
+    let found = governor_refusal(future);
+    let fields: Vec<&str> = found.iter().map(|(_, field)| field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "takeover.guidance.on",
+            "takeover.obstacle_evaluation.on",
+            "takeover.minister_approval.on"
+        ]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(finding, _)| matches!(finding, Finding::PreconditionAfterTakeover { .. }))
+    );
+}
+
+#[test]
+fn ksd_enf_02_a_takeover_of_a_region_that_is_not_a_party_is_invalid_input() {
+    let given = c06_in_force();
+    let mut takeover = governor_takeover(in_force_records());
+    takeover.defaulting_region = palopo();
+    takeover.costs_charged_to = Some(palopo());
+    let command = take_over(takeover);
+    let decided = given
+        .when(&governor(), takeover_day(), command.clone())
+        .result;
+    let rejection = decided.expect_err("a region that is not a party");
+    // The field is named; the refusal names no rule (see the report of issue 8).
+    assert_eq!(invalid_input(&rejection).0, "takeover.defaulting_region");
+    // Executed, it is refused alike and changes nothing.
+    let mut coop = given.coop.clone();
+    let executed = coop.execute(&command, &governor(), takeover_day(), &given.rules);
+    assert_eq!(executed, Err(rejection));
+    assert_eq!(coop, given.coop);
+}
+
+#[test]
+fn ksd_trans_01_a_legacy_cooperation_is_refused_the_current_sets_resume() {
+    let legacy = RuleSet::legacy();
+    let c10 = sample::c10_legacy().run(&legacy).expect("C10 runs");
+    let clerk = clerk(sidrap());
+    let on = d(2024, 8, 14);
+    let result = c10.decide(&Command::Resume, &clerk, on, &legacy);
+    assert!(
+        matches!(
+            &result,
+            Err(Rejection::NotAllowedHere {
+                command: CommandKind::Resume,
+                rule: KSD_TRANS_01,
+                path,
+                ..
+            }) if path.is_empty()
+        ),
+        "{result:?}"
+    );
+    // Decided under the current set, it is refused as mixing the two rule sets.
+    for command in [
+        Command::Resume,
+        Command::BeginWajibProcedure,
+        Command::terminate_by_agreement([consent(sidrap(), on)]),
+    ] {
+        let result = c10.decide(&command, &clerk, on, &rules());
+        match result {
+            Err(rejection) => assert_eq!(
+                invalid_input(&rejection),
+                ("rule_set", Some(KSD_TRANS_01)),
+                "{command:?}"
+            ),
+            Ok(events) => panic!("{command:?} accepted: {events:?}"),
+        }
+    }
 }
