@@ -286,9 +286,6 @@ fn ksd_enf_02_a_resumed_wajib_sends_its_offer_again_on_the_record_kept() {
 }
 
 #[test]
-#[ignore = "bug: Cooperation::accepted_by survives Resume and a new SendOffer, so each partner \
-            that accepted the first offer is refused AlreadyAccepted (KSD-KIND-02) and the \
-            resumed wajib can never reach OfferAccepted again"]
 fn ksd_enf_02_a_wajib_resumed_after_its_offer_was_accepted_is_offered_and_accepted_again() {
     let offer = scripted(sample::c06_landfill(), CommandKind::SendOffer);
     for from in [Stage::OfferAccepted, Stage::KbDrafting] {
@@ -356,6 +353,94 @@ fn ksd_enf_02_a_wajib_refused_by_a_dprd_stalls_under_on_dprd_refusal_terminate()
             Stage::Preparation,
         );
     }
+}
+
+/// A wajib refused by a DPRD resumes at preparation on the record kept (KSD-DOC-01): the
+/// refused KB stays on record as superseded with its DPRD round, the new offer is accepted
+/// afresh, the new KB names the one it supersedes, and every DPRD decides again.
+#[test]
+fn ksd_doc_01_a_wajib_resumed_after_a_dprd_refusal_signs_a_new_kb_and_the_dprds_decide_again() {
+    let scenario = sample::c06_landfill();
+    let given = given_with(scenario.clone(), Stage::AwaitingDprd, rules());
+    let refused_kb = given.coop.kb().expect("a signed KB").clone();
+    let after = given
+        .when(&dprd(parepare()), d(2023, 5, 30), refuse_dprd())
+        .accepted();
+    let resumed = assert_stalls_and_resumes(
+        &given,
+        &after,
+        Stage::AwaitingDprd,
+        CommandKind::RefuseDprd,
+        Stage::Preparation,
+    );
+    assert!(resumed.kb().is_none(), "the refused KB is superseded");
+    assert_eq!(resumed.superseded_kbs(), std::slice::from_ref(&refused_kb));
+    let archived = resumed
+        .dprd_rounds()
+        .last()
+        .expect("the refused round is kept");
+    assert_eq!(archived.for_document, Some(refused_kb.id.clone()));
+    assert!(archived.decisions.contains_key(&parepare()));
+    assert!(
+        resumed.dprd_decisions().is_empty(),
+        "the DPRDs decide afresh"
+    );
+
+    // The procedure runs again from the offer, on the record kept.
+    let on = d(2023, 9, 1);
+    let step = |kind| scripted(scenario.clone(), kind);
+    let offered = Given {
+        coop: resumed,
+        rules: rules(),
+        rest: Vec::new(),
+    }
+    .then_do(
+        &step(CommandKind::SendOffer).actor,
+        on,
+        step(CommandKind::SendOffer).command,
+    )
+    .then_do(&head(parepare()), on, Command::AcceptOffer)
+    .then_do(&head(pinrang()), on, Command::AcceptOffer);
+    assert_eq!(offered.coop.stage(), Stage::OfferAccepted);
+    let drafting = offered.then_do(
+        &step(CommandKind::StartKbDrafting).actor,
+        on,
+        Command::StartKbDrafting,
+    );
+    let mut new_kb = refused_kb.clone();
+    new_kb.id.0.push_str("-REV1");
+    new_kb.signed_on = on;
+    let sign = |kb: kerjasama::model::Document| Command::SignKb { document: kb };
+    // Unlinked, the new KB is refused; naming the KB it supersedes, it is signed.
+    let unlinked = drafting.when(&clerk(sidrap()), on, sign(new_kb.clone()));
+    let refusal = unlinked.refused_citing(KSD_DOC_01);
+    assert!(
+        errors(refusal, KSD_DOC_01)
+            .iter()
+            .any(|(f, _)| matches!(f, Finding::KbRevisionNotLinked { .. })),
+        "{refusal:?}"
+    );
+    new_kb.supersedes = Some(refused_kb.id.clone());
+    let signed = drafting.then_do(&clerk(sidrap()), on, sign(new_kb.clone()));
+    assert_eq!(signed.coop.kb(), Some(&new_kb));
+    let awaiting = signed.then_do(
+        &step(CommandKind::SubmitToDprd).actor,
+        on,
+        Command::SubmitToDprd,
+    );
+    assert_eq!(awaiting.coop.stage(), Stage::AwaitingDprd);
+    // Parepare's DPRD, which refused the first KB, decides on the new one.
+    let approved = awaiting.then_do(
+        &dprd(parepare()),
+        on,
+        Command::ApproveDprd {
+            reference: "Keputusan DPRD Parepare 20/2023 (uji)".into(),
+        },
+    );
+    assert!(matches!(
+        approved.coop.dprd_decisions().get(&parepare()),
+        Some(DprdDecision::Approved { .. })
+    ));
 }
 
 #[test]
@@ -595,7 +680,8 @@ fn ksd_term_04_cancel_after_the_kb_is_signed_is_not_allowed_here() {
         Stage::InForce,
     ] {
         let given = given(sample::c01_commodities(), stage);
-        let rejection = given.refused(&head(sidrap()), today(&given), cancel(), KSD_STAGE_01);
+        // The refusal cites the closed list of grounds of Pasal 9 ayat (1).
+        let rejection = given.refused(&head(sidrap()), today(&given), cancel(), KSD_TERM_01);
         match &rejection {
             Rejection::NotAllowedHere {
                 stage: at,
@@ -614,7 +700,7 @@ fn ksd_term_04_cancel_after_the_kb_is_signed_is_not_allowed_here() {
     }
     // A kerja sama wajib neither cancels nor stalls once its KB is signed.
     let wajib = c06_at(Stage::KbSigned);
-    wajib.refused(&head(sidrap()), today(&wajib), cancel(), KSD_STAGE_01);
+    wajib.refused(&head(sidrap()), today(&wajib), cancel(), KSD_TERM_01);
     // Rule-set version 2 still cancelled a signed KB.
     let v2 = given_with(
         sample::c01_commodities(),

@@ -364,6 +364,10 @@ impl Cooperation {
             }
             // A cooperation has at most one KB (Pasal 6 ayat (3)).
             (_, CommandKind::SignKb) if self.kb.is_some() => KSD_DOC_01,
+            // After its KB a cooperation ends only on a ground of Pasal 9 ayat (1) (version 3).
+            (_, CommandKind::Cancel) if self.kb.is_some() && rules.version() >= 3 => {
+                crate::law::KSD_TERM_01
+            }
             _ if self.kind().is_some_and(CooperationKind::is_ksdpk) => KSD_STAGE_02,
             _ => KSD_STAGE_01,
         }
@@ -751,8 +755,16 @@ impl Cooperation {
             | Command::StartKbDrafting
             | Command::SubmitToDprd
             | Command::StartPksDrafting
-            | Command::EnterIntoForce
-            | Command::Resume => vec![],
+            | Command::EnterIntoForce => vec![],
+            // A stalled procedure that resumes after its KB was signed starts a new version of
+            // the KB (the signed one and its DPRD round stay on record, KSD-DOC-01): the new
+            // offer is accepted again, the new KB names the one it supersedes.
+            Command::Resume => match &self.kb {
+                Some(kb) => vec![E::KbRevisionStarted {
+                    superseded: kb.id.clone(),
+                }],
+                None => vec![],
+            },
             // The legacy rule set's own commands: only its table has rows for them, and
             // `legacy::facts` records their facts.
             Command::RecordDprdOpinion { .. }
@@ -872,7 +884,11 @@ impl Cooperation {
                     self.gates.insert(*region, gate.clone());
                 }
             }
-            E::OfferSent { letter } => self.offer = Some(letter.clone()),
+            E::OfferSent { letter } => {
+                // A new offer is accepted afresh (a wajib resumed after its stall sends one).
+                self.accepted_by.clear();
+                self.offer = Some(letter.clone());
+            }
             E::OfferAccepted { by } => {
                 self.accepted_by.insert(by.clone());
             }

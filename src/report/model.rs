@@ -23,6 +23,7 @@ pub const REPORT_SCHEMA_VERSION: u32 = 1;
 /// The report of one evaluation meeting: every cooperation of a region checked against the
 /// regulation on one date (RULES.md §13.3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EvaluationReport {
     /// [`REPORT_SCHEMA_VERSION`].
@@ -53,9 +54,11 @@ pub struct EvaluationReport {
     /// Item 11: upward reporting status.
     pub reporting: ReportingStatus,
 }
+crate::serde_shape::map_shaped!(EvaluationReport);
 
 /// Item 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Header {
     /// The region whose meeting it is.
@@ -80,10 +83,12 @@ pub struct Header {
     /// The values RULES.md §13.3 asks the header to show, whatever they are.
     pub key_values: BTreeMap<String, serde_json::Value>,
 }
+crate::serde_shape::map_shaped!(Header);
 
 /// Who chairs and presents (RULES.md §13.3: the assistant and the head of the cooperation
 /// section).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Meeting {
     /// The chair's office (e.g. Asisten Pemerintahan dan Kesra).
@@ -93,6 +98,7 @@ pub struct Meeting {
     /// Where.
     pub place: Option<String>,
 }
+crate::serde_shape::map_shaped!(Meeting);
 
 impl Meeting {
     /// A meeting chaired by `chair` and presented by `presenter`.
@@ -154,6 +160,7 @@ pub enum PartnerCategory {
 
 /// One party of a cooperation, as listed in the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PartnerLine {
     /// Its id (kode wilayah or the third party's id).
@@ -165,9 +172,11 @@ pub struct PartnerLine {
     /// Whether it is the region whose meeting it is.
     pub home: bool,
 }
+crate::serde_shape::map_shaped!(PartnerLine);
 
 /// A document of a cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DocumentLine {
     /// Its id.
@@ -189,9 +198,11 @@ pub struct DocumentLine {
     /// Its validity on `as_of`.
     pub validity: Validity,
 }
+crate::serde_shape::map_shaped!(DocumentLine);
 
 /// A signatory of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SignatoryLine {
     /// For which party.
@@ -205,9 +216,11 @@ pub struct SignatoryLine {
     /// Whether under a surat kuasa.
     pub under_kuasa: bool,
 }
+crate::serde_shape::map_shaped!(SignatoryLine);
 
 /// Item 2: one cooperation of the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RegisterEntry {
     /// Its id.
@@ -247,9 +260,11 @@ pub struct RegisterEntry {
     /// Steps of the procedure its record does not show (an imported record).
     pub steps_not_on_record: Vec<CommandKind>,
 }
+crate::serde_shape::map_shaped!(RegisterEntry);
 
 /// A deadline still open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DueAction {
     /// The rule that sets it.
@@ -261,9 +276,11 @@ pub struct DueAction {
     /// What it is, in English.
     pub what_en: String,
 }
+crate::serde_shape::map_shaped!(DueAction);
 
 /// A record of the portfolio outside PP 28/2018.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OutsideKsd {
     /// The label the region gives it.
@@ -277,6 +294,7 @@ pub struct OutsideKsd {
     /// Why it is not a KSD (e.g. a ministry: cooperation with the centre is synergy, not KSD).
     pub reason: OutsideReason,
 }
+crate::serde_shape::map_shaped!(OutsideKsd);
 
 /// Why a record is not a regional cooperation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -291,6 +309,7 @@ pub enum OutsideReason {
 
 /// Item 3.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Counts {
     /// By kind.
@@ -304,6 +323,7 @@ pub struct Counts {
     /// Agreements (KB or PKS) signed per year, for the years of the period.
     pub signed_by_year: BTreeMap<i32, u32>,
 }
+crate::serde_shape::map_shaped!(Counts);
 
 /// The result of one rule for one cooperation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -321,6 +341,7 @@ pub enum CheckResult {
 
 /// Item 4: one cooperation × one rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ChecklistRow {
     /// The cooperation's label.
@@ -336,9 +357,11 @@ pub struct ChecklistRow {
     /// A note in both languages when the result is not a finding (e.g. pending).
     pub note: Option<(String, String)>,
 }
+crate::serde_shape::map_shaped!(ChecklistRow);
 
 /// The step of a history a checklist result rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Evidence {
     /// The step.
@@ -348,9 +371,11 @@ pub struct Evidence {
     /// The document it records, if any.
     pub document: Option<String>,
 }
+crate::serde_shape::map_shaped!(Evidence);
 
 /// Item 5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ExpiryLine {
     /// The cooperation's label.
@@ -366,9 +391,11 @@ pub struct ExpiryLine {
     /// Validity under `Months(3)`.
     pub within_3_months: Validity,
 }
+crate::serde_shape::map_shaped!(ExpiryLine);
 
 /// Item 6.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CadenceLine {
     /// The cooperation's label.
@@ -386,9 +413,11 @@ pub struct CadenceLine {
     /// Its status on `as_of`.
     pub status: DeadlineStatus,
 }
+crate::serde_shape::map_shaped!(CadenceLine);
 
 /// Item 7.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DprdLine {
     /// The cooperation's label.
@@ -410,6 +439,7 @@ pub struct DprdLine {
     /// The decision's reference and date.
     pub reference: Option<(String, NaiveDate)>,
 }
+crate::serde_shape::map_shaped!(DprdLine);
 
 /// A DPRD's decision as the register shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -428,6 +458,7 @@ pub enum DprdOutcome {
 
 /// Item 8.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PipelineLine {
     /// The cooperation's label.
@@ -441,6 +472,7 @@ pub struct PipelineLine {
     /// What blocks the first of them, as findings.
     pub blockers: Vec<Violation>,
 }
+crate::serde_shape::map_shaped!(PipelineLine);
 
 /// Whether an opportunity is a KSDD or a KSDPK.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -455,6 +487,7 @@ pub enum OpportunityForm {
 
 /// Item 9.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Opportunity {
     /// The cooperation's label.
@@ -468,9 +501,11 @@ pub struct Opportunity {
     /// Its stage.
     pub stage: Stage,
 }
+crate::serde_shape::map_shaped!(Opportunity);
 
 /// Item 10.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FollowUpLine {
     /// The cooperation's label.
@@ -487,9 +522,11 @@ pub struct FollowUpLine {
     /// What to do, by whom, by when.
     pub actions: Vec<ActionItem>,
 }
+crate::serde_shape::map_shaped!(FollowUpLine);
 
 /// An action of the follow-up list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ActionItem {
     /// Who (an OPD, the cooperation unit).
@@ -503,11 +540,13 @@ pub struct ActionItem {
     /// What, in English.
     pub what_en: String,
 }
+crate::serde_shape::map_shaped!(ActionItem);
 
 /// Item 11: upward reporting (stage j, KSD-IMPL-04). Its addressee, cadence and channel are
 /// unknown in the sources: they come from `Policy::reporting_schedule` and
 /// `reporting_channel`, and without them no report is counted as due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportingStatus {
     /// The channel (e.g. SIPGWPP), if configured.
@@ -519,9 +558,11 @@ pub struct ReportingStatus {
     /// Per cooperation in force during the period: the reports due in it under the schedule.
     pub lines: Vec<ReportingLine>,
 }
+crate::serde_shape::map_shaped!(ReportingStatus);
 
 /// One cooperation's reports due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportingLine {
     /// The cooperation's label.
@@ -529,3 +570,4 @@ pub struct ReportingLine {
     /// Reports due in the period under the configured schedule (`None`: no schedule).
     pub due: Option<u32>,
 }
+crate::serde_shape::map_shaped!(ReportingLine);

@@ -19,6 +19,7 @@ use super::model::OutsideReason;
 /// assert_eq!(portfolio.entries.len(), sample::cases().len());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Portfolio {
     /// The region whose portfolio it is (the meeting's region).
@@ -26,6 +27,7 @@ pub struct Portfolio {
     /// Its records.
     pub entries: Vec<Entry>,
 }
+crate::serde_shape::map_shaped!(Portfolio);
 
 impl Portfolio {
     /// An empty portfolio of `home`.
@@ -71,6 +73,7 @@ impl Portfolio {
 
 /// One record of a portfolio.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Entry {
     /// The label the region gives it (register number, case id).
@@ -80,6 +83,7 @@ pub struct Entry {
     /// What it holds.
     pub record: EntryRecord,
 }
+crate::serde_shape::map_shaped!(Entry);
 
 impl Entry {
     /// A cooperation with its history, judged under `regime`.
@@ -120,7 +124,7 @@ impl Entry {
 
 /// What a record of the portfolio holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum EntryRecord {
     /// A cooperation: its history, step by step, from its registration.
@@ -143,11 +147,17 @@ pub enum EntryRecord {
         dated: Option<chrono::NaiveDate>,
     },
 }
+crate::serde_shape::map_shaped!(EntryRecord);
 
 /// Where a record comes from: lived through the state machine and read from a store, a
 /// scripted case, or a row of an imported register (audited by the same rules, not decided).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "source")]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "source",
+    deny_unknown_fields
+)]
 #[non_exhaustive]
 pub enum Origin {
     /// An audit log of an `EventStore`, verified when loaded.
@@ -170,6 +180,7 @@ pub enum Origin {
         shown: Vec<CommandKind>,
     },
 }
+crate::serde_shape::map_shaped!(Origin);
 
 impl Origin {
     /// Whether the record was imported (its steps were audited, not decided).
