@@ -22,11 +22,11 @@ use common::{
     rules_with, spec_mut,
 };
 use kerjasama::law::{
-    KSD_DOC_01, KSD_DPRD_01, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05, KSD_ENF_07, KSD_KIND_02,
-    KSD_KIND_03, KSD_KIND_05, KSD_OBJ_02, KSD_PK_07, KSD_STAGE_01, KSD_STAGE_08, KSD_TERM_01,
-    KSD_TERM_02, KSD_TERM_09, KSD_TRANS_01, OnDprdRefusal, Policy, RuleId, RuleSet, RuleSetId,
-    RuleSetRef, RuleSetRegistry, Severity, SpecialAutonomyOverride, UnilateralTermination,
-    WajibRefusalPolicy,
+    KSD_DOC_01, KSD_DPRD_01, KSD_ENF_01, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05, KSD_ENF_07,
+    KSD_KIND_02, KSD_KIND_03, KSD_KIND_05, KSD_OBJ_02, KSD_PK_07, KSD_STAGE_01, KSD_STAGE_08,
+    KSD_TERM_01, KSD_TERM_02, KSD_TERM_09, KSD_TRANS_01, OnDprdRefusal, Policy, RuleId, RuleSet,
+    RuleSetId, RuleSetRef, RuleSetRegistry, Severity, SpecialAutonomyOverride,
+    UnilateralTermination, WajibRefusalPolicy,
 };
 use kerjasama::lifecycle::{
     AuthorityProblem, Command, CommandKind, Cooperation, CooperationSpec, DprdDecision, EndGround,
@@ -2103,8 +2103,11 @@ fn ksd_enf_02_a_takeover_of_a_region_that_is_not_a_party_is_invalid_input() {
         .when(&governor(), takeover_day(), command.clone())
         .result;
     let rejection = decided.expect_err("a region that is not a party");
-    // The field is named; the refusal names no rule (see the report of issue 8).
-    assert_eq!(invalid_input(&rejection).0, "takeover.defaulting_region");
+    // The field and the rule (Pasal 10: the region that defaults is a party) are named.
+    assert_eq!(
+        invalid_input(&rejection),
+        ("takeover.defaulting_region", Some(KSD_ENF_01))
+    );
     // Executed, it is refused alike and changes nothing.
     let mut coop = given.coop.clone();
     let executed = coop.execute(&command, &governor(), takeover_day(), &given.rules);

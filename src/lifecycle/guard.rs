@@ -333,7 +333,7 @@ pub(crate) fn validate_input(
             Err(invalid(
                 "takeover.defaulting_region",
                 format!("{} is not a region party", takeover.defaulting_region),
-                None,
+                Some(crate::law::KSD_ENF_01),
             ))
         }
         Command::RecordLeadershipChange { party, .. } if !spec.has_party(party) => Err(invalid(
