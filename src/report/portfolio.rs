@@ -45,6 +45,56 @@ impl Portfolio {
         self
     }
 
+    /// The portfolio held in an event store: every cooperation's log, verified (chain, hashes,
+    /// and every command decided again under the version and policy it records) before it is
+    /// taken in. A log that does not verify is an error naming the cooperation, never skipped.
+    /// Each record is labelled with its cooperation id.
+    ///
+    /// ```
+    /// use kerjasama::report::Portfolio;
+    /// use kerjasama::store::MemoryStore;
+    /// use kerjasama::{sample, Ledger};
+    /// let store = MemoryStore::new();
+    /// let log = sample::c06_landfill().record_log()?;
+    /// let id = log[0].cooperation_id;
+    /// kerjasama::store::EventStore::append(&store, id, 0, &log)?;
+    /// let portfolio = Portfolio::from_store(&store, sample::sidrap(), "memory")?;
+    /// assert_eq!(portfolio.entries.len(), 1);
+    /// assert_eq!(portfolio.entries[0].label, id.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_store<S: crate::store::EventStore>(
+        store: &S,
+        home: KodeWilayah,
+        store_label: impl Into<String>,
+    ) -> Result<Self, crate::Error> {
+        let store_label = store_label.into();
+        let registry = crate::law::RuleSetRegistry::standard();
+        let mut entries = Vec::new();
+        for id in store.list()? {
+            let log = store.load(id)?;
+            crate::audit::replay(&log, &registry).map_err(|error| crate::Error::Replay {
+                cooperation: id,
+                error,
+            })?;
+            let Some(first) = log.first() else { continue };
+            let regime = first.rule_set.id;
+            let steps = log
+                .iter()
+                .map(|e| Step::new(e.actor.clone(), e.occurred_on, e.command.clone()))
+                .collect();
+            entries.push(Entry::new(
+                id.to_string(),
+                Origin::Ledger {
+                    store: store_label.clone(),
+                },
+                regime,
+                steps,
+            ));
+        }
+        Ok(Portfolio { home, entries })
+    }
+
     /// The portfolio of scripted cases (the sample data): each scenario's steps, under the
     /// regime of its first date.
     pub fn from_scenarios(
