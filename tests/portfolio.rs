@@ -85,7 +85,7 @@ fn a_portfolio_read_from_a_store_is_judged_as_its_scripts_are() {
 
 #[test]
 fn a_store_whose_log_does_not_verify_is_an_error_naming_the_cooperation() {
-    let cases = vec![sample::c06_landfill()];
+    let cases = [sample::c06_landfill()];
     let mut log = cases[0].record_log().expect("log");
     let id = log[0].cooperation_id;
     // Forge a step with its hashes recomputed: the chain holds, the law refuses it (the KB
