@@ -45,9 +45,9 @@ impl Portfolio {
         self
     }
 
-    /// The portfolio held in an event store: every cooperation's log, verified (chain, hashes,
-    /// and every command decided again under the version and policy it records) before it is
-    /// taken in. A log that does not verify is an error naming the cooperation, never skipped.
+    /// The portfolio held in an event store, read through the [`Ledger`](crate::Ledger): every
+    /// cooperation's log is verified (chain, hashes, and every command decided again under the
+    /// version and policy it records) before it is taken in. A log that does not verify is an error naming the cooperation, never skipped.
     /// Each record is labelled with its cooperation id.
     ///
     /// ```
@@ -69,14 +69,11 @@ impl Portfolio {
         store_label: impl Into<String>,
     ) -> Result<Self, crate::Error> {
         let store_label = store_label.into();
-        let registry = crate::law::RuleSetRegistry::standard();
+        let ledger = crate::Ledger::new(store);
         let mut entries = Vec::new();
-        for id in store.list()? {
-            let log = store.load(id)?;
-            crate::audit::replay(&log, &registry).map_err(|error| crate::Error::Replay {
-                cooperation: id,
-                error,
-            })?;
+        for id in ledger.list()? {
+            ledger.verify(id)?;
+            let log = ledger.history(id)?;
             let Some(first) = log.first() else { continue };
             let regime = first.rule_set.id;
             let steps = log
