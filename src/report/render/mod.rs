@@ -3,10 +3,10 @@
 //!
 //! | format | function | what |
 //! | --- | --- | --- |
-//! | Markdown | [`markdown`] | the sections of RULES.md §13.3 items 1–11, then the records outside KSD |
-//! | HTML | [`html`] | the same sections in one self-contained file, with an SVG timeline |
-//! | JSON | [`json`] | the report's data, schema version [`REPORT_SCHEMA_VERSION`](crate::report::REPORT_SCHEMA_VERSION) |
-//! | CSV | [`csv`] | the whole checklist, one row per cooperation × rule ([`CHECKLIST_CSV_COLUMNS`]) |
+//! | Markdown | [`markdown()`] | the sections of RULES.md §13.3 items 1–11, then the records outside KSD |
+//! | HTML | [`html()`] | the same sections in one self-contained file, with an SVG timeline |
+//! | JSON | [`json()`] | the report's data, schema version [`REPORT_SCHEMA_VERSION`](crate::report::REPORT_SCHEMA_VERSION) |
+//! | CSV | [`csv()`] | the whole checklist, one row per cooperation × rule ([`CHECKLIST_CSV_COLUMNS`]) |
 //!
 //! The sections of the Markdown and the HTML, in order:
 //!
@@ -122,7 +122,7 @@ pub fn json(report: &EvaluationReport) -> String {
     }
 }
 
-/// The columns of [`csv`], in order:
+/// The columns of [`csv()`], in order:
 ///
 /// - `cooperation`: the cooperation's label;
 /// - `rule_set`: the rule set it is judged under, as `id vN` (`current v3`, `pp50-2007 v1`);
