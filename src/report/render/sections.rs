@@ -928,7 +928,11 @@ impl Writer<'_> {
                             "—".to_owned()
                         }),
                         cell(c.due_by.map_or_else(|| "—".to_owned(), |d| self.date(d))),
-                        cell(text::deadline_status(c.status, self.lang)),
+                        cell(if c.due {
+                            text::deadline_status(c.status, self.lang)
+                        } else {
+                            "—"
+                        }),
                         cell(remark),
                     ],
                 )
