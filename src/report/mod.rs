@@ -9,6 +9,7 @@
 mod evaluate;
 mod model;
 mod portfolio;
+pub mod render;
 
 pub use evaluate::{EvaluateOptions, ReportError, evaluate, evaluate_with};
 pub use model::*;
