@@ -241,8 +241,6 @@ fn c07_term_warnings_disappear_under_a_sector_override_of_its_urusan() {
 }
 
 #[test]
-#[ignore = "evaluate: the KSD-WAJIB-02 row of C07 does not say at which level (national) it is \
-            coordinated; RULES.md §13.3 item 4 expects the report to show it"]
 fn c07_report_names_the_national_level_of_its_coordination() {
     let wajib = row(sidrap(), "C07", "KSD-WAJIB-02");
     let (id, en) = wajib.note.clone().unwrap_or_default();
@@ -1199,8 +1197,6 @@ fn markdown_names_no_program_identifier_of_its_own() {
 }
 
 #[test]
-#[ignore = "evaluate: the KSD-TERM-07 note names the policy field `sector_max_term_overrides` \
-            in its Indonesian and English text (C07, C09)"]
 fn notes_of_evaluate_name_no_program_identifier() {
     let report = sidrap();
     for lang in Lang::ALL {

@@ -526,24 +526,37 @@ impl Cooperation {
         occurred_on: NaiveDate,
         rules: &RuleSet,
     ) -> Result<AuditedStep, Rejection> {
-        let (row, skipped) = match self.row_for(command, rules) {
-            Ok(row) => (row, Vec::new()),
+        let (row, skipped, at) = match self.row_for(command, rules) {
+            Ok(row) => (row, Vec::new(), self.stage),
             Err(refusal) => {
                 let track = match (&self.spec, command) {
                     (Some(spec), _) => spec.kind.track(),
                     (None, Command::Register { spec }) => spec.kind.track(),
                     (None, _) => return Err(refusal),
                 };
-                let path = table::path_to_for(rules, self.stage, command.kind(), track);
-                let at = path
-                    .as_ref()
-                    .and_then(|p| p.last())
-                    .map_or(self.stage, |(_, to)| *to);
-                match (path, table::lookup_for(rules, at, command.kind(), track)) {
-                    (Some(_), Some(row)) => {
-                        (row, missing_steps(rules, self.stage, command.kind(), track))
-                    }
-                    _ => return Err(refusal),
+                let Some(path) = table::path_to_for(rules, self.stage, command.kind(), track)
+                else {
+                    return Err(refusal);
+                };
+                // A signed PKS and entry into force are never assumed: a record that does not
+                // show them is not in force (a KB or heads' agreement not on record is skipped
+                // and found missing by the rules of the later steps).
+                if path.iter().any(|(row, _)| {
+                    matches!(
+                        row.command,
+                        CommandKind::SignPks | CommandKind::EnterIntoForce
+                    )
+                }) {
+                    return Err(refusal);
+                }
+                let at = path.last().map_or(self.stage, |(_, to)| *to);
+                match table::lookup_for(rules, at, command.kind(), track) {
+                    Some(row) => (
+                        row,
+                        missing_steps(rules, self.stage, command.kind(), track),
+                        at,
+                    ),
+                    None => return Err(refusal),
                 }
             }
         };
@@ -594,7 +607,38 @@ impl Cooperation {
             rules,
         };
         let violations = guard::evaluate(row, &ctx);
-        let events = self.outcome(row, command, actor, spec, &ctx);
+        // The step's target is decided as from the stage the skipped steps lead to.
+        let mut events = if at == self.stage {
+            self.outcome(row, command, actor, spec, &ctx)
+        } else {
+            let mut there = self.clone();
+            there.stage = at;
+            let ctx_there = Ctx {
+                coop: &there,
+                ..ctx
+            };
+            there.outcome(row, command, actor, spec, &ctx_there)
+        };
+        for event in &mut events {
+            if let EventKind::StageChanged { from, .. } = &mut event.kind {
+                *from = self.stage;
+            }
+        }
+        if at != self.stage
+            && !events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::StageChanged { .. }))
+        {
+            // The row leaves the stage as it is, but the skipped steps moved it.
+            events.push(Event {
+                occurred_on,
+                kind: EventKind::StageChanged {
+                    from: self.stage,
+                    to: at,
+                    via: command.kind(),
+                },
+            });
+        }
         Ok(AuditedStep {
             events,
             violations,

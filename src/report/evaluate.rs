@@ -18,6 +18,7 @@ use crate::time::{self, Calendar, DeadlineStatus, Validity};
 
 use super::model::*;
 use super::portfolio::{Entry, EntryRecord, Origin, Portfolio};
+use super::render::text::date as written;
 
 /// What a meeting adds to the portfolio and the date: who chairs, the period, the sectors
 /// the region looks for partners in.
@@ -633,6 +634,29 @@ fn checklist(ctx: &Context<'_>, j: &Judged) -> Vec<ChecklistRow> {
             }
         })
         .collect();
+    // KSD-WAJIB-02: the level the technical coordination was held at.
+    let level = j
+        .steps
+        .iter()
+        .rev()
+        .find_map(|(step, _)| match &step.command {
+            Command::HoldTechnicalCoordination { level } => Some(*level),
+            _ => None,
+        });
+    if let Some(level) = level
+        && let Some(row) = rows
+            .iter_mut()
+            .find(|r| r.rule == law::KSD_WAJIB_02 && r.result == CheckResult::Ok)
+    {
+        let (id, en) = match level {
+            crate::model::CoordinationLevel::Provincial => ("provinsi", "provincial"),
+            _ => ("nasional", "national"),
+        };
+        row.note = note(
+            format!("koordinasi teknis tingkat {id}"),
+            format!("technical coordination at {en} level"),
+        );
+    }
     // KSD-TERM-07: a term over the cap that no sector override covers.
     let over_cap = rows
         .iter()
@@ -640,8 +664,8 @@ fn checklist(ctx: &Context<'_>, j: &Judged) -> Vec<ChecklistRow> {
     if over_cap && let Some(row) = rows.iter_mut().find(|r| r.rule == law::KSD_TERM_07) {
         row.result = CheckResult::Warning;
         row.note = note(
-            "tidak ada pengecualian sektor (sector_max_term_overrides) untuk jangka waktu ini",
-            "no sector override (sector_max_term_overrides) covers this term",
+            "tidak ada pengecualian jangka waktu menurut sektor yang mencakup jangka waktu ini",
+            "no sector exception to the term limit covers this term",
         );
     }
     rows
@@ -673,11 +697,15 @@ fn derived_results(
                 note(
                     format!(
                         "{} dari {} evaluasi; sisanya paling lambat {}",
-                        due.done, due.required, due.due_by
+                        due.done,
+                        due.required,
+                        written(due.due_by, law::Lang::Id)
                     ),
                     format!(
                         "{} of {} evaluations; the rest due by {}",
-                        due.done, due.required, due.due_by
+                        due.done,
+                        due.required,
+                        written(due.due_by, law::Lang::En)
                     ),
                 ),
             )
@@ -726,14 +754,25 @@ fn derived_results(
                 Some(DprdDecision::Approved { .. })
             )
     });
+    // Only the deadlines that fell due within the period evaluated.
     for d in time::deadlines(coop, ctx.as_of, ctx.policy, ctx.calendar).unwrap_or_default() {
-        if d.status != DeadlineStatus::Missed || (d.rule == law::LEG_DPRD_02 && approvals_complete)
+        if d.status != DeadlineStatus::Missed
+            || d.due_on < ctx.period_from
+            || (d.rule == law::LEG_DPRD_02 && approvals_complete)
         {
             continue;
         }
         let (missed_id, missed_en) = (
-            format!("tenggat {} terlewat: {}", d.due_on, d.consequence_id),
-            format!("deadline {} missed: {}", d.due_on, d.consequence_en),
+            format!(
+                "tenggat {} terlewat: {}",
+                written(d.due_on, law::Lang::Id),
+                d.consequence_id
+            ),
+            format!(
+                "deadline {} missed: {}",
+                written(d.due_on, law::Lang::En),
+                d.consequence_en
+            ),
         );
         let entry = out.entry(d.rule).or_insert((CheckResult::Warning, None));
         if entry.0 != CheckResult::Error {
@@ -985,8 +1024,11 @@ fn follow_up(ctx: &Context<'_>, j: &Judged, checklist: &[ChecklistRow]) -> Follo
         Some((on, e)) => (
             e.recommendation,
             (
-                format!("rekomendasi evaluasi {on}"),
-                format!("the recommendation of the evaluation of {on}"),
+                format!("rekomendasi evaluasi {}", written(*on, law::Lang::Id)),
+                format!(
+                    "the recommendation of the evaluation of {}",
+                    written(*on, law::Lang::En)
+                ),
             ),
         ),
         None if j.coop.stage() == Stage::Ended => (
@@ -1048,6 +1090,23 @@ fn follow_up(ctx: &Context<'_>, j: &Judged, checklist: &[ChecklistRow]) -> Follo
                     rule: row.rule,
                     what_id: format!("laksanakan {left} evaluasi lagi"),
                     what_en: format!("carry out {left} more evaluation(s)"),
+                });
+            }
+            CheckResult::Warning
+                if row.rule != law::KSD_IMPL_03
+                    && row.rule != law::KSD_IMPL_05
+                    && !row.findings.is_empty() =>
+            {
+                // A warning to look at: the first of its findings says what.
+                let (id, en) = row.findings.first().map_or_else(Default::default, |f| {
+                    (f.message(law::Lang::Id), f.message(law::Lang::En))
+                });
+                actions.push(ActionItem {
+                    owner: owner.clone(),
+                    due_on: None,
+                    rule: row.rule,
+                    what_id: format!("tinjau dan tindak lanjuti: {id}"),
+                    what_en: format!("review and follow up: {en}"),
                 });
             }
             CheckResult::Warning if row.rule == law::KSD_IMPL_05 => {

@@ -36,7 +36,7 @@ mod doc;
 mod html;
 mod markdown;
 mod sections;
-mod text;
+pub(super) mod text;
 
 use crate::law::{Lang, rules};
 

@@ -47,7 +47,7 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// A date as a reader writes it: `14 Agustus 2024` in Indonesian, `14 August 2024` in English.
-pub(super) fn date(day: NaiveDate, lang: Lang) -> String {
+pub(in crate::report) fn date(day: NaiveDate, lang: Lang) -> String {
     let months = lang.pick(&MONTHS_ID, &MONTHS_EN);
     let month = months
         .get(day.month0() as usize)
