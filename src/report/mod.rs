@@ -6,8 +6,10 @@
 //! returns an [`EvaluationReport`], data that the renderers turn into Markdown, JSON, CSV or
 //! HTML.
 
+mod import;
 mod model;
 mod portfolio;
 
+pub use import::{DateOrder, ImportError, ImportOptions, RejectedRow, import_csv, import_csv_path};
 pub use model::*;
 pub use portfolio::{Entry, EntryRecord, Origin, Portfolio};
