@@ -1,6 +1,6 @@
 //! One row of a register made into the steps of a history (or a record outside PP 28/2018):
 //! every cell read, every problem collected with its column, the steps put in the order of the
-//! procedure. Auditing the steps is the caller's (`super::audit_row`).
+//! procedure. Auditing the steps is the caller's (`super::audit`).
 
 use std::collections::BTreeMap;
 
@@ -13,9 +13,9 @@ use crate::model::{
     Actor, AffairsMapping, BorderTable, BuildError, BusinessEntity, Clause, CooperationId,
     CooperationKind, CooperationObject, CoordinationLevel, CopyRecipient, Document,
     DocumentBuilder, DprdGate, Evaluation, EvaluationOutcome, Feasibility, FeasibilityStudy,
-    Initiative, KodeWilayah, KsdpkType, OffPlanReason, Party, PartyId, RegionLevel, Role,
-    Signatory, SignatoryCapacity, SuratKuasa, Term, ThirdParty, ThirdPartyKind, Urusan,
-    coordination_level,
+    Initiative, KodeWilayah, KsdpkType, OffPlanReason, Party, PartyId, Recommendation, RegionLevel,
+    ReviewPoint, Role, Signatory, SignatoryCapacity, SuratKuasa, Term, ThirdParty, ThirdPartyKind,
+    TkksdReview, Urusan, coordination_level,
 };
 use crate::report::OutsideReason;
 
@@ -298,7 +298,7 @@ impl Parties {
                 Ok(PartyId::Region(code))
             } else {
                 Err(format!(
-                    "{code} is not one of the row's parties (bukan pihak)"
+                    "{code} is not one of the row's parties {NOT_A_PARTY}"
                 ))
             };
         }
@@ -318,12 +318,16 @@ impl Parties {
         match matching.as_slice() {
             [one] => one.id().ok_or_else(|| format!("`{text}` is not a party")),
             [] => Err(format!(
-                "`{text}` names none of the row's parties (bukan pihak): write a kode wilayah or a partner's name"
+                "`{text}` names none of the row's parties: write a kode wilayah or a partner's name {NOT_A_PARTY}"
             )),
             _ => Err(format!("`{text}` names more than one partner (ambigu)")),
         }
     }
 }
+
+/// Ends every message of a cell naming a party that is not one: when the `pihak` cell itself
+/// is faulty such messages are its consequences, and only the `pihak` cell is reported.
+const NOT_A_PARTY: &str = "(bukan pihak)";
 
 fn fallback_name(code: KodeWilayah) -> String {
     let level = match code.level() {
@@ -542,9 +546,10 @@ enum Keyword {
     Resubmit,
     Copies,
     Secretariat,
+    TkksdReview,
 }
 
-const KEYWORDS: [(&str, Keyword); 24] = [
+const KEYWORDS: [(&str, Keyword); 26] = [
     ("persiapan", Keyword::Preparation),
     ("preparation", Keyword::Preparation),
     ("pemetaan", Keyword::Mapping),
@@ -569,9 +574,11 @@ const KEYWORDS: [(&str, Keyword); 24] = [
     ("copies_sent", Keyword::Copies),
     ("sekretariat", Keyword::Secretariat),
     ("secretariat", Keyword::Secretariat),
+    ("kajian_tkksd", Keyword::TkksdReview),
+    ("tkksd_review", Keyword::TkksdReview),
 ];
 
-const KEYWORD_HINT: &str = "persiapan, pemetaan, studi_kelayakan, koordinasi_teknis, kesepakatan_kepala_daerah, proposal_diterima, penyusunan_pks, diajukan_dprd, pendapat_dprd, diajukan_ulang_dprd, tembusan_pks, sekretariat";
+const KEYWORD_HINT: &str = "persiapan, pemetaan, studi_kelayakan, koordinasi_teknis, kesepakatan_kepala_daerah, proposal_diterima, penyusunan_pks, diajukan_dprd, pendapat_dprd, diajukan_ulang_dprd, tembusan_pks, sekretariat, kajian_tkksd";
 
 /// One dated entry of `tahapan`: its keyword and the rest of its text.
 struct StepEntry {
@@ -906,6 +913,7 @@ fn actor(role: Role, code: KodeWilayah, parties: &Parties) -> Actor {
     let office = match role {
         Role::Dprd => format!("DPRD {name}"),
         Role::KepalaDaerah => format!("Kepala Daerah {name}"),
+        Role::Tkksd => format!("TKKSD {name}"),
         _ => format!("Bagian Kerja Sama {name}"),
     };
     Actor::new(role, code, office)
@@ -923,8 +931,22 @@ fn cooperation_id(home: KodeWilayah, label: &str) -> CooperationId {
     CooperationId(uuid::Builder::from_custom_bytes(bytes).into_uuid())
 }
 
-/// Reads a row: the steps of its history, or every problem found in its cells.
+/// Reads a row: the steps of its history, or every problem found in its cells (a cell that
+/// names a party is not blamed when the `pihak` cell is faulty itself).
 pub(crate) fn build(row: &Row, label: &str, ctx: &Context<'_>) -> Result<Built, Vec<CellError>> {
+    read(row, label, ctx).map_err(|errors| {
+        if errors.iter().any(|e| e.col == Col::Parties) {
+            errors
+                .into_iter()
+                .filter(|e| e.col == Col::Parties || !e.reason.ends_with(NOT_A_PARTY))
+                .collect()
+        } else {
+            errors
+        }
+    })
+}
+
+fn read(row: &Row, label: &str, ctx: &Context<'_>) -> Result<Built, Vec<CellError>> {
     let mut errors = Errors::default();
     let order = ctx.order;
     let title = row.get(Col::Title).to_owned();
@@ -1850,6 +1872,40 @@ fn plan_steps(plan: Plan<'_>) -> Vec<Sourced> {
                         )
                     }
                 }
+            }
+            Keyword::TkksdReview => {
+                let (point, said) = first_token(&entry.args);
+                let point = match word(point).as_str() {
+                    "penawaran" | "offer" => Some((ReviewPoint::Offer, Phase::BeforeKb, 6)),
+                    "kb" => Some((ReviewPoint::KbSigning, Phase::BeforeKb, 7)),
+                    "pks" => Some((ReviewPoint::PksSigning, Phase::Dprd, 6)),
+                    _ => None,
+                };
+                let recommendation = match word(said).as_str() {
+                    "" | "lanjut" | "proceed" => Some(Recommendation::Proceed),
+                    "revisi" | "revise" => Some(Recommendation::Revise),
+                    "tolak" | "reject" => Some(Recommendation::Reject),
+                    _ => None,
+                };
+                let (Some((point, phase, rank)), Some(recommendation)) = (point, recommendation)
+                else {
+                    errors.push(
+                        Col::Steps,
+                        format!(
+                            "kajian_tkksd `{}`: the review point is penawaran, kb or pks, optionally followed by lanjut, revisi or tolak",
+                            entry.args
+                        ),
+                    );
+                    continue;
+                };
+                (
+                    phase,
+                    rank,
+                    actor(Role::Tkksd, home, parties),
+                    Command::RecordTkksdReview {
+                        review: TkksdReview::new(point, recommendation),
+                    },
+                )
             }
             Keyword::Secretariat => (
                 Phase::InForce,
