@@ -415,6 +415,27 @@ fn c09_proposal_received_2024_07_01_for_10_years_criteria_pending() {
     );
 }
 
+#[test]
+fn the_example_row_of_the_documentation_imports_as_described() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/register-csv.md"))
+        .unwrap_or_default();
+    let csv = doc
+        .split("```csv\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .unwrap_or_else(|| panic!("no csv block in docs/register-csv.md"));
+    let portfolio = import_csv(csv.as_bytes(), &options()).unwrap_or_else(|e| panic!("{e}"));
+    let c06 = entry(&portfolio, "C06");
+    let (coop, _) = audited(c06, meeting()).unwrap_or_else(|| panic!("C06"));
+    let script = scripted("C06", meeting()).unwrap_or_else(|| panic!("C06"));
+    assert_eq!(coop.stage(), script.stage());
+    assert_eq!(coop.stage_history().first().map(|(_, on)| *on), Some(day(2022, 10, 10)));
+    assert_eq!(coop.kb().and_then(|kb| kb.term).map(|t| t.ends_on), Some(day(2028, 2, 14)));
+    assert_eq!(coop.dprd_decisions().len(), 3);
+    assert!(coop.has_secretariat());
+    assert_eq!(coop.evaluations().len(), 1);
+}
+
 // ---------------------------------------------------------------------------------------
 // Bad input.
 
