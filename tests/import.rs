@@ -429,8 +429,14 @@ fn the_example_row_of_the_documentation_imports_as_described() {
     let (coop, _) = audited(c06, meeting()).unwrap_or_else(|| panic!("C06"));
     let script = scripted("C06", meeting()).unwrap_or_else(|| panic!("C06"));
     assert_eq!(coop.stage(), script.stage());
-    assert_eq!(coop.stage_history().first().map(|(_, on)| *on), Some(day(2022, 10, 10)));
-    assert_eq!(coop.kb().and_then(|kb| kb.term).map(|t| t.ends_on), Some(day(2028, 2, 14)));
+    assert_eq!(
+        coop.stage_history().first().map(|(_, on)| *on),
+        Some(day(2022, 10, 10))
+    );
+    assert_eq!(
+        coop.kb().and_then(|kb| kb.term).map(|t| t.ends_on),
+        Some(day(2028, 2, 14))
+    );
     assert_eq!(coop.dprd_decisions().len(), 3);
     assert!(coop.has_secretariat());
     assert_eq!(coop.evaluations().len(), 1);

@@ -108,11 +108,13 @@ impl Errors {
 // Parties.
 
 /// A partner the row names that is not a party of a KSD.
+#[derive(Clone, Copy)]
 enum Outsider {
     Central,
     Foreign,
 }
 
+#[derive(Clone, Copy)]
 enum Category {
     Third(ThirdPartyKind),
     Outside(Outsider),
@@ -209,16 +211,7 @@ impl Parties {
             let found = if word(name).starts_with("kementerian") {
                 Some(Category::Outside(Outsider::Central))
             } else {
-                found.or_else(|| match &default {
-                    Some(Category::Third(kind)) => Some(Category::Third(*kind)),
-                    Some(Category::Outside(Outsider::Central)) => {
-                        Some(Category::Outside(Outsider::Central))
-                    }
-                    Some(Category::Outside(Outsider::Foreign)) => {
-                        Some(Category::Outside(Outsider::Foreign))
-                    }
-                    None => None,
-                })
+                found.or(default)
             };
             match found {
                 Some(Category::Third(kind)) => {
