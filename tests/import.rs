@@ -587,6 +587,30 @@ fn an_unknown_or_ill_formed_region_code_names_the_column() {
 }
 
 #[test]
+fn a_well_formed_code_outside_the_table_of_regions_is_unknown() {
+    let options =
+        options().with_known_regions(sample::SampleRegion::ALL.map(sample::SampleRegion::code));
+    let good = format!("{HEADER}\n{}\n", good_row("KS-1"));
+    assert!(import_csv(good.as_bytes(), &options).is_ok());
+    let text = good.replace("73.73", "73.50");
+    let error = import_csv(text.as_bytes(), &options)
+        .map(|_| ())
+        .unwrap_err();
+    let rows = error.rejected_rows();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let row = rows.first().unwrap_or_else(|| panic!("none"));
+    assert_eq!((row.row, row.column.as_deref()), (1, Some("pihak")));
+    assert!(
+        row.reason
+            .contains("`73.50` is not in the table of region codes"),
+        "{}",
+        row.reason
+    );
+    // Without a table every well-formed code is taken.
+    assert!(import(&text).is_ok());
+}
+
+#[test]
 fn a_date_in_another_format_is_refused_never_guessed() {
     let text = format!(
         "{HEADER}\n{}\n",

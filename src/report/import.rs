@@ -101,6 +101,9 @@ pub struct ImportOptions {
     /// The policy the rows are audited with (the default policy by default). It only decides
     /// a stage the law leaves to policy; the evaluation judges with its own.
     pub policy: Policy,
+    /// The region codes that exist (e.g. Kemendagri's table): a well-formed code outside it
+    /// is an unknown region. `None` (the default): every well-formed code is taken.
+    pub known_regions: Option<BTreeSet<KodeWilayah>>,
 }
 
 impl ImportOptions {
@@ -114,6 +117,7 @@ impl ImportOptions {
             file_label: String::new(),
             borders: BorderTable::new(),
             policy: Policy::default(),
+            known_regions: None,
         }
     }
 
@@ -142,6 +146,22 @@ impl ImportOptions {
     #[must_use]
     pub fn with_borders(mut self, borders: BorderTable) -> Self {
         self.borders = borders;
+        self
+    }
+
+    /// The region codes that exist: a code outside them rejects its cell as unknown.
+    ///
+    /// ```
+    /// use kerjasama::model::KodeWilayah;
+    /// use kerjasama::report::ImportOptions;
+    /// use kerjasama::sample::SampleRegion;
+    /// let options = ImportOptions::new(KodeWilayah::SIDRAP)
+    ///     .with_known_regions(SampleRegion::ALL.map(SampleRegion::code));
+    /// assert_eq!(options.known_regions.map(|codes| codes.len()), Some(11));
+    /// ```
+    #[must_use]
+    pub fn with_known_regions(mut self, codes: impl IntoIterator<Item = KodeWilayah>) -> Self {
+        self.known_regions = Some(codes.into_iter().collect());
         self
     }
 
@@ -350,6 +370,7 @@ pub fn import_csv<R: Read>(reader: R, options: &ImportOptions) -> Result<Portfol
         home: options.home,
         order: options.date_order,
         borders: &options.borders,
+        known: options.known_regions.as_ref(),
     };
     let mut portfolio = Portfolio::new(options.home);
     let mut rejected: Vec<RejectedRow> = Vec::new();

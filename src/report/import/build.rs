@@ -51,6 +51,7 @@ pub(crate) struct Context<'a> {
     pub(crate) home: KodeWilayah,
     pub(crate) order: DateOrder,
     pub(crate) borders: &'a BorderTable,
+    pub(crate) known: Option<&'a std::collections::BTreeSet<KodeWilayah>>,
 }
 
 /// A step of the history and the column it was read from.
@@ -162,7 +163,8 @@ struct Parties {
 }
 
 impl Parties {
-    fn read(cell: &str, default_category: &str, home: KodeWilayah, errors: &mut Errors) -> Self {
+    fn read(cell: &str, default_category: &str, ctx: &Context<'_>, errors: &mut Errors) -> Self {
+        let home = ctx.home;
         let mut parties = Parties {
             list: Vec::new(),
             outsiders: Vec::new(),
@@ -191,6 +193,14 @@ impl Parties {
             parties.named.push((entry.to_owned(), is_home));
             if looks_like_code(first) {
                 match first.parse::<KodeWilayah>() {
+                    Ok(code) if ctx.known.is_some_and(|known| !known.contains(&code)) => {
+                        errors.push(
+                            Col::Parties,
+                            format!(
+                                "`{code}` is not in the table of region codes (kode wilayah tidak dikenal)"
+                            ),
+                        );
+                    }
                     Ok(code) => {
                         let name = rest.trim_start_matches([':', '-', ' ']).trim();
                         let name = if name.is_empty() {
@@ -949,7 +959,7 @@ fn read(row: &Row, label: &str, ctx: &Context<'_>) -> Result<Built, Vec<CellErro
     let parties = Parties::read(
         row.get(Col::Parties),
         row.get(Col::PartnerCategory),
-        ctx.home,
+        ctx,
         &mut errors,
     );
     let initiative = errors
