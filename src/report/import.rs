@@ -32,6 +32,9 @@ use super::portfolio::{Entry, Origin, Portfolio};
 mod build;
 mod cells;
 mod columns;
+mod documents;
+mod parties;
+mod vocab;
 
 use build::{Built, Context, Row, Sourced};
 use columns::Col;

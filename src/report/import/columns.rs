@@ -77,7 +77,7 @@ impl Col {
 
     /// The Indonesian header name, as error messages name the column.
     pub(crate) fn name(self) -> &'static str {
-        self.names()[0]
+        self.names().first().copied().unwrap_or_default()
     }
 
     /// Every header name accepted (normalised: lower case, words joined by `_`); the first
