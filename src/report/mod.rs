@@ -7,10 +7,12 @@
 //! HTML.
 
 mod evaluate;
+mod import;
 mod model;
 mod portfolio;
 pub mod render;
 
 pub use evaluate::{EvaluateOptions, ReportError, evaluate, evaluate_with};
+pub use import::{DateOrder, ImportError, ImportOptions, RejectedRow, import_csv, import_csv_path};
 pub use model::*;
 pub use portfolio::{Entry, EntryRecord, Origin, Portfolio};
