@@ -1333,3 +1333,30 @@ fn writing_to_a_closed_pipe_is_quiet() {
     assert_ne!(output.status.code(), Some(101));
     let _ = FAILURE;
 }
+
+#[test]
+fn the_actor_example_of_next_help_is_an_actor_file() {
+    let help = stdout(&ksd(["next", "--help"]));
+    let example = help
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with("{\"role\""))
+        .expect("an actor example in `ksd next --help`");
+    let value: Value = serde_json::from_str(example).expect("the example is JSON");
+    assert_valid(
+        &validator("actor"),
+        &value,
+        "the example of `ksd next --help`",
+    );
+    let (store, ids) = store_of("help-actor", &[sample::c03_rice()]);
+    let dir = TempDir::new("help-actor-file");
+    let actor = file(&dir, "actor.json", example);
+    let output = ksd([
+        "next",
+        path_str(store.path()),
+        &ids[0].to_string(),
+        "--actor",
+        path_str(&actor),
+    ]);
+    assert_exit(&output, SUCCESS);
+}

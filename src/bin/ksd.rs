@@ -126,7 +126,7 @@ struct DiagramArgs {
 #[derive(Debug, Args)]
 #[command(after_help = concat!(
     "The actor file is one JSON object (docs/schema/actor.schema.json), e.g.\n",
-    "  {\"role\": \"cooperation_unit\", \"acting_for\": {\"region\": \"73.14\"}, \"name\": \"Bagian Kerja Sama\"}\n\n",
+    "  {\"role\": \"cooperation_unit\", \"party\": {\"region\": \"73.14\"}, \"name\": \"Bagian Kerja Sama\"}\n\n",
     "Examples:\n",
     "  ksd next logs/ 01900000-0000-7000-8000-000000000006\n",
     "  ksd next logs/ 01900000-0000-7000-8000-000000000006 --actor clerk.json --on 2024-08-14 --format text\n\n",
