@@ -17,6 +17,11 @@ use super::schema::SCHEMA_VERSION;
 ///
 /// The members are stored in the order declared here, `hash` last; see [`super::schema`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Envelope")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Envelope {
     /// Schema version of this envelope ([`super::schema`]). An envelope read from a log of

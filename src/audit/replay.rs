@@ -18,6 +18,11 @@ use super::schema::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 
 /// What is wrong with a log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ReplayProblem")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",
@@ -91,6 +96,11 @@ crate::serde_shape::map_shaped!(ReplayProblem);
 
 /// A log that does not replay: the sequence number of the envelope concerned and the problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ReplayError")
+)]
 #[error("envelope {sequence}: {problem}")]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct ReplayError {
@@ -105,6 +115,11 @@ crate::serde_shape::map_shaped!(ReplayError);
 /// version (a reworded practice rule, a corrected advisory finding). Not a forgery: the
 /// outcome is the same.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Difference")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Difference {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A legal instrument (or a practice source) that a rule cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Instrument {
@@ -55,6 +56,11 @@ impl fmt::Display for Instrument {
 ///
 /// Ranges are kept as written in RULES.md (`ayat: Some("2–3")`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Locator")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Locator {
     /// Article (Pasal) number or range, e.g. `"6"` or `"50–52"`.
@@ -143,6 +149,11 @@ impl Loc {
 /// assert_eq!(rule.citation.to_string(), "PP 28/2018 Pasal 6 ayat (2)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Citation")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Citation {
     /// The instrument cited.

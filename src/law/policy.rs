@@ -18,6 +18,7 @@ use super::settings::{
 
 /// Severity of a violated rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Severity {
@@ -29,6 +30,7 @@ pub enum Severity {
 
 /// Reading of "membebani masyarakat dan daerah" (KSD-DPRD-01 flag A, Q3).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BurdenReading {
@@ -41,6 +43,7 @@ pub enum BurdenReading {
 
 /// How the bordering requirement is read for more than two wajib parties (KSD-KIND-07, Q15).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WajibBorderRule {
@@ -53,6 +56,7 @@ pub enum WajibBorderRule {
 
 /// What a KB signatory other than the head of region leads to (KSD-DOC-07, Q6).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum KbSignatoryPolicy {
@@ -67,6 +71,7 @@ pub enum KbSignatoryPolicy {
 
 /// Whether a TKKSD review is expected before the offer and each signing (KSD-STAGE-04, Q10).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TkksdReviewPolicy {
@@ -81,6 +86,7 @@ pub enum TkksdReviewPolicy {
 
 /// What follows a DPRD refusal (Q4).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OnDprdRefusal {
@@ -93,6 +99,7 @@ pub enum OnDprdRefusal {
 
 /// A sector whose maximum term differs from `max_term_years` (KSD-TERM-07).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum TermSector {
@@ -106,6 +113,11 @@ pub enum TermSector {
 
 /// One sector override of the maximum term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SectorTermOverride")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct SectorTermOverride {
     /// The sector.
@@ -117,6 +129,7 @@ crate::serde_shape::map_shaped!(SectorTermOverride);
 
 /// A length of time: calendar days or calendar months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Period {
@@ -132,6 +145,7 @@ pub enum Period {
 /// month, so that a term of N years from 29 February ends on 28 February (the day before its
 /// anniversary, 1 March), and 31 January + 1 month is 1 March.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MonthOverflow {
@@ -144,6 +158,7 @@ pub enum MonthOverflow {
 
 /// A processing target for a stage (KSD-STAGE-07): internal practice, never law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SlaStage {
@@ -155,6 +170,11 @@ pub enum SlaStage {
 
 /// One stage SLA in calendar days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "StageSla")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct StageSla {
     /// The stage.
@@ -176,6 +196,11 @@ crate::serde_shape::map_shaped!(StageSla);
 /// assert_ne!(strict, policy);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Policy")
+)]
 #[serde(remote = "Self", default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Policy {

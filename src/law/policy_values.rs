@@ -136,6 +136,26 @@ impl Serialize for CanonicalMap<'_> {
     }
 }
 
+/// Policy values in a JSON Schema: an object of [`Policy`] fields (those that differ from the
+/// defaults of the rule-set version the decision was taken under).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PolicyValues {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("PolicyValues")
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(concat!(module_path!(), "::PolicyValues"))
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The `Policy` fields whose value differs from the default policy of the rule-set version the decision was taken under, members sorted by key (`{}` for the default policy).",
+            "type": "object"
+        })
+    }
+}
+
 impl Serialize for PolicyValues {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         CanonicalMap(&self.0).serialize(serializer)

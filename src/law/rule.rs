@@ -87,8 +87,33 @@ impl<'de> Deserialize<'de> for RuleId {
     }
 }
 
+/// A rule id in a JSON Schema: a string, one of the catalogue's ids.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RuleId {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("RuleId")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed(concat!(module_path!(), "::RuleId"))
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<&str> = super::rules::entries()
+            .iter()
+            .map(|entry| entry.id.as_str())
+            .collect();
+        schemars::json_schema!({
+            "description": "A rule id of the catalogue (docs/rules.md), e.g. `KSD-DPRD-01`.",
+            "type": "string",
+            "enum": ids
+        })
+    }
+}
+
 /// Provenance tag of a rule (RULES.md §1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Provenance {
@@ -112,6 +137,11 @@ impl fmt::Display for Provenance {
 
 /// One rule of the catalogue, as data a caller can keep, print or send.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Rule")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Rule {
     /// Stable id from RULES.md.

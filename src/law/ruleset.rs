@@ -19,6 +19,7 @@ use super::policy::Policy;
 
 /// Which regime a rule set implements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RuleSetId {
@@ -55,6 +56,11 @@ impl RuleSetId {
 
 /// The identity of a rule set that a decision records: id and version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RuleSetRef")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct RuleSetRef {
     /// Which regime.
@@ -295,6 +301,11 @@ impl RuleSetVersion {
 
 /// Why no rule set could be found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RuleSetError")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",

@@ -12,6 +12,7 @@ use super::rule::RuleId;
 
 /// How a finding of a practice rule weighs: not at all, as a warning, or as an error.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Enforcement {
@@ -38,6 +39,7 @@ impl Enforcement {
 /// What a refusal, withdrawal, rejected offer or DPRD refusal does to a *kerja sama wajib*
 /// (RULES.md Q21).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WajibRefusalPolicy {
@@ -52,6 +54,11 @@ pub enum WajibRefusalPolicy {
 
 /// Whether one party may end the cooperation early on written notice (KSD-TERM-09, Q9).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "UnilateralTermination")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum UnilateralTermination {
@@ -70,6 +77,11 @@ crate::serde_shape::map_shaped!(UnilateralTermination);
 
 /// How a third party is chosen among competitors for a type (a) KSDPK (KSD-PK-08, Q18).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ThirdPartySelection")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ThirdPartySelection {
@@ -86,6 +98,11 @@ crate::serde_shape::map_shaped!(ThirdPartySelection);
 
 /// Who convenes technical coordination at each level (KSD-WAJIB-04).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CoordinationConvenor")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct CoordinationConvenor {
     /// Provincial level. Default: the governor.
@@ -107,6 +124,7 @@ impl Default for CoordinationConvenor {
 /// What DPRD silence means (KSD-DPRD-05). PP 28/2018 sets no deadline and no deemed approval
 /// (KSD-DPRD-04), so the current rule set knows only `NoEffect`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DprdSilence {
@@ -117,6 +135,7 @@ pub enum DprdSilence {
 
 /// How a cooperation is extended (KSD-TERM-06).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ExtensionMode {
@@ -128,6 +147,7 @@ pub enum ExtensionMode {
 
 /// How a cooperation is amended (KSD-TERM-08).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AmendmentMode {
@@ -139,6 +159,7 @@ pub enum AmendmentMode {
 
 /// What the evaluation cadence counts (KSD-IMPL-03).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvaluationScope {
@@ -151,6 +172,7 @@ pub enum EvaluationScope {
 
 /// Whether a region's mapping of affairs is reported upward (KSD-IMPL-07).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AffairsMappingReport {
@@ -163,6 +185,11 @@ pub enum AffairsMappingReport {
 
 /// A reporting schedule (stage j, KSD-IMPL-04): to whom and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ReportingSchedule")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct ReportingSchedule {
     /// The addressee (e.g. the governor as central representative).
@@ -174,6 +201,7 @@ crate::serde_shape::map_shaped!(ReportingSchedule);
 
 /// How a takeover is triggered (KSD-ENF-06): PP 28/2018 sets no trigger date or deadline.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TakeoverTrigger {
@@ -185,6 +213,7 @@ pub enum TakeoverTrigger {
 /// What a secretariat of a *kerja sama sukarela* needs (KSD-ENF-08, Q17): PP 28/2018 states
 /// the conditions for wajib only.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SecretariatRuleSukarela {
@@ -198,6 +227,11 @@ pub enum SecretariatRuleSukarela {
 /// A special-autonomy law displacing rules of PP 28/2018 for a province (KSD-KIND-05,
 /// Pasal 47): DIY, DKI Jakarta, Aceh, Papua and Papua Barat.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SpecialAutonomyOverride")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct SpecialAutonomyOverride {
     /// The province (`34` DIY, `31` DKI Jakarta, `11` Aceh, `91` Papua, `92` Papua Barat).

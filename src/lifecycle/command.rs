@@ -18,6 +18,11 @@ use super::event::EndGround;
 ///
 /// Built with [`CooperationSpec::builder`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CooperationSpec")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CooperationSpec {
@@ -179,6 +184,11 @@ impl CooperationSpec {
 
 /// A command: what an actor asks to happen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Command")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",
@@ -422,6 +432,7 @@ macro_rules! command_kinds {
     ($($variant:ident $({ $($field:tt)* })? => $id:literal, $en:literal;)*) => {
         /// The kind of a [`Command`], without its data: what the transition table is keyed by.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum CommandKind {

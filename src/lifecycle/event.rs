@@ -27,6 +27,7 @@ use super::violation::Violation;
 /// assert!(err.to_string().contains("KSD-TERM-03"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "&'static str")]
 #[non_exhaustive]
 pub enum EndGround {
@@ -198,6 +199,11 @@ impl From<EndGround> for &'static str {
 /// The evidence of a ground of ending (a decree on a policy change, a report of the object's
 /// loss, a court judgment, a bankruptcy declaration).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "GroundEvidence")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GroundEvidence {
@@ -217,6 +223,11 @@ impl GroundEvidence {
 
 /// An event: a dated fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Event")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Event {
     /// The legal date on which it happened.
@@ -243,6 +254,11 @@ impl Event {
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "EventKind")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",

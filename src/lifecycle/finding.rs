@@ -19,6 +19,7 @@ use crate::model::Role;
 
 /// One of the three criteria of a third party's initiative (KSD-PK-05, Pasal 18 ayat (1)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InitiativeCriterion {
@@ -32,6 +33,7 @@ pub enum InitiativeCriterion {
 
 /// A precondition of a takeover (KSD-ENF-03, -04; Pasal 11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TakeoverPrecondition {
@@ -45,6 +47,7 @@ pub enum TakeoverPrecondition {
 
 /// A part of an evaluation record (KSD-IMPL-06).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvaluationPart {
@@ -67,6 +70,11 @@ pub enum EvaluationPart {
 /// assert!(finding.text(Lang::En).contains("10 years"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Finding")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",

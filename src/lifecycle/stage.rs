@@ -9,6 +9,7 @@ macro_rules! stages {
     ($($variant:ident => $letter:expr, $id:literal, $en:literal;)*) => {
         /// A workflow stage of a cooperation.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Stage {

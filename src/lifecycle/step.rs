@@ -9,6 +9,11 @@ use crate::model::Actor;
 /// One step of a history: who asked for what on which legal date (a scripted case, a step
 /// read back from an audit log, or a row of an imported register).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Step")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Step {

@@ -27,6 +27,11 @@ use super::stage::Stage;
 /// assert!(v.message(Lang::En).starts_with("a term of 10 years"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Violation")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Violation {
@@ -166,6 +171,11 @@ impl fmt::Display for Violation {
 
 /// Why an actor may not issue a command (RULES.md §4.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "AuthorityProblem")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",
@@ -265,6 +275,11 @@ impl AuthorityProblem {
 /// One step of the shortest way from the current stage to a stage where a refused command is
 /// allowed, derived from the transition table: the command to issue and the rules it checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "MissingStep")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MissingStep {
@@ -284,6 +299,11 @@ crate::serde_shape::map_shaped!(MissingStep);
 /// before retrying ([`Rejection::errors`]; its [`Rejection::warnings`] would be recorded with
 /// the step); `InvalidInput` is bad data to correct. None is worth retrying unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Rejection")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The three groups of concurrent government affairs of UU 23/2014 Pasal 12.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UrusanGroup {
@@ -20,6 +21,7 @@ macro_rules! urusan {
     ($($variant:ident => $group:ident, $id:literal, $en:literal;)*) => {
         /// A government affair (urusan pemerintahan) of UU 23/2014 Pasal 12.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Urusan {

@@ -11,6 +11,7 @@ use super::party::PartyId;
 
 /// The caller's id of a document (e.g. its number in the home region's register).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct DocumentId(pub String);
 
@@ -34,6 +35,7 @@ impl From<String> for DocumentId {
 
 /// Document kinds (KSD-DOC-01).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentKind {
@@ -51,6 +53,7 @@ pub enum DocumentKind {
 
 /// Capacity in which someone signs (KSD-DOC-07).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SignatoryCapacity {
@@ -72,6 +75,11 @@ pub enum SignatoryCapacity {
 
 /// A power of attorney from the head to sign the PKS (surat kuasa, KSD-KIND-03).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SuratKuasa")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SuratKuasa {
@@ -123,6 +131,11 @@ impl SuratKuasa {
 
 /// Someone who signed a document for a party.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Signatory")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Signatory {
@@ -287,6 +300,11 @@ impl Signatory {
 
 /// One party's number of a document in its own register (KSD-DOC-08): free text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "DocumentNumber")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct DocumentNumber {
     /// The party.
@@ -298,6 +316,7 @@ crate::serde_shape::map_shaped!(DocumentNumber);
 
 /// Clauses a document contains; KSD-DOC-02 names the four a KSDPK PKS needs at least.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Clause {
@@ -334,6 +353,11 @@ pub enum Clause {
 /// assert_eq!(pks.ends_on, NaiveDate::from_ymd_opt(2028, 7, 2).unwrap()); // D + 5 years − 1 day
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Term")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Term {
     /// First day in force.
@@ -402,6 +426,11 @@ impl Term {
 /// Built with [`Document::kb`], [`Document::pks`], [`Document::heads_agreement`],
 /// [`Document::addendum`] or [`Document::builder`] and the [`DocumentBuilder`] they return.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Document")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Document {

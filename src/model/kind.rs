@@ -8,6 +8,7 @@ use super::affair::Urusan;
 
 /// The id of a cooperation, chosen by the caller (UUID v7 recommended; `decide` makes none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct CooperationId(pub uuid::Uuid);
 
@@ -49,6 +50,7 @@ impl From<uuid::Uuid> for CooperationId {
 
 /// Category of a KSDD (KSD-KIND-06): wajib or sukarela, no third value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum KsddCategory {
@@ -60,6 +62,7 @@ pub enum KsddCategory {
 
 /// Type of a KSDPK (KSD-PK-02, Pasal 15 ayat (1)); (d) split into its known forms (KSD-PK-03).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum KsdpkType {
@@ -91,6 +94,7 @@ impl KsdpkType {
 
 /// Who takes the initiative of a KSDPK (§4.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Initiative {
@@ -110,6 +114,11 @@ pub enum Initiative {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CooperationKind")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",
@@ -260,6 +269,7 @@ impl Track {
 
 /// Why an object outside the development plan is allowed (KSD-OBJ-03, Pasal 4 ayat (3)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OffPlanReason {
@@ -275,6 +285,11 @@ pub enum OffPlanReason {
 ///
 /// Made with [`CooperationObject::in_plan`] or [`CooperationObject::off_plan`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CooperationObject")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CooperationObject {
@@ -295,6 +310,7 @@ pub struct CooperationObject {
     /// reasons of Pasal 4 ayat (3) and Pasal 16 ayat (3) ("dan/atau"). Stored as the member
     /// `off_plan_reason`: `null` for none, the reason for one, a list for several.
     #[serde(default, rename = "off_plan_reason", with = "one_or_many")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "one_or_many::schema"))]
     pub off_plan_reasons: Vec<OffPlanReason>,
     /// Kerja sama wajib: the affair has cross-regional externalities (KSD-KIND-07 (a)).
     #[serde(default)]
@@ -448,6 +464,16 @@ mod one_or_many {
     enum Form {
         One(OffPlanReason),
         Several(Vec<OffPlanReason>),
+    }
+
+    /// The JSON Schema of the member: `null`, one reason, or a list of them.
+    #[cfg(feature = "schema")]
+    pub(super) fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = generator.subschema_for::<OffPlanReason>();
+        schemars::json_schema!({
+            "description": "`null` for none, the reason for one, a list for several.",
+            "anyOf": [{ "type": "null" }, one, { "type": "array", "items": one }]
+        })
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(

@@ -17,6 +17,7 @@ use super::region::{KodeWilayah, RegionLevel};
 /// PP 50/2007 Pasal 1 angka 6 makes "Menteri" the Minister of Home Affairs; "Menteri/Pimpinan
 /// LPND terkait" is the minister or head of the non-departmental agency of the sector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CopyRecipient {
@@ -115,6 +116,11 @@ impl CopyRecipient {
 /// The cooperation plan an offer carries under Permendagri 22/2009 Lampiran I (LEG-DOC-02):
 /// a measurable cost-benefit analysis, tied to a priority of the RPJMD or RKPD.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CooperationPlan")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CooperationPlan {
@@ -144,6 +150,11 @@ impl CooperationPlan {
 /// The written notice of a party that asks to end a legacy cooperation before its time
 /// (PP 50/2007 Pasal 19, LEG-TERM-02).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "TerminationNotice")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TerminationNotice {
@@ -209,6 +220,7 @@ impl TerminationNotice {
 /// The pairing of a legacy dispute, which decides its forum (PP 50/2007 Pasal 14–16,
 /// LEG-DISP-01).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LegacyDisputePairing {

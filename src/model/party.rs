@@ -8,6 +8,7 @@ use super::region::{KodeWilayah, Region};
 
 /// Identifies a party of a cooperation: a region by its code, a third party by the caller's id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PartyId {
@@ -34,6 +35,7 @@ impl From<KodeWilayah> for PartyId {
 
 /// Kind of business entity with legal-entity status (KSD-PK-01).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BusinessEntity {
@@ -49,6 +51,11 @@ pub enum BusinessEntity {
 
 /// The three third-party categories of PP 28/2018 Pasal 14 (KSD-PK-01); no other exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ThirdPartyKind")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",
@@ -75,6 +82,11 @@ crate::serde_shape::map_shaped!(ThirdPartyKind);
 
 /// A third party (pihak ketiga).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ThirdParty")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ThirdParty {
@@ -115,6 +127,11 @@ impl ThirdParty {
 
 /// A party of a cooperation. Parties are n-ary: never assume two.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Party")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Party {
@@ -181,6 +198,11 @@ impl Party {
 /// The two DPRD gate flags of PP 28/2018 Pasal 6 ayat (2) for one region party (KSD-DPRD-01),
 /// with flag A split so that either reading can be computed (see [`crate::law::Policy`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "DprdGate")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DprdGate {
@@ -339,6 +361,7 @@ impl DprdGate {
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Rupiah(pub u64);
 
@@ -358,6 +381,7 @@ impl fmt::Display for Rupiah {
 
 /// Where a party's funding comes from (RULES.md §8, Money).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FundingSource {
@@ -375,6 +399,11 @@ pub enum FundingSource {
 
 /// One party's funding of the cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Funding")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Funding {

@@ -11,6 +11,11 @@ use super::region::KodeWilayah;
 
 /// A region's mapping of government affairs (pemetaan urusan, KSD-WAJIB-01, KSD-PK-04 (a)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "AffairsMapping")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AffairsMapping {
@@ -86,6 +91,7 @@ impl AffairsMapping {
 
 /// Conclusion of a feasibility study (KSD-DOC-06 XIII).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Feasibility {
@@ -99,6 +105,11 @@ pub enum Feasibility {
 
 /// A feasibility study (studi kelayakan, KSD-PK-04 (b), KSD-PK-06).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "FeasibilityStudy")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FeasibilityStudy {
@@ -140,6 +151,11 @@ impl FeasibilityStudy {
 
 /// An offer letter (surat penawaran, stage b; KSD-STAGE-08).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "OfferLetter")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OfferLetter {
@@ -228,6 +244,11 @@ impl OfferLetter {
 
 /// One criterion of KSD-PK-05 with its evidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Criterion")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Criterion {
@@ -277,6 +298,11 @@ impl Criterion {
 
 /// The three criteria for a third-party initiative (KSD-PK-05, Pasal 18 ayat (1)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "InitiativeCriteria")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct InitiativeCriteria {
@@ -316,6 +342,11 @@ impl InitiativeCriteria {
 
 /// Attestation that object and conduct are lawful (KSD-OBJ-04, Pasal 4 ayat (4)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "LawfulnessAttestation")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LawfulnessAttestation {
@@ -347,6 +378,7 @@ impl LawfulnessAttestation {
 
 /// Where a TKKSD review sits (KSD-STAGE-04).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReviewPoint {
@@ -360,6 +392,7 @@ pub enum ReviewPoint {
 
 /// A TKKSD recommendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Recommendation {
@@ -373,6 +406,11 @@ pub enum Recommendation {
 
 /// A TKKSD review (KSD-STAGE-04).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "TkksdReview")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TkksdReview {
@@ -414,6 +452,11 @@ impl TkksdReview {
 
 /// A dated record with a reference, used for takeover preconditions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Record")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Record {
@@ -464,6 +507,7 @@ impl Record {
 
 /// Who takes over an unperformed kerja sama wajib (KSD-ENF-01, -02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TakeoverBy {
@@ -475,6 +519,11 @@ pub enum TakeoverBy {
 
 /// A takeover decree with its preconditions (KSD-ENF-03, -04).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Takeover")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Takeover {
@@ -554,6 +603,7 @@ impl Takeover {
 
 /// Forum of a dispute (KSD-DISP-01, -02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DisputeForum {
@@ -575,6 +625,7 @@ pub enum DisputeForum {
 
 /// The recommendation of an evaluation (KSD-IMPL-06).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvaluationOutcome {
@@ -590,6 +641,11 @@ pub enum EvaluationOutcome {
 
 /// A problem found and its follow-up (permasalahan dan tindak lanjut).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "FollowUp")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FollowUp {
@@ -618,6 +674,11 @@ impl FollowUp {
 
 /// One party's compliance with its obligations.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "PartyCompliance")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PartyCompliance {
@@ -657,6 +718,11 @@ impl PartyCompliance {
 
 /// A user-defined weighted criterion (no official scoring instrument is known).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "WeightedCriterion")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct WeightedCriterion {
@@ -690,6 +756,11 @@ impl WeightedCriterion {
 /// An evaluation of a cooperation (evaluasi, KSD-IMPL-03, -06): the working model from
 /// practice. The date of the evaluation is the command's `occurred_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Evaluation")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Evaluation {
@@ -725,6 +796,7 @@ crate::serde_shape::map_shaped!(Evaluation);
 
 /// The form of a result a region receives from a KSDPK (PP 28/2018 Pasal 20).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ResultForm {
@@ -736,6 +808,7 @@ pub enum ResultForm {
 
 /// Where a result went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ResultDestination {
@@ -750,6 +823,11 @@ pub enum ResultDestination {
 /// A result of a KSDPK that is the region's: money or goods, its value and where it went
 /// (KSD-PK-07).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ResultReceived")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ResultReceived {
@@ -797,6 +875,11 @@ impl ResultReceived {
 
 /// One party's consent to end the cooperation by agreement (KSD-TERM-01 ground (c)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Consent")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Consent {
@@ -839,6 +922,11 @@ impl Consent {
 /// A party's written notice that it ends the cooperation early (KSD-TERM-09; the legacy
 /// analogy LEG-TERM-02).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "WrittenNotice")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct WrittenNotice {

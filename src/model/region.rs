@@ -39,6 +39,7 @@ impl RegionLevel {
 /// # Ok::<(), kerjasama::model::ParseKodeError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct KodeWilayah {
     province: u8,
@@ -239,6 +240,7 @@ impl KodeWilayah {
 
 /// The five pairings allowed for a kerja sama wajib (KSD-KIND-09, PP 28/2018 Pasal 5 ayat (2)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WajibPairing {
@@ -298,6 +300,7 @@ impl WajibPairing {
 
 /// Level of the technical coordination of a kerja sama wajib (KSD-WAJIB-02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CoordinationLevel {
@@ -338,6 +341,11 @@ pub fn coordination_level(regions: &[KodeWilayah]) -> CoordinationLevel {
 /// # Ok::<(), kerjasama::model::ParseKodeError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "BorderTable")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct BorderTable {
     pairs: BTreeSet<(KodeWilayah, KodeWilayah)>,
@@ -412,6 +420,11 @@ impl BorderTable {
 
 /// A region as a party: its code and name (e.g. `Kabupaten Sidenreng Rappang`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Region")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Region {
     /// Kemendagri code.

@@ -14,6 +14,7 @@ use super::calendar::{Calendar, CalendarError};
 
 /// Whether a deadline was met, is open, or was missed, as of the date asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DeadlineStatus {

@@ -11,6 +11,11 @@ use crate::model::{DocumentId, DocumentKind, Term};
 
 /// Validity on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Validity")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",
