@@ -350,6 +350,67 @@ impl<S: EventStore> Ledger<S> {
         })
     }
 
+    /// Records the history of a cooperation taken from an imported register as a new log:
+    /// every step audited under `regime` ([`crate::audit::record_audited`]: what the rules
+    /// find is recorded with it, never refused), each envelope marked with the row it comes
+    /// from, appended all at once. The cooperation must not be in the store yet
+    /// ([`Error::Conflict`] otherwise). A step the record cannot hold is refused, and nothing
+    /// is recorded.
+    ///
+    /// ```
+    /// use kerjasama::{Ledger, sample};
+    /// use kerjasama::audit::StepOrigin;
+    /// use kerjasama::law::RuleSetId;
+    /// use kerjasama::store::MemoryStore;
+    /// let ledger = Ledger::new(MemoryStore::new());
+    /// let c02 = sample::c02_food();
+    /// let origin = StepOrigin::Imported { source: "register.csv".into(), row: 2, label: "C02".into() };
+    /// let id = ledger.record_imported(RuleSetId::Current, &c02.steps, origin)?;
+    /// assert_eq!(ledger.verify(id)?.state, ledger.state(id)?);
+    /// # Ok::<(), kerjasama::Error>(())
+    /// ```
+    pub fn record_imported(
+        &self,
+        regime: RuleSetId,
+        steps: &[crate::lifecycle::Step],
+        origin: crate::audit::StepOrigin,
+    ) -> Result<CooperationId, Error> {
+        let rules = self
+            .registry
+            .latest_of(regime)?
+            .with_policy(self.policy.clone());
+        let mut state = Cooperation::new();
+        let mut log: Vec<crate::audit::Envelope> = Vec::with_capacity(steps.len());
+        for step in steps {
+            let envelope = {
+                let mut ids = lock(&self.ids);
+                crate::audit::record_audited(
+                    &state,
+                    log.last(),
+                    step,
+                    self.clock.now(),
+                    &rules,
+                    ids.as_mut(),
+                    origin.clone(),
+                )?
+            };
+            for event in &envelope.events {
+                state.apply(event);
+            }
+            log.push(envelope);
+        }
+        let Some(head) = log.last().cloned() else {
+            return Err(Error::InvalidInput {
+                field: "steps".into(),
+                message: "an imported history has at least its registration".into(),
+            });
+        };
+        let id = head.cooperation_id;
+        self.store.append(id, 0, &log)?;
+        lock(&self.cache).insert(id, Cached { state, head });
+        Ok(id)
+    }
+
     /// The state held for `id`, or loaded and verified from the store; `None` for an
     /// unknown id when `may_be_new` (a registration), [`Error::NotFound`] otherwise.
     fn cached_or_loaded(

@@ -786,7 +786,7 @@ fn an_edit_with_recomputed_hashes_is_refused_when_the_law_would_not_have_accepte
     });
     assert!(matches!(
         problem(&wrong_actor).1,
-        ReplayProblem::RefusedOnReplay(_)
+        ReplayProblem::RefusedOnReplay { .. }
     ));
     // Move the PKS signing before the DPRD approvals.
     let sign_pks = log
@@ -800,7 +800,7 @@ fn an_edit_with_recomputed_hashes_is_refused_when_the_law_would_not_have_accepte
     forge(&mut early, pinrang, |_| {});
     assert!(matches!(
         problem(&early),
-        (_, ReplayProblem::RefusedOnReplay(_))
+        (_, ReplayProblem::RefusedOnReplay { .. })
     ));
     // An altered hash without recomputation is a hash mismatch.
     let mut altered = log.clone();

@@ -988,31 +988,63 @@ fn evaluate_validates_its_arguments_and_files() {
     );
 }
 
+/// The Sidrap register of the sample data, and its border table.
+fn sidrap_register() -> (PathBuf, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    (
+        root.join("sidrap-2024.csv"),
+        root.join("borders-sulsel.json"),
+    )
+}
+
 #[test]
-fn evaluate_and_import_are_not_built_yet() {
-    // TEMPORARY (until `kerjasama::report::{evaluate, render, import}` land): the success
-    // paths answer "not built yet" with the usage code, and write nothing.
-    let (store, _) = store_of("evaluate-pending", &[sample::c06_landfill()]);
-    let dir = TempDir::new("evaluate-pending-files");
-    let out = dir.path().join("report.html");
-    let policy = file(&dir, "policy.json", "{\"expiring_soon\": {\"months\": 3}}");
-    let output = ksd([
-        "evaluate",
-        path_str(store.path()),
-        "--as-of",
-        "2024-08-14",
-        "--home",
-        "73.14",
-        "--format",
-        "html",
-        "--policy",
-        path_str(&policy),
-        "-o",
-        path_str(&out),
-    ]);
-    assert_fails(&output, USAGE, &["not built yet"]);
-    assert!(!out.exists());
-    let csv = file(&dir, "register.csv", "kind,title\nksdd,Cadangan pangan\n");
+fn evaluate_writes_each_format_of_the_sidrap_register_whole() {
+    let (csv, borders) = sidrap_register();
+    let dir = TempDir::new("evaluate-formats");
+    for (format, name) in [
+        ("md", "report.md"),
+        ("json", "report.json"),
+        ("csv", "report.csv"),
+        ("html", "report.html"),
+    ] {
+        let out = dir.path().join(name);
+        let output = ksd([
+            "evaluate",
+            path_str(&csv),
+            "--as-of",
+            "2024-08-14",
+            "--home",
+            "73.14",
+            "--borders",
+            path_str(&borders),
+            "--format",
+            format,
+            "-o",
+            path_str(&out),
+        ]);
+        // No error-level finding in the Sidrap register on that day.
+        assert_exit(&output, SUCCESS);
+        let text = std::fs::read_to_string(&out).expect("the report is written");
+        match format {
+            "md" => {
+                assert!(text.starts_with("# Laporan Evaluasi Kerja Sama Daerah"));
+                assert!(text.contains("KSD-DOC-07"), "C02's KB signatory warning");
+                assert!(!text.contains("**C04**") && !text.contains("**C05**"));
+            }
+            "json" => {
+                let report: Value = serde_json::from_str(&text).expect("JSON");
+                assert_valid(&validator("evaluation-report"), &report, "the report");
+                assert_eq!(report["register"].as_array().map(Vec::len), Some(8));
+                assert_eq!(report["outside_ksd"][0]["label"], "NK-ATR-2023");
+            }
+            "csv" => assert!(text.starts_with("cooperation,rule_set,legacy,rule,result")),
+            _ => {
+                assert!(text.starts_with("<!DOCTYPE html>"));
+                assert!(!text.contains("<script"));
+            }
+        }
+    }
+    // English on standard output.
     let output = ksd([
         "evaluate",
         path_str(&csv),
@@ -1020,9 +1052,51 @@ fn evaluate_and_import_are_not_built_yet() {
         "2024-08-14",
         "--home",
         "73.14",
+        "--borders",
+        path_str(&borders),
+        "--lang",
+        "en",
     ]);
-    assert_fails(&output, USAGE, &["not built yet"]);
-    let into = dir.path().join("imported");
+    assert_exit(&output, SUCCESS);
+    assert!(stdout(&output).starts_with("# Regional Cooperation Evaluation Report"));
+}
+
+#[test]
+fn evaluate_without_the_border_table_finds_the_wajib_not_bordering_and_says_so() {
+    let (csv, _) = sidrap_register();
+    let output = ksd([
+        "evaluate",
+        path_str(&csv),
+        "--as-of",
+        "2024-08-14",
+        "--home",
+        "73.14",
+        "--format",
+        "json",
+    ]);
+    // C06's regions border each other only in the border table: without it KSD-KIND-07 is
+    // an error-level finding, and the exit code says so.
+    assert_exit(&output, FINDINGS);
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let errors: Vec<&Value> = report["checklist"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|row| row["result"] == "error")
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|row| row["cooperation"] == "C06" && row["rule"] == "KSD-KIND-07"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn import_then_evaluate_the_store_gives_the_report_of_the_register() {
+    let (csv, borders) = sidrap_register();
+    let dir = TempDir::new("import-evaluate");
+    let into = dir.path().join("logs");
     let output = ksd([
         "import",
         path_str(&csv),
@@ -1030,9 +1104,121 @@ fn evaluate_and_import_are_not_built_yet() {
         path_str(&into),
         "--home",
         "73.14",
+        "--borders",
+        path_str(&borders),
     ]);
-    assert_fails(&output, USAGE, &["not built yet"]);
-    assert!(!into.exists());
+    assert_exit(&output, SUCCESS);
+    assert!(
+        stdout(&output).contains("imported 10 records"),
+        "{}",
+        stdout(&output)
+    );
+    // The store replays (every imported step audited again), and evaluates as the CSV does.
+    assert_exit(&ksd(["replay", path_str(&into)]), SUCCESS);
+    let from_store = ksd([
+        "evaluate",
+        path_str(&into),
+        "--as-of",
+        "2024-08-14",
+        "--home",
+        "73.14",
+        "--format",
+        "json",
+    ]);
+    assert_exit(&from_store, SUCCESS);
+    let from_csv = ksd([
+        "evaluate",
+        path_str(&csv),
+        "--as-of",
+        "2024-08-14",
+        "--home",
+        "73.14",
+        "--borders",
+        path_str(&borders),
+        "--format",
+        "json",
+    ]);
+    let rows = |output: &Output| -> Vec<(String, String, String)> {
+        let report: Value = serde_json::from_str(&stdout(output)).expect("JSON");
+        let mut rows: Vec<(String, String, String)> = report["checklist"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|row| {
+                (
+                    row["cooperation"].as_str().unwrap_or_default().to_owned(),
+                    row["rule"].as_str().unwrap_or_default().to_owned(),
+                    row["result"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(rows(&from_store), rows(&from_csv));
+    // A second import of the same register is refused: its cooperations are there.
+    let again = ksd([
+        "import",
+        path_str(&csv),
+        "--into",
+        path_str(&into),
+        "--home",
+        "73.14",
+        "--borders",
+        path_str(&borders),
+    ]);
+    assert_fails(&again, INVALID, &["already in the store"]);
+}
+
+#[test]
+fn a_bad_register_is_refused_with_its_rows_and_nothing_is_written() {
+    let dir = TempDir::new("bad-register");
+    let (csv, _) = sidrap_register();
+    let text = std::fs::read_to_string(&csv).expect("the register");
+    // C02's KB date written month first (04/31) while the file is read day first.
+    let bad = text.replacen(",03/04/2024,", ",04/31/2024,", 1);
+    assert_ne!(bad, text, "the sample has C02's KB date as 03/04/2024");
+    let register = file(&dir, "bad.csv", &bad);
+    let out = dir.path().join("report.md");
+    let output = ksd([
+        "evaluate",
+        path_str(&register),
+        "--as-of",
+        "2024-08-14",
+        "--home",
+        "73.14",
+        "-o",
+        path_str(&out),
+    ]);
+    assert_fails(&output, INVALID, &["bad.csv", "row 2"]);
+    assert!(!out.exists(), "no partial output");
+    let into = dir.path().join("logs");
+    let output = ksd([
+        "import",
+        path_str(&register),
+        "--into",
+        path_str(&into),
+        "--home",
+        "73.14",
+    ]);
+    assert_fails(&output, INVALID, &["row 2"]);
+    assert!(
+        !into.exists() || std::fs::read_dir(&into).map(|d| d.count()).unwrap_or(0) == 0,
+        "nothing imported"
+    );
+    // A border file that is not a border table.
+    let borders = file(&dir, "borders.json", "{\"pairs\": 3}");
+    let output = ksd([
+        "evaluate",
+        path_str(&csv),
+        "--as-of",
+        "2024-08-14",
+        "--home",
+        "73.14",
+        "--borders",
+        path_str(&borders),
+    ]);
+    assert_fails(&output, INVALID, &["borders.json:1"]);
 }
 
 #[test]
@@ -1188,8 +1374,7 @@ fn committed_schemas_are_the_generated_ones() {
             path.display()
         );
     }
-    // No schema is committed that ksd does not generate (except the report's, written by
-    // the report module).
+    // No schema is committed that ksd does not generate.
     let mut stale: Vec<String> = listing(&schema_dir())
         .into_iter()
         .filter(|file| {
@@ -1197,7 +1382,6 @@ fn committed_schemas_are_the_generated_ones() {
                 .iter()
                 .any(|name| *file == format!("{name}.schema.json"))
         })
-        .filter(|file| file != "evaluation-report.schema.json")
         .collect();
     stale.retain(|file| file.ends_with(".json"));
     assert!(stale.is_empty(), "not generated by ksd: {stale:?}");

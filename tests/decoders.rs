@@ -676,7 +676,12 @@ fn a_region_code_is_still_a_string() {
 /// Public structs and internally tagged enums that derive `Deserialize` without the
 /// `map_shaped!` wiring, with the reason. Each still takes the array form at its own level
 /// (the types inside it refuse theirs).
-const KNOWN_UNWRAPPED: &[(&str, &str)] = &[];
+const KNOWN_UNWRAPPED: &[(&str, &str)] = &[(
+    "src/bin/ksd/shapes.rs:CommandFile",
+    "the binary cannot use the library's private map_shaped!; `files::read_json` refuses a \
+     file whose top level is not an object before decoding it, and its members are library \
+     types that refuse the array form themselves (tests/cli.rs)",
+)];
 
 /// Whether the enum whose declaration is `lines[0]` has a struct variant (`Name {`).
 fn has_struct_variant(lines: &[&str]) -> bool {

@@ -284,3 +284,35 @@ fn an_imported_record_that_skips_steps_is_audited_not_refused() {
         results(&report, "REG-2024-02").contains(&(KSD_DOC_07.to_string(), CheckResult::Warning))
     );
 }
+
+#[test]
+fn the_committed_sidrap_logs_verify_and_are_judged_as_the_sample_scripts() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/sidrap-2024-logs");
+    let (store, recoveries) =
+        kerjasama::store::JsonlStore::open_read_only(&dir).expect("the sample logs open");
+    assert!(recoveries.is_empty());
+    let portfolio = Portfolio::from_store(&store, sample::sidrap(), "sidrap-2024-logs")
+        .expect("every committed log verifies");
+    assert_eq!(portfolio.entries.len(), sidrap_cases().len());
+    let stored = evaluate(&portfolio, meeting(), &Policy::default()).expect("report");
+    let scripted = evaluate(
+        &Portfolio::from_scenarios(sample::sidrap(), sidrap_cases()),
+        meeting(),
+        &Policy::default(),
+    )
+    .expect("report");
+    for entry in &scripted.register {
+        let twin = stored
+            .register
+            .iter()
+            .find(|e| e.id == entry.id)
+            .expect("each case is in the logs");
+        assert_eq!(
+            results(&stored, &twin.label),
+            results(&scripted, &entry.label),
+            "{}",
+            entry.label
+        );
+    }
+}

@@ -47,6 +47,12 @@ pub struct Envelope {
     pub rule_set: RuleSetRef,
     /// The policy values it was decided under.
     pub policy: PolicyValues,
+    /// Where the step comes from when it was not decided here: a row of an imported register,
+    /// audited by the same rules ([`Cooperation::audit_step`]) rather than decided; its
+    /// findings, errors included, are its recorded warnings. Absent for a decided step (and
+    /// then absent from the stored line, so older logs keep their bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<StepOrigin>,
     /// Hash of the previous envelope ([`GENESIS_HASH`] for the first).
     pub prev_hash: String,
     /// Hash of this envelope ([`Envelope::computed_hash`]).
@@ -73,7 +79,54 @@ struct Body<'a> {
     recorded_at: &'a DateTime<Utc>,
     rule_set: &'a RuleSetRef,
     policy: &'a PolicyValues,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: &'a Option<StepOrigin>,
     prev_hash: &'a str,
+}
+
+/// Where a recorded step comes from when it was not decided by this crate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "StepOrigin")
+)]
+#[serde(
+    remote = "Self",
+    rename_all = "snake_case",
+    tag = "kind",
+    deny_unknown_fields
+)]
+#[non_exhaustive]
+pub enum StepOrigin {
+    /// A row of a register imported from a file.
+    Imported {
+        /// The file (as the importer named it).
+        source: String,
+        /// The row (1 = the first data row).
+        row: u64,
+        /// The label the register gives the record (its register number).
+        label: String,
+    },
+}
+crate::serde_shape::map_shaped!(StepOrigin);
+
+/// The events of an audited step as they are recorded: its facts, then its findings (errors
+/// included) as one `Warned` event.
+pub(crate) fn audited_events(audited: crate::lifecycle::AuditedStep) -> Vec<Event> {
+    let mut events = audited.events;
+    if !audited.violations.is_empty() {
+        let occurred_on = events.first().map(|e| e.occurred_on);
+        if let Some(occurred_on) = occurred_on {
+            events.push(Event {
+                occurred_on,
+                kind: crate::lifecycle::EventKind::Warned {
+                    violations: audited.violations,
+                },
+            });
+        }
+    }
+    events
 }
 
 impl Envelope {
@@ -92,6 +145,7 @@ impl Envelope {
             recorded_at: &self.recorded_at,
             rule_set: &self.rule_set,
             policy: &self.policy,
+            origin: &self.origin,
             prev_hash: &self.prev_hash,
         };
         serde_json::to_vec(&body).unwrap_or_default()
@@ -227,6 +281,53 @@ pub fn record(
                 |_| PolicyValues::of(&rules.policy),
                 |v| v.policy_values(&rules.policy),
             ),
+        origin: None,
+        prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
+        hash: String::new(),
+        stored: None,
+    };
+    envelope.hash = envelope.computed_hash();
+    Ok(envelope)
+}
+
+/// Records a step of an imported register: audited by the rules that would have decided it
+/// ([`Cooperation::audit_step`]), never refused for what the rules find (those findings,
+/// errors included, are recorded as its warnings), refused only for what the record cannot
+/// hold (malformed data, a date going back, a step no row allows). Replay audits it again.
+#[allow(clippy::too_many_arguments)] // each argument is one fact of the record
+pub fn record_audited(
+    coop: &Cooperation,
+    head: Option<&Envelope>,
+    step: &crate::lifecycle::Step,
+    recorded_at: DateTime<Utc>,
+    rules: &RuleSet,
+    ids: &mut dyn IdSource,
+    origin: StepOrigin,
+) -> Result<Envelope, Rejection> {
+    let audited = coop.audit_step(&step.command, &step.actor, step.on, rules)?;
+    let cooperation_id = match (coop.spec(), &step.command) {
+        (Some(spec), _) => spec.id,
+        (None, Command::Register { spec }) => spec.id,
+        (None, _) => CooperationId(Uuid::nil()),
+    };
+    let mut envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        event_id: ids.next_id(recorded_at),
+        cooperation_id,
+        sequence: head.map_or(1, |h| h.sequence.saturating_add(1)),
+        actor: step.actor.clone(),
+        command: step.command.clone(),
+        events: audited_events(audited),
+        occurred_on: step.on,
+        recorded_at,
+        rule_set: rules.reference,
+        policy: crate::law::RuleSetRegistry::standard()
+            .get(rules.reference)
+            .map_or_else(
+                |_| PolicyValues::of(&rules.policy),
+                |v| v.policy_values(&rules.policy),
+            ),
+        origin: Some(origin),
         prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
         hash: String::new(),
         stored: None,

@@ -12,5 +12,7 @@ mod replay;
 pub mod schema;
 
 pub use chain::{GENESIS_HASH, canonical_json, envelope_hash, v1_envelope_hash};
-pub use envelope::{Envelope, IdSource, RandomV7, SequentialIds, record};
+pub use envelope::{
+    Envelope, IdSource, RandomV7, SequentialIds, StepOrigin, record, record_audited,
+};
 pub use replay::{Difference, ReplayError, ReplayProblem, Replayed, replay};

@@ -78,8 +78,11 @@ pub enum ReplayProblem {
         event: usize,
     },
     /// Re-deciding the stored command refuses it.
-    #[error("forged decision: the law refuses this command: {0}")]
-    RefusedOnReplay(Box<Rejection>),
+    #[error("forged decision: the law refuses this command: {rejection}")]
+    RefusedOnReplay {
+        /// Why the law refuses it.
+        rejection: Box<Rejection>,
+    },
     /// The envelope names a rule set of another regime than the log's first envelope: a
     /// cooperation is decided under one regime only (KSD-TRANS-01).
     #[error(
@@ -243,15 +246,28 @@ impl<'r> Replayer<'r> {
                 },
             ));
         };
-        let decided = self
-            .coop
-            .decide(
+        // A decided step is decided again; an imported one (a register's record, audited
+        // rather than decided) is audited again, its findings kept as its warnings are.
+        let decided = match &envelope.origin {
+            None => self.coop.decide(
                 &envelope.command,
                 &envelope.actor,
                 envelope.occurred_on,
                 rules,
-            )
-            .map_err(|rejection| ReplayProblem::RefusedOnReplay(Box::new(rejection)))?;
+            ),
+            Some(_) => self
+                .coop
+                .audit_step(
+                    &envelope.command,
+                    &envelope.actor,
+                    envelope.occurred_on,
+                    rules,
+                )
+                .map(super::envelope::audited_events),
+        }
+        .map_err(|rejection| ReplayProblem::RefusedOnReplay {
+            rejection: Box::new(rejection),
+        })?;
         compare_facts(envelope, &decided)?;
         let recorded = warnings(&envelope.events);
         let now = warnings(&decided);

@@ -227,6 +227,8 @@ struct EvaluateArgs {
     /// The region whose portfolio it is (kode wilayah, e.g. 73.14).
     #[arg(long, value_name = "KODE")]
     home: KodeWilayah,
+    #[command(flatten)]
+    register: RegisterArgs,
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     format: ReportFormat,
@@ -259,6 +261,63 @@ struct ImportArgs {
     /// The region whose register it is (kode wilayah, e.g. 73.14).
     #[arg(long, value_name = "KODE")]
     home: KodeWilayah,
+    #[command(flatten)]
+    register: RegisterArgs,
+}
+
+/// How a CSV register is read (docs/register-csv.md).
+#[derive(Debug, Args)]
+struct RegisterArgs {
+    /// The order of day, month and year in the register's dates: declared for the whole file,
+    /// never guessed per row.
+    #[arg(long, value_enum, default_value_t = DateOrderArg::Dmy)]
+    date_order: DateOrderArg,
+    /// A border table in JSON (docs/schema/border-table.schema.json): which regions border each
+    /// other, for the bordering rule of a kerja sama wajib (KSD-KIND-07). Without it no two
+    /// regions border.
+    #[arg(long, value_name = "FILE")]
+    borders: Option<PathBuf>,
+}
+
+/// The date orders of a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum DateOrderArg {
+    /// Day/month/year (14/08/2024).
+    Dmy,
+    /// Month/day/year (08/14/2024).
+    Mdy,
+    /// Year-month-day (2024-08-14).
+    Iso,
+}
+
+impl RegisterArgs {
+    fn reading(&self, home: KodeWilayah) -> Result<report_adapter::RegisterReading, Fail> {
+        let borders = match &self.borders {
+            Some(path) => {
+                let text = files::read_text(path)?;
+                Some(
+                    serde_json::from_str::<kerjasama::model::BorderTable>(&text).map_err(|e| {
+                        Fail::invalid(format!(
+                            "{}:{}:{}: {e}",
+                            path.display(),
+                            e.line(),
+                            e.column()
+                        ))
+                    })?,
+                )
+            }
+            None => None,
+        };
+        Ok(report_adapter::RegisterReading {
+            home,
+            date_order: match self.date_order {
+                DateOrderArg::Dmy => kerjasama::report::DateOrder::DayMonthYear,
+                DateOrderArg::Mdy => kerjasama::report::DateOrder::MonthDayYear,
+                DateOrderArg::Iso => kerjasama::report::DateOrder::Iso,
+            },
+            borders,
+        })
+    }
 }
 
 /// Print the JSON Schema of a file `ksd` reads or writes (no NAME: list the names).
@@ -776,7 +835,7 @@ fn evaluate_cmd(args: &EvaluateArgs) -> Result<u8, Fail> {
     let portfolio = match kind {
         Input::Csv => {
             check_csv(&args.input)?;
-            report_adapter::import_csv(&args.input, args.home)?
+            report_adapter::import_csv(&args.input, &args.register.reading(args.home)?)?
         }
         Input::Store => {
             let (store, recoveries) = AnyStore::open(&args.input, Access::Read)?;
@@ -789,7 +848,7 @@ fn evaluate_cmd(args: &EvaluateArgs) -> Result<u8, Fail> {
         }
     };
     let report = report_adapter::evaluate(&portfolio, args.as_of, &policy)?;
-    let text = report_adapter::render(&report, args.format, args.lang.lang())?;
+    let text = report_adapter::render(&report, args.format, args.lang.lang());
     progress.finish();
     match &args.output {
         Some(path) => files::write_atomically(path, &text)?,
@@ -820,7 +879,7 @@ fn import_cmd(args: &ImportArgs) -> Result<u8, Fail> {
         )));
     }
     let progress = Progress::spinner("import");
-    let portfolio = report_adapter::import_csv(&args.csv, args.home)?;
+    let portfolio = report_adapter::import_csv(&args.csv, &args.register.reading(args.home)?)?;
     let (store, recoveries) = AnyStore::open(&args.into, Access::Write)?;
     report_recoveries(&recoveries);
     let written = report_adapter::record_portfolio(&portfolio, &store)?;

@@ -23,6 +23,11 @@ pub const REPORT_SCHEMA_VERSION: u32 = 1;
 /// The report of one evaluation meeting: every cooperation of a region checked against the
 /// regulation on one date (RULES.md §13.3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "EvaluationReport")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EvaluationReport {
@@ -58,6 +63,11 @@ crate::serde_shape::map_shaped!(EvaluationReport);
 
 /// Item 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Header")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Header {
@@ -88,6 +98,11 @@ crate::serde_shape::map_shaped!(Header);
 /// Who chairs and presents (RULES.md §13.3: the assistant and the head of the cooperation
 /// section).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Meeting")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Meeting {
@@ -120,6 +135,11 @@ impl Meeting {
 
 /// The kind as the meeting counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "KindClass")
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum KindClass {
@@ -139,6 +159,11 @@ pub enum KindClass {
 
 /// The category of a partner (RULES.md §13.3 item 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "PartnerCategory")
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PartnerCategory {
@@ -160,6 +185,11 @@ pub enum PartnerCategory {
 
 /// One party of a cooperation, as listed in the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "PartnerLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PartnerLine {
@@ -176,6 +206,11 @@ crate::serde_shape::map_shaped!(PartnerLine);
 
 /// A document of a cooperation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "DocumentLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DocumentLine {
@@ -202,6 +237,11 @@ crate::serde_shape::map_shaped!(DocumentLine);
 
 /// A signatory of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SignatoryLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SignatoryLine {
@@ -220,6 +260,11 @@ crate::serde_shape::map_shaped!(SignatoryLine);
 
 /// Item 2: one cooperation of the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RegisterEntry")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RegisterEntry {
@@ -264,6 +309,11 @@ crate::serde_shape::map_shaped!(RegisterEntry);
 
 /// A deadline still open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "DueAction")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DueAction {
@@ -280,6 +330,11 @@ crate::serde_shape::map_shaped!(DueAction);
 
 /// A record of the portfolio outside PP 28/2018.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "OutsideKsd")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OutsideKsd {
@@ -298,6 +353,11 @@ crate::serde_shape::map_shaped!(OutsideKsd);
 
 /// Why a record is not a regional cooperation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "OutsideReason")
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OutsideReason {
@@ -309,6 +369,11 @@ pub enum OutsideReason {
 
 /// Item 3.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Counts")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Counts {
@@ -327,6 +392,11 @@ crate::serde_shape::map_shaped!(Counts);
 
 /// The result of one rule for one cooperation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CheckResult")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckResult {
     /// Judged, and nothing found.
@@ -341,6 +411,11 @@ pub enum CheckResult {
 
 /// Item 4: one cooperation × one rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ChecklistRow")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ChecklistRow {
@@ -361,6 +436,11 @@ crate::serde_shape::map_shaped!(ChecklistRow);
 
 /// The step of a history a checklist result rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Evidence")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Evidence {
@@ -375,6 +455,11 @@ crate::serde_shape::map_shaped!(Evidence);
 
 /// Item 5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ExpiryLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ExpiryLine {
@@ -395,6 +480,11 @@ crate::serde_shape::map_shaped!(ExpiryLine);
 
 /// Item 6.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CadenceLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CadenceLine {
@@ -417,6 +507,11 @@ crate::serde_shape::map_shaped!(CadenceLine);
 
 /// Item 7.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "DprdLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DprdLine {
@@ -443,6 +538,11 @@ crate::serde_shape::map_shaped!(DprdLine);
 
 /// A DPRD's decision as the register shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "DprdOutcome")
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DprdOutcome {
@@ -458,6 +558,11 @@ pub enum DprdOutcome {
 
 /// Item 8.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "PipelineLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PipelineLine {
@@ -476,6 +581,11 @@ crate::serde_shape::map_shaped!(PipelineLine);
 
 /// Whether an opportunity is a KSDD or a KSDPK.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "OpportunityForm")
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OpportunityForm {
@@ -487,6 +597,11 @@ pub enum OpportunityForm {
 
 /// Item 9.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Opportunity")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Opportunity {
@@ -505,6 +620,11 @@ crate::serde_shape::map_shaped!(Opportunity);
 
 /// Item 10.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "FollowUpLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FollowUpLine {
@@ -526,6 +646,11 @@ crate::serde_shape::map_shaped!(FollowUpLine);
 
 /// An action of the follow-up list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ActionItem")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ActionItem {
@@ -546,6 +671,11 @@ crate::serde_shape::map_shaped!(ActionItem);
 /// unknown in the sources: they come from `Policy::reporting_schedule` and
 /// `reporting_channel`, and without them no report is counted as due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ReportingStatus")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportingStatus {
@@ -562,6 +692,11 @@ crate::serde_shape::map_shaped!(ReportingStatus);
 
 /// One cooperation's reports due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ReportingLine")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportingLine {

@@ -19,6 +19,11 @@ use super::model::OutsideReason;
 /// assert_eq!(portfolio.entries.len(), sample::cases().len());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Portfolio")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Portfolio {
@@ -76,18 +81,28 @@ impl Portfolio {
             let log = ledger.history(id)?;
             let Some(first) = log.first() else { continue };
             let regime = first.rule_set.id;
-            let steps = log
+            let steps: Vec<Step> = log
                 .iter()
                 .map(|e| Step::new(e.actor.clone(), e.occurred_on, e.command.clone()))
                 .collect();
-            entries.push(Entry::new(
-                id.to_string(),
-                Origin::Ledger {
-                    store: store_label.clone(),
-                },
-                regime,
-                steps,
-            ));
+            // A log recorded from an imported register keeps the row it came from.
+            let (label, origin) = match &first.origin {
+                Some(crate::audit::StepOrigin::Imported { source, row, label }) => (
+                    label.clone(),
+                    Origin::Imported {
+                        file: source.clone(),
+                        row: *row,
+                        shown: steps.iter().map(|s| s.command.kind()).collect(),
+                    },
+                ),
+                _ => (
+                    id.to_string(),
+                    Origin::Ledger {
+                        store: store_label.clone(),
+                    },
+                ),
+            };
+            entries.push(Entry::new(label, origin, regime, steps));
         }
         Ok(Portfolio { home, entries })
     }
@@ -120,6 +135,11 @@ impl Portfolio {
 
 /// One record of a portfolio.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Entry")
+)]
 #[serde(remote = "Self", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Entry {
@@ -171,6 +191,11 @@ impl Entry {
 
 /// What a record of the portfolio holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "EntryRecord")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum EntryRecord {
@@ -199,6 +224,11 @@ crate::serde_shape::map_shaped!(EntryRecord);
 /// Where a record comes from: lived through the state machine and read from a store, a
 /// scripted case, or a row of an imported register (audited by the same rules, not decided).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Origin")
+)]
 #[serde(
     remote = "Self",
     rename_all = "snake_case",

@@ -68,14 +68,6 @@ impl Fail {
         Self::new(Kind::Usage, message)
     }
 
-    /// A subcommand whose library side is not in this build yet.
-    pub fn not_built(subcommand: &str, needs: &str) -> Self {
-        Self::usage(format!(
-            "`ksd {subcommand}` is not built yet: it needs {needs}, which this build of the \
-             library does not have"
-        ))
-    }
-
     fn new(kind: Kind, message: impl Into<String>) -> Self {
         // One line, whatever the source of the message.
         let message = message

@@ -1,16 +1,15 @@
 //! The library calls of `ksd evaluate` and `ksd import`, in one place.
-//!
-//! TEMPORARY: `kerjasama::report::{evaluate, render, import}` and `Portfolio::from_store` are
-//! being written on another branch. Until they land, each function below that needs one of
-//! them answers "not built yet" (exit code 64); the arguments, files, formats and exit codes
-//! around them are final. Wiring each is the line in its `WIRING:` comment.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
+use kerjasama::audit::StepOrigin;
 use kerjasama::law::{Lang, Policy};
-use kerjasama::model::KodeWilayah;
-use kerjasama::report::{CheckResult, EvaluationReport, Portfolio};
+use kerjasama::model::{BorderTable, KodeWilayah};
+use kerjasama::report::{
+    CheckResult, DateOrder, EntryRecord, EvaluationReport, ImportOptions, Origin, Portfolio,
+    import_csv_path, render,
+};
 
 use crate::fail::Fail;
 use crate::files::AnyStore;
@@ -28,16 +27,27 @@ pub enum ReportFormat {
     Html,
 }
 
-/// The portfolio of a register in CSV, imported for the home region `home`.
-pub fn import_csv(path: &Path, home: KodeWilayah) -> Result<Portfolio, Fail> {
-    // WIRING:
-    // kerjasama::report::import::import_csv_path(path, &kerjasama::report::import::ImportOptions::new(home))
-    //     .map_err(|e| Fail::invalid(format!("{}: {e}", path.display())))
-    let _ = (path, home);
-    Err(Fail::not_built(
-        "import",
-        "kerjasama::report::import::import_csv_path",
-    ))
+/// How a CSV register is read: the home region, the date order its cells use (declared,
+/// never guessed per row) and the border data its kerja sama wajib are checked against.
+#[derive(Debug, Clone)]
+pub struct RegisterReading {
+    /// The region whose register it is.
+    pub home: KodeWilayah,
+    /// The order of day, month and year in its date cells.
+    pub date_order: DateOrder,
+    /// The border table (KSD-KIND-07), if given.
+    pub borders: Option<BorderTable>,
+}
+
+/// The portfolio of a register in CSV.
+pub fn import_csv(path: &Path, reading: &RegisterReading) -> Result<Portfolio, Fail> {
+    let mut options = ImportOptions::new(reading.home)
+        .with_date_order(reading.date_order)
+        .with_file_label(path.display().to_string());
+    if let Some(borders) = &reading.borders {
+        options = options.with_borders(borders.clone());
+    }
+    import_csv_path(path, &options).map_err(|error| Fail::invalid(error.to_string()))
 }
 
 /// The portfolio of every cooperation in `store` (its logs verified), for the home region
@@ -47,14 +57,13 @@ pub fn portfolio_of_store(
     home: KodeWilayah,
     label: &str,
 ) -> Result<Portfolio, Fail> {
-    // WIRING:
-    // Portfolio::from_store(store, home, label)
-    //     .map_err(|e| crate::fail::ledger_error(Path::new(label), |id, seq| store.place(Path::new(label), id, seq), e))
-    let _ = (store, home, label);
-    Err(Fail::not_built(
-        "evaluate",
-        "kerjasama::report::Portfolio::from_store",
-    ))
+    Portfolio::from_store(store, home, label).map_err(|error| {
+        crate::fail::ledger_error(
+            Path::new(label),
+            |id, seq| store.place(Path::new(label), id, seq),
+            error,
+        )
+    })
 }
 
 /// The report of `portfolio` on `as_of` under `policy`.
@@ -63,24 +72,18 @@ pub fn evaluate(
     as_of: NaiveDate,
     policy: &Policy,
 ) -> Result<EvaluationReport, Fail> {
-    // WIRING:
-    // kerjasama::report::evaluate(portfolio, as_of, policy).map_err(|e| Fail::invalid(e.to_string()))
-    let _ = (portfolio, as_of, policy);
-    Err(Fail::not_built("evaluate", "kerjasama::report::evaluate"))
+    kerjasama::report::evaluate(portfolio, as_of, policy)
+        .map_err(|error| Fail::invalid(error.to_string()))
 }
 
 /// `report` in `format` (`lang` for the formats with prose).
-pub fn render(report: &EvaluationReport, format: ReportFormat, lang: Lang) -> Result<String, Fail> {
-    // WIRING:
-    // use kerjasama::report::render;
-    // Ok(match format {
-    //     ReportFormat::Md => render::markdown(report, lang),
-    //     ReportFormat::Json => render::json(report),
-    //     ReportFormat::Csv => render::csv(report),
-    //     ReportFormat::Html => render::html(report, lang),
-    // })
-    let _ = (report, format, lang);
-    Err(Fail::not_built("evaluate", "kerjasama::report::render"))
+pub fn render(report: &EvaluationReport, format: ReportFormat, lang: Lang) -> String {
+    match format {
+        ReportFormat::Md => render::markdown(report, lang),
+        ReportFormat::Json => render::json(report),
+        ReportFormat::Csv => render::csv(report),
+        ReportFormat::Html => render::html(report, lang),
+    }
 }
 
 /// Whether the report holds an error-level finding (exit code 1).
@@ -91,14 +94,57 @@ pub fn has_errors(report: &EvaluationReport) -> bool {
         .any(|row| row.result == CheckResult::Error)
 }
 
-/// Records the imported `portfolio` into `store`; returns how many records were written.
+/// Records the imported `portfolio` into `store`: each cooperation's history audited by the
+/// rules and appended as a new log whose envelopes name the register row they come from
+/// (`Ledger::record_imported`); a record already in the store is refused, and records
+/// outside KSD are not stored (they are no cooperation). Returns how many logs were written.
 pub fn record_portfolio(portfolio: &Portfolio, store: &AnyStore) -> Result<usize, Fail> {
-    // WIRING: the import branch decides how an imported record enters an event store (its
-    // steps are audited, not decided, so a plain `Ledger::execute` of each would refuse what
-    // the register shows unlawfully).
-    let _ = (portfolio, store);
-    Err(Fail::not_built(
-        "import",
-        "a way to record an imported portfolio in an event store",
-    ))
+    // All or nothing: every cooperation of the register must be new to the store before
+    // any is written.
+    for entry in &portfolio.entries {
+        if let EntryRecord::Cooperation { steps, .. } = &entry.record
+            && let Some(kerjasama::lifecycle::Command::Register { spec }) =
+                steps.first().map(|s| &s.command)
+        {
+            let stored = kerjasama::store::EventStore::load(store, spec.id)
+                .map_err(|error| Fail::failure(format!("{}: {error}", entry.label)))?;
+            if !stored.is_empty() {
+                return Err(Fail::invalid(format!(
+                    "{}: cooperation {} is already in the store; nothing was imported",
+                    entry.label, spec.id
+                )));
+            }
+        }
+    }
+    let ledger = kerjasama::Ledger::new(store);
+    let mut written = 0;
+    for entry in &portfolio.entries {
+        let EntryRecord::Cooperation { regime, steps } = &entry.record else {
+            continue;
+        };
+        let (source, row) = match &entry.origin {
+            Origin::Imported { file, row, .. } => (file.clone(), *row),
+            _ => (String::new(), 0),
+        };
+        let origin = StepOrigin::Imported {
+            source,
+            row,
+            label: entry.label.clone(),
+        };
+        ledger
+            .record_imported(*regime, steps, origin)
+            .map_err(|error| match error {
+                kerjasama::Error::Conflict { cooperation, .. }
+                | kerjasama::Error::Store(kerjasama::store::StoreError::Conflict {
+                    cooperation,
+                    ..
+                }) => Fail::invalid(format!(
+                    "{}: cooperation {cooperation} is already in the store",
+                    entry.label
+                )),
+                other => Fail::invalid(format!("{}: {other}", entry.label)),
+            })?;
+        written += 1;
+    }
+    Ok(written)
 }

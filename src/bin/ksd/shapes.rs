@@ -206,11 +206,15 @@ pub enum SchemaName {
     ApplyOutput,
     /// The output of `ksd replay --format json`.
     ReplayOutput,
+    /// The border table of `--borders` (which regions border each other).
+    BorderTable,
+    /// The evaluation report of `ksd evaluate --format json`.
+    EvaluationReport,
 }
 
 impl SchemaName {
     /// Every schema, in the order `ksd schema` lists them.
-    pub const ALL: [SchemaName; 8] = [
+    pub const ALL: [SchemaName; 10] = [
         SchemaName::CommandFile,
         SchemaName::Actor,
         SchemaName::Policy,
@@ -219,6 +223,8 @@ impl SchemaName {
         SchemaName::NextOutput,
         SchemaName::ApplyOutput,
         SchemaName::ReplayOutput,
+        SchemaName::BorderTable,
+        SchemaName::EvaluationReport,
     ];
 
     /// Its name on the command line, e.g. `command-file`.
@@ -252,6 +258,12 @@ impl SchemaName {
             SchemaName::NextOutput => written().into_root_schema_for::<NextOutput>(),
             SchemaName::ApplyOutput => written().into_root_schema_for::<ApplyOutput>(),
             SchemaName::ReplayOutput => written().into_root_schema_for::<ReplayOutput>(),
+            SchemaName::BorderTable => {
+                read().into_root_schema_for::<kerjasama::model::BorderTable>()
+            }
+            SchemaName::EvaluationReport => {
+                written().into_root_schema_for::<kerjasama::report::EvaluationReport>()
+            }
         };
         let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
         text.push('\n');
