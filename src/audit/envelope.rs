@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::law::{PolicyValues, RuleSet, RuleSetRef};
-use crate::lifecycle::{Command, Cooperation, Event, Rejection};
+use crate::lifecycle::{Command, Cooperation, Event, Rejection, Step};
 use crate::model::{Actor, CooperationId};
 
 use super::chain::{GENESIS_HASH, envelope_hash};
@@ -259,35 +259,16 @@ pub fn record(
     ids: &mut dyn IdSource,
 ) -> Result<Envelope, Rejection> {
     let events = coop.decide(command, actor, occurred_on, rules)?;
-    let cooperation_id = match (coop.spec(), command) {
-        (Some(spec), _) => spec.id,
-        (None, Command::Register { spec }) => spec.id,
-        (None, _) => CooperationId(Uuid::nil()),
-    };
-    let mut envelope = Envelope {
-        schema_version: SCHEMA_VERSION,
-        event_id: ids.next_id(recorded_at),
-        cooperation_id,
-        sequence: head.map_or(1, |h| h.sequence.saturating_add(1)),
-        actor: actor.clone(),
-        command: command.clone(),
+    Ok(seal(
+        coop,
+        head,
+        Step::new(actor.clone(), occurred_on, command.clone()),
         events,
-        occurred_on,
         recorded_at,
-        rule_set: rules.reference,
-        policy: crate::law::RuleSetRegistry::standard()
-            .get(rules.reference)
-            .map_or_else(
-                |_| PolicyValues::of(&rules.policy),
-                |v| v.policy_values(&rules.policy),
-            ),
-        origin: None,
-        prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
-        hash: String::new(),
-        stored: None,
-    };
-    envelope.hash = envelope.computed_hash();
-    Ok(envelope)
+        rules,
+        ids,
+        None,
+    ))
 }
 
 /// Records a step of an imported register: audited by the rules that would have decided it
@@ -298,13 +279,37 @@ pub fn record(
 pub fn record_audited(
     coop: &Cooperation,
     head: Option<&Envelope>,
-    step: &crate::lifecycle::Step,
+    step: &Step,
     recorded_at: DateTime<Utc>,
     rules: &RuleSet,
     ids: &mut dyn IdSource,
     origin: StepOrigin,
 ) -> Result<Envelope, Rejection> {
     let audited = coop.audit_step(&step.command, &step.actor, step.on, rules)?;
+    Ok(seal(
+        coop,
+        head,
+        step.clone(),
+        audited_events(audited),
+        recorded_at,
+        rules,
+        ids,
+        Some(origin),
+    ))
+}
+
+/// The envelope of a step whose events are known, chained to `head` and hashed.
+#[allow(clippy::too_many_arguments)] // each argument is one fact of the record
+fn seal(
+    coop: &Cooperation,
+    head: Option<&Envelope>,
+    step: Step,
+    events: Vec<Event>,
+    recorded_at: DateTime<Utc>,
+    rules: &RuleSet,
+    ids: &mut dyn IdSource,
+    origin: Option<StepOrigin>,
+) -> Envelope {
     let cooperation_id = match (coop.spec(), &step.command) {
         (Some(spec), _) => spec.id,
         (None, Command::Register { spec }) => spec.id,
@@ -315,9 +320,9 @@ pub fn record_audited(
         event_id: ids.next_id(recorded_at),
         cooperation_id,
         sequence: head.map_or(1, |h| h.sequence.saturating_add(1)),
-        actor: step.actor.clone(),
-        command: step.command.clone(),
-        events: audited_events(audited),
+        actor: step.actor,
+        command: step.command,
+        events,
         occurred_on: step.on,
         recorded_at,
         rule_set: rules.reference,
@@ -327,11 +332,11 @@ pub fn record_audited(
                 |_| PolicyValues::of(&rules.policy),
                 |v| v.policy_values(&rules.policy),
             ),
-        origin: Some(origin),
+        origin,
         prev_hash: head.map_or_else(|| GENESIS_HASH.to_owned(), |h| h.hash.clone()),
         hash: String::new(),
         stored: None,
     };
     envelope.hash = envelope.computed_hash();
-    Ok(envelope)
+    envelope
 }

@@ -422,43 +422,9 @@ impl Cooperation {
         rules: &RuleSet,
     ) -> Result<Vec<Event>, Rejection> {
         // A cooperation never mixes the two rule sets (KSD-TRANS-01).
-        if let Some(registered) = self.rule_set
-            && registered.id != rules.reference.id
-        {
-            return Err(Rejection::InvalidInput {
-                field: "rule_set".into(),
-                message: format!(
-                    "registered under {}, decided under {}: a cooperation never mixes rule sets (aturan tidak boleh dicampur)",
-                    registered.id, rules.reference.id
-                ),
-                rule: Some(crate::law::KSD_TRANS_01),
-            });
-        }
+        self.same_regime(rules)?;
         let row = self.row_for(command, rules)?;
-        if let Some(last) = self.last_date
-            && occurred_on < last
-        {
-            return Err(Rejection::InvalidInput {
-                field: "occurred_on".into(),
-                message: format!(
-                    "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
-                ),
-                rule: None,
-            });
-        }
-        let spec = match (&self.spec, command) {
-            (Some(spec), _) => spec,
-            (None, Command::Register { spec }) => spec.as_ref(),
-            (None, _) => {
-                return Err(Rejection::NotAllowedHere {
-                    stage: self.stage,
-                    command: command.kind(),
-                    allowed: vec![CommandKind::Register],
-                    rule: KSD_STAGE_01,
-                    path: vec![],
-                });
-            }
-        };
+        let spec = self.admissible(command, occurred_on)?;
         authority::check(row, spec, self, command, actor, rules)?;
         guard::validate_input(self, spec, command, occurred_on)?;
         let ctx = Ctx {
@@ -526,6 +492,7 @@ impl Cooperation {
         occurred_on: NaiveDate,
         rules: &RuleSet,
     ) -> Result<AuditedStep, Rejection> {
+        self.same_regime(rules)?;
         let (row, skipped, at) = match self.row_for(command, rules) {
             Ok(row) => (row, Vec::new(), self.stage),
             Err(refusal) => {
@@ -560,42 +527,7 @@ impl Cooperation {
                 }
             }
         };
-        if let Some(registered) = self.rule_set
-            && registered.id != rules.reference.id
-        {
-            return Err(Rejection::InvalidInput {
-                field: "rule_set".into(),
-                message: format!(
-                    "registered under {}, audited under {}: a cooperation never mixes rule sets (aturan tidak boleh dicampur)",
-                    registered.id, rules.reference.id
-                ),
-                rule: Some(crate::law::KSD_TRANS_01),
-            });
-        }
-        if let Some(last) = self.last_date
-            && occurred_on < last
-        {
-            return Err(Rejection::InvalidInput {
-                field: "occurred_on".into(),
-                message: format!(
-                    "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
-                ),
-                rule: None,
-            });
-        }
-        let spec = match (&self.spec, command) {
-            (Some(spec), _) => spec,
-            (None, Command::Register { spec }) => spec.as_ref(),
-            (None, _) => {
-                return Err(Rejection::NotAllowedHere {
-                    stage: self.stage,
-                    command: command.kind(),
-                    allowed: vec![CommandKind::Register],
-                    rule: KSD_STAGE_01,
-                    path: vec![],
-                });
-            }
-        };
+        let spec = self.admissible(command, occurred_on)?;
         guard::validate_input(self, spec, command, occurred_on)?;
         let ctx = Ctx {
             coop: self,
@@ -645,6 +577,58 @@ impl Cooperation {
             checked: row.guards.to_vec(),
             skipped,
         })
+    }
+
+    /// A cooperation is judged under the regime it was registered under, never the other
+    /// (KSD-TRANS-01).
+    fn same_regime(&self, rules: &RuleSet) -> Result<(), Rejection> {
+        if let Some(registered) = self.rule_set
+            && registered.id != rules.reference.id
+        {
+            return Err(Rejection::InvalidInput {
+                field: "rule_set".into(),
+                message: format!(
+                    "registered under {}, judged under {}: a cooperation never mixes rule sets (aturan tidak boleh dicampur)",
+                    registered.id, rules.reference.id
+                ),
+                rule: Some(crate::law::KSD_TRANS_01),
+            });
+        }
+        Ok(())
+    }
+
+    /// What a step must meet once its row is found, decided or audited: a date not before the
+    /// previous step's, and a registration first. Returns the spec the step is judged on.
+    fn admissible<'a>(
+        &'a self,
+        command: &'a Command,
+        occurred_on: NaiveDate,
+    ) -> Result<&'a CooperationSpec, Rejection> {
+        if let Some(last) = self.last_date
+            && occurred_on < last
+        {
+            return Err(Rejection::InvalidInput {
+                field: "occurred_on".into(),
+                message: format!(
+                    "{occurred_on} is before the previous event ({last}) (tanggal mundur)"
+                ),
+                rule: None,
+            });
+        }
+        let spec = match (&self.spec, command) {
+            (Some(spec), _) => spec,
+            (None, Command::Register { spec }) => spec.as_ref(),
+            (None, _) => {
+                return Err(Rejection::NotAllowedHere {
+                    stage: self.stage,
+                    command: command.kind(),
+                    allowed: vec![CommandKind::Register],
+                    rule: KSD_STAGE_01,
+                    path: vec![],
+                });
+            }
+        };
+        Ok(spec)
     }
 
     /// The events of a decided command: its facts, then the stage it moves to (the warnings
