@@ -33,18 +33,25 @@ pub(super) fn foreign_out_of_scope(ctx: &Ctx<'_>) -> Found {
 
 /// KSD-KIND-04: a ministry or central agency is synergy, never a party.
 pub(super) fn no_central_agency(ctx: &Ctx<'_>) -> Found {
+    central_agencies(ctx, KSD_KIND_04, |name| {
+        Finding::CentralAgencyNotThirdParty { name }
+    })
+}
+
+/// An error of `rule` for each central agency listed as a party, at its index.
+pub(super) fn central_agencies(
+    ctx: &Ctx<'_>,
+    rule: crate::law::RuleId,
+    finding: fn(String) -> Finding,
+) -> Found {
     ctx.spec
         .parties
         .iter()
         .enumerate()
         .filter_map(|(i, party)| match party {
-            Party::CentralAgency { name } => Some(
-                err(
-                    KSD_KIND_04,
-                    Finding::CentralAgencyNotThirdParty { name: name.clone() },
-                )
-                .at(format!("parties[{i}]")),
-            ),
+            Party::CentralAgency { name } => {
+                Some(err(rule, finding(name.clone())).at(format!("parties[{i}]")))
+            }
             _ => None,
         })
         .collect()

@@ -93,21 +93,9 @@ pub(super) fn central_contract(ctx: &Ctx<'_>) -> Found {
     if !ctx.rules.is_legacy() || !matches!(ctx.command, Some(Command::Register { .. })) {
         return Vec::new();
     }
-    ctx.spec
-        .parties
-        .iter()
-        .enumerate()
-        .filter_map(|(i, party)| match party {
-            Party::CentralAgency { name } => Some(
-                err(
-                    KSD_TRANS_03,
-                    Finding::CentralContractContinuesAsSynergy { name: name.clone() },
-                )
-                .at(format!("parties[{i}]")),
-            ),
-            _ => None,
-        })
-        .collect()
+    super::kinds::central_agencies(ctx, KSD_TRANS_03, |name| {
+        Finding::CentralContractContinuesAsSynergy { name }
+    })
 }
 
 /// The eight items of a PKS (PP 50/2007 Pasal 7 huruf b angka 1–8).
@@ -361,19 +349,10 @@ pub(super) fn amendment(ctx: &Ctx<'_>) -> Found {
     found
 }
 
-/// The grounds a command ends the cooperation on, if it does.
-fn ending_grounds(ctx: &Ctx<'_>) -> Option<Vec<EndGround>> {
-    match ctx.command {
-        Some(Command::Terminate { grounds, .. }) => Some(grounds.clone()),
-        Some(Command::RecordExpiry) => Some(vec![EndGround::TermExpired]),
-        _ => None,
-    }
-}
-
 /// LEG-TERM-01 (Pasal 18): the nine grounds, no other; ending on expiry (huruf i) needs the
 /// term to have run out; an ended cooperation records expiry only if it ended by expiry.
 pub(super) fn grounds(ctx: &Ctx<'_>) -> Found {
-    let Some(grounds) = ending_grounds(ctx) else {
+    let Some(grounds) = super::termination::ending_grounds(ctx) else {
         return Vec::new();
     };
     let rule = LEG_TERM_01;

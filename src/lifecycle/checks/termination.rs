@@ -13,7 +13,7 @@ use super::super::violation::Violation;
 use super::{Found, err};
 
 /// The grounds a command ends the cooperation on, if it does.
-fn ending_grounds(ctx: &Ctx<'_>) -> Option<Vec<EndGround>> {
+pub(super) fn ending_grounds(ctx: &Ctx<'_>) -> Option<Vec<EndGround>> {
     match ctx.command {
         Some(Command::Terminate { grounds, .. }) => Some(grounds.clone()),
         Some(Command::RecordExpiry) => Some(vec![EndGround::TermExpired]),
