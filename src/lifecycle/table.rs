@@ -76,12 +76,13 @@ const NOT_WAJIB: &[Track] = &[KsddSukarela, KsdpkRegion, KsdpkThirdParty];
 const SUKARELA_AND_REGION_KSDPK: &[Track] = &[KsddSukarela, KsdpkRegion];
 
 const DRAFTERS: &[Role] = &[Opd, CooperationUnit];
-const HEAD_OR_CLERK: &[Role] = &[KepalaDaerah, CooperationUnit];
+pub(super) const HEAD_OR_CLERK: &[Role] = &[KepalaDaerah, CooperationUnit];
 const HEAD: &[Role] = &[KepalaDaerah];
-const PKS_SIGNERS: &[Role] = &[KepalaDaerah, AuthorisedOfficial, CooperationUnit];
-const GATE_ASSESSORS: &[Role] = &[KepalaDaerah, CooperationUnit, Opd];
+pub(super) const PKS_SIGNERS: &[Role] = &[KepalaDaerah, AuthorisedOfficial, CooperationUnit];
+pub(super) const GATE_ASSESSORS: &[Role] = &[KepalaDaerah, CooperationUnit, Opd];
 
-const fn row(
+/// A row of version 1 onward (narrowed with `since`/`until`); the legacy table uses it too.
+pub(super) const fn row(
     from: Stage,
     command: CommandKind,
     to: &'static [Stage],

@@ -37,35 +37,12 @@ const BETWEEN_REGIONS: &[Track] = &[KsddSukarela];
 
 const DRAFTERS: &[Role] = &[Opd, CooperationUnit];
 const HEAD: &[Role] = &[KepalaDaerah];
-const HEAD_OR_CLERK: &[Role] = &[KepalaDaerah, CooperationUnit];
 /// Pasal 7 huruf a: the head, or any party (a third party too), offers.
 const OFFERORS: &[Role] = &[KepalaDaerah, CooperationUnit, ThirdParty];
 const ANSWERERS: &[Role] = &[KepalaDaerah, ThirdParty];
-const PKS_SIGNERS: &[Role] = &[KepalaDaerah, AuthorisedOfficial, CooperationUnit];
-const GATE_ASSESSORS: &[Role] = &[KepalaDaerah, CooperationUnit, Opd];
 const PARTIES: &[Role] = &[KepalaDaerah, CooperationUnit, ThirdParty];
 
-const fn row(
-    from: Stage,
-    command: CommandKind,
-    to: &'static [Stage],
-    tracks: &'static [Track],
-    guards: &'static [RuleId],
-    roles: &'static [Role],
-    authority: RuleId,
-) -> Transition {
-    Transition {
-        from,
-        command,
-        to,
-        tracks,
-        guards,
-        roles,
-        authority,
-        since: 1,
-        until: u32::MAX,
-    }
-}
+use super::table::{GATE_ASSESSORS, HEAD_OR_CLERK, PKS_SIGNERS, row};
 
 /// The first PKS: its content, the DPRD approvals it waits for, its date.
 const SIGN_PKS_GUARDS: &[RuleId] = &[LEG_DOC_01, LEG_DPRD_01, KSD_TRANS_01];
