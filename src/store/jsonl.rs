@@ -31,10 +31,15 @@
 //! # Appending
 //! [`EventStore::append`] takes an exclusive lock on the log file ([`File::lock`], `flock`
 //! semantics on Unix: it excludes other processes and other threads that opened the file
-//! separately) and, while holding it, reads and verifies the whole file (with its marker, if
-//! any), compares its last sequence with the caller's (a [`StoreError::Conflict`]
-//! otherwise), and checks that the new envelopes continue the chain; nothing is written
-//! when a check fails. Then, still under the lock:
+//! separately) and, while holding it, reads the end of the file: when there is no marker
+//! and the file ends with a complete line that decodes, verifies its hash and names the
+//! log's cooperation, that line is the log's last envelope (the lines before it were
+//! verified when they were appended, and are verified again whenever the log is loaded), so
+//! an append costs the same at sequence 1 and at sequence 10,000. Anything else (a marker, a
+//! torn tail, a last line that does not verify) makes it read and verify the whole file as
+//! [`JsonlStore::open_verified`] does. It compares the last sequence with the caller's (a
+//! [`StoreError::Conflict`] otherwise), and checks that the new envelopes continue the
+//! chain; nothing is written when a check fails. Then, still under the lock:
 //!
 //! 1. the recovery of the next section is done (a torn tail or the partial batch of a
 //!    writer that died is moved to a sidecar; a stale marker is removed);
@@ -54,8 +59,10 @@
 //! written, so that a marker never comes back to claim lines written after it.
 //!
 //! # Recovery after a crash
-//! [`JsonlStore::open`] checks every log under its exclusive lock, and an append does the
-//! same before it writes:
+//! [`JsonlStore::open`] checks the end of every log under its exclusive lock (and
+//! [`JsonlStore::open_verified`] every line of it), and an append does the same before it
+//! writes; whatever the end of a log shows other than a complete, verified last line is
+//! read from the start of the log and handled as follows:
 //!
 //! - **Interrupted batch.** If `<id>.jsonl.pending` exists, the lines before
 //!   `log_length_before` must all be complete and valid (they were acknowledged). If the
@@ -88,6 +95,10 @@
 //!   detected without reading more than that into memory. The last complete line is no
 //!   exception: it was synced when its append was acknowledged, and is never dropped
 //!   because it does not decode.
+//!
+//! A damaged line before the last one is found by [`EventStore::load`] (and by
+//! [`JsonlStore::open_verified`] and [`JsonlStore::open_read_only`]), which read and verify
+//! every line: it is never returned, replayed or cut.
 //!
 //! Each recovery is reported as a [`Recovery`]. [`EventStore::load`] takes a shared lock
 //! and never modifies anything: it returns the complete envelopes before a torn tail, and
@@ -237,7 +248,25 @@ impl JsonlStore {
     /// Returns the store and what was found. A damaged log is [`StoreError::Corrupt`], and
     /// then nothing has been modified in that log. A log that may not be written is checked
     /// read-only and reported (its appends are refused with [`StoreError::ReadOnly`]).
+    ///
+    /// Opening reads the end of each log only (its last line is decoded and its hash
+    /// verified, its marker read): the lines before are verified when the log is loaded, so
+    /// opening a directory of many logs costs a directory listing and one short read per log.
+    /// [`JsonlStore::open_verified`] verifies every line of every log at open.
     pub fn open(dir: impl AsRef<Path>) -> Result<(Self, Vec<Recovery>), StoreError> {
+        Self::open_with(dir, Verify::Tail)
+    }
+
+    /// Opens `dir` as [`JsonlStore::open`] does, verifying every line of every log first (the
+    /// chain, every hash, every decode): an audit of a whole directory before it is used.
+    pub fn open_verified(dir: impl AsRef<Path>) -> Result<(Self, Vec<Recovery>), StoreError> {
+        Self::open_with(dir, Verify::Everything)
+    }
+
+    fn open_with(
+        dir: impl AsRef<Path>,
+        verify: Verify,
+    ) -> Result<(Self, Vec<Recovery>), StoreError> {
         let dir = dir.as_ref().to_path_buf();
         fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
         let store = Self {
@@ -246,7 +275,7 @@ impl JsonlStore {
         };
         let mut recoveries = Vec::new();
         for (cooperation, path) in store.log_files()? {
-            store.check_log(cooperation, &path, &mut recoveries)?;
+            store.check_log(cooperation, &path, verify, &mut recoveries)?;
         }
         Ok((store, recoveries))
     }
@@ -263,7 +292,7 @@ impl JsonlStore {
         };
         let mut recoveries = Vec::new();
         for (cooperation, path) in store.log_files()? {
-            store.check_log(cooperation, &path, &mut recoveries)?;
+            store.check_log(cooperation, &path, Verify::Everything, &mut recoveries)?;
         }
         Ok((store, recoveries))
     }
@@ -309,6 +338,7 @@ impl JsonlStore {
         &self,
         cooperation: CooperationId,
         path: &Path,
+        verify: Verify,
         out: &mut Vec<Recovery>,
     ) -> Result<(), StoreError> {
         if !self.read_only {
@@ -317,6 +347,14 @@ impl JsonlStore {
                     // Holds the exclusive lock until `file` is dropped.
                     file.lock().map_err(|e| io_error(path, &e))?;
                     let marker = read_marker(path)?;
+                    if verify == Verify::Tail
+                        && marker.is_none()
+                        && !matches!(check_tail(&file, path, cooperation)?, TailCheck::Scan)
+                    {
+                        // Nothing to recover: the rest is verified when the log is loaded.
+                        remove_quietly(&pending_tmp_path(path));
+                        return Ok(());
+                    }
                     let scan = scan(&file, path, cooperation, marker.as_ref())?;
                     match self.recover(&file, path, &scan, marker.as_ref()) {
                         Ok(sidecar) => {
@@ -397,6 +435,75 @@ impl JsonlStore {
             }
         }
         Ok(sidecar)
+    }
+}
+
+/// How much of each log [`JsonlStore::open`] verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verify {
+    /// Its end: the last line and the marker (what an append needs to continue the log).
+    Tail,
+    /// Every line.
+    Everything,
+}
+
+/// What the end of a log shows, read without reading the rest of it.
+enum TailCheck {
+    /// An empty file.
+    Empty,
+    /// The file ends with a complete line of data that decodes, verifies and belongs to the
+    /// log: that line's envelope, and the file's length.
+    Clean {
+        /// The last envelope.
+        last: Box<Envelope>,
+        /// The length of the file.
+        len: u64,
+    },
+    /// Anything else: a torn tail, NUL bytes, a last line that is too long to read from the
+    /// end or does not decode. The whole log must be read ([`scan`]).
+    Scan,
+}
+
+/// How many bytes from the end of a log [`check_tail`] reads to find its last line; a longer
+/// last line is read by [`scan`].
+const TAIL_BYTES: u64 = 64 * 1024;
+
+/// Reads the end of the log in `file`: whether it ends with a complete line of data, and
+/// that line's envelope (decoded, hash verified, of `cooperation`). Constant in the length
+/// of the log. Never modifies anything.
+fn check_tail(
+    file: &File,
+    path: &Path,
+    cooperation: CooperationId,
+) -> Result<TailCheck, StoreError> {
+    let len = file.metadata().map_err(|e| io_error(path, &e))?.len();
+    if len == 0 {
+        return Ok(TailCheck::Empty);
+    }
+    let start = len.saturating_sub(TAIL_BYTES);
+    let mut buf = Vec::new();
+    let mut reader = file;
+    reader
+        .seek(SeekFrom::Start(start))
+        .and_then(|_| reader.take(len - start).read_to_end(&mut buf))
+        .map_err(|e| io_error(path, &e))?;
+    let Some((&b'\n', before)) = buf.split_last() else {
+        return Ok(TailCheck::Scan);
+    };
+    let line = match before.iter().rposition(|b| *b == b'\n') {
+        Some(newline) => before.get(newline + 1..).unwrap_or_default(),
+        None if start == 0 => before,
+        None => return Ok(TailCheck::Scan),
+    };
+    if all_nul(line) {
+        return Ok(TailCheck::Scan);
+    }
+    match try_decode(line) {
+        Ok(last) if last.cooperation_id == cooperation => Ok(TailCheck::Clean {
+            last: Box::new(last),
+            len,
+        }),
+        _ => Ok(TailCheck::Scan),
     }
 }
 
@@ -980,20 +1087,31 @@ impl EventStore for JsonlStore {
         // Everything below holds the exclusive lock; dropping `file` releases it.
         file.lock().map_err(|e| io_error(&path, &e))?;
         let marker = read_marker(&path)?;
-        let scan = scan(&file, &path, cooperation, marker.as_ref())?;
-        check_append(
-            cooperation,
-            expected_sequence,
-            scan.envelopes.last(),
-            envelopes,
-        )?;
+        // A log that ends with a complete line continues from that line (constant in the
+        // log's length); anything else (a marker, a torn tail, a last line that does not
+        // verify) is read whole, recovered and reported as `open` would.
+        let tail = match marker {
+            None => check_tail(&file, &path, cooperation)?,
+            Some(_) => TailCheck::Scan,
+        };
+        let scan = match tail {
+            TailCheck::Scan => Some(scan(&file, &path, cooperation, marker.as_ref())?),
+            _ => None,
+        };
+        let (head, start) = match (&tail, &scan) {
+            (_, Some(scan)) => (scan.envelopes.last(), scan.complete_len),
+            (TailCheck::Clean { last, len }, None) => (Some(&**last), *len),
+            _ => (None, 0),
+        };
+        check_append(cooperation, expected_sequence, head, envelopes)?;
         let bytes = encode(cooperation, envelopes)?;
         let (Some(first), Some(last)) = (envelopes.first(), envelopes.last()) else {
             return Ok(());
         };
         // A torn tail or the partial batch of a writer that died: to a sidecar, then cut.
-        self.recover(&file, &path, &scan, marker.as_ref())?;
-        let start = scan.complete_len;
+        if let Some(scan) = &scan {
+            self.recover(&file, &path, scan, marker.as_ref())?;
+        }
         let end = start.saturating_add(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
         let marked = envelopes.len() > 1;
         if marked {
