@@ -298,6 +298,9 @@ pub struct Calendar {
     rule: WorkingDayRule,
     /// Sorted by date (then category and name), without duplicates.
     holidays: Vec<Holiday>,
+    /// `working[i]`: the working days in `[first, first + i]`, derived from the fields
+    /// above (so that counting and adding working days is a lookup, not a walk).
+    working: Vec<u32>,
 }
 
 /// The serialized form of a [`Calendar`].
@@ -396,6 +399,7 @@ impl Calendar {
             last,
             rule: WorkingDayRule::default(),
             holidays: Vec::new(),
+            working: Vec::new(),
         }
         .with_holidays(holidays)
     }
@@ -432,7 +436,35 @@ impl Calendar {
         }
         self.holidays.sort_unstable();
         self.holidays.dedup();
-        Ok(self)
+        Ok(self.counted())
+    }
+
+    /// The calendar with its working-day counts computed from its other fields.
+    fn counted(mut self) -> Calendar {
+        let mut count = 0u32;
+        self.working = self
+            .first
+            .iter_days()
+            .take_while(|day| *day <= self.last)
+            .map(|day| {
+                count = count.saturating_add(u32::from(self.is_working(day)));
+                count
+            })
+            .collect();
+        self
+    }
+
+    /// The index of a covered `date` in `working`.
+    fn index(&self, date: NaiveDate) -> usize {
+        usize::try_from((date - self.first).num_days()).unwrap_or(usize::MAX)
+    }
+
+    /// The working days in `[first, date]` for a covered `date`.
+    fn working_up_to(&self, date: NaiveDate) -> u32 {
+        self.working
+            .get(self.index(date))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// This calendar counting under `rule`.
@@ -450,7 +482,7 @@ impl Calendar {
     /// ```
     #[must_use]
     pub fn with_rule(self, rule: WorkingDayRule) -> Calendar {
-        Calendar { rule, ..self }
+        Calendar { rule, ..self }.counted()
     }
 
     /// The rule this calendar counts under.
@@ -534,24 +566,18 @@ impl Calendar {
         if n == 0 && self.is_working(date) {
             return Ok(date);
         }
-        let mut remaining = n.max(1);
-        let mut day = date;
-        loop {
-            day = day
-                .succ_opt()
-                .filter(|next| *next <= self.last)
-                .ok_or_else(|| CalendarError::OutOfCoverage {
-                    date: self.last.succ_opt().unwrap_or(self.last),
-                    first: self.first,
-                    last: self.last,
-                })?;
-            if self.is_working(day) {
-                remaining -= 1;
-                if remaining == 0 {
-                    return Ok(day);
-                }
-            }
-        }
+        // The first day whose count reaches the count of `date` plus `n`.
+        let target = self.working_up_to(date).saturating_add(n.max(1));
+        let index = self.working.partition_point(|count| *count < target);
+        i64::try_from(index)
+            .ok()
+            .filter(|_| index < self.working.len())
+            .and_then(|days| self.first.checked_add_signed(chrono::Duration::days(days)))
+            .ok_or_else(|| CalendarError::OutOfCoverage {
+                date: self.last.succ_opt().unwrap_or(self.last),
+                first: self.first,
+                last: self.last,
+            })
     }
 
     /// How many working days lie in `(start, end]`: after `start`, up to and including `end`.
@@ -576,14 +602,9 @@ impl Calendar {
         end: NaiveDate,
     ) -> Result<u32, CalendarError> {
         self.check_range(start, end)?;
-        let count = start
-            .iter_days()
-            .skip(1)
-            .take_while(|day| *day <= end)
-            .filter(|day| self.is_working(*day))
-            .count();
-        // The coverage spans fewer days than u32::MAX (chrono's whole range does).
-        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+        Ok(self
+            .working_up_to(end)
+            .saturating_sub(self.working_up_to(start)))
     }
 
     /// The holidays in `[start, end]`, both ends included, sorted by date, whatever their

@@ -471,8 +471,8 @@ fn open_deadlines(ctx: &Context<'_>, coop: &Cooperation) -> Vec<DueAction> {
         .map(|d| DueAction {
             rule: d.rule,
             due_on: d.due_on,
-            what_id: d.consequence_id,
-            what_en: d.consequence_en,
+            what_id: d.consequence_id.into_owned(),
+            what_en: d.consequence_en.into_owned(),
         })
         .collect();
     open.sort_by_key(|d| d.due_on);

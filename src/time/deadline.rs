@@ -4,6 +4,8 @@
 //! RULES.md says the law sets no deadline (DPRD decision, answer to an offer, KB to PKS), the
 //! policy value is `None` by default and no deadline is produced.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -33,8 +35,9 @@ pub enum DeadlineStatus {
 pub struct Deadline {
     /// The rule (and policy value) that sets it.
     pub rule: RuleId,
-    /// What starts it, e.g. `KB signed`.
-    pub from: String,
+    /// What starts it, e.g. `KB signed` (a fixed text is borrowed, not allocated: a
+    /// portfolio's deadlines are computed for every cooperation at every meeting).
+    pub from: Cow<'static, str>,
     /// The date that starts it.
     pub from_date: NaiveDate,
     /// The last day to meet it.
@@ -42,9 +45,9 @@ pub struct Deadline {
     /// Status as of the date asked about.
     pub status: DeadlineStatus,
     /// What a miss means, in Indonesian.
-    pub consequence_id: String,
+    pub consequence_id: Cow<'static, str>,
     /// What a miss means, in English.
-    pub consequence_en: String,
+    pub consequence_en: Cow<'static, str>,
 }
 crate::serde_shape::map_shaped!(Deadline);
 
@@ -126,9 +129,20 @@ pub fn evaluations_due(
     as_of: NaiveDate,
     policy: &Policy,
 ) -> EvaluationsDue {
+    evaluations_due_in(coop, in_force_span(coop), fiscal_year, as_of, policy)
+}
+
+/// [`evaluations_due`] with the in-force span computed once by the caller.
+fn evaluations_due_in(
+    coop: &Cooperation,
+    span: Option<(NaiveDate, NaiveDate)>,
+    fiscal_year: i32,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> EvaluationsDue {
     let (first, last) = year_bounds(fiscal_year).unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
     let days_in_year = u32::try_from((last - first).num_days() + 1).unwrap_or(365);
-    let days_in_force = in_force_span(coop)
+    let days_in_force = span
         .map(|(start, end)| {
             let (from, to) = (start.max(first), end.min(last));
             u32::try_from((to - from).num_days() + 1).unwrap_or(0)
@@ -210,7 +224,8 @@ fn legacy_dprd_deadlines(
             rule: LEG_DPRD_02,
             from: format!(
                 "rancangan PKS diterima DPRD {region} / draft PKS received by the DPRD of {region}"
-            ),
+            )
+            .into(),
             from_date: timetable.received_on,
             due_on: assessment_due,
             status: status(assessed_on, assessment_due, as_of),
@@ -225,7 +240,7 @@ fn legacy_dprd_deadlines(
         {
             found.push(Deadline {
                 rule: LEG_DPRD_02,
-                from: format!("pendapat DPRD {region} / opinion of the DPRD of {region}"),
+                from: format!("pendapat DPRD {region} / opinion of the DPRD of {region}").into(),
                 from_date: opinion_on,
                 due_on,
                 status: status(timetable.resubmitted_on, due_on, as_of),
@@ -240,7 +255,8 @@ fn legacy_dprd_deadlines(
                 rule: LEG_DPRD_02,
                 from: format!(
                     "penyampaian kembali kepada DPRD {region} / resubmitted to the DPRD of {region}"
-                ),
+                )
+                .into(),
                 from_date: resubmitted_on,
                 due_on,
                 status: status(approved.filter(|on| *on <= due_on), due_on, as_of),
@@ -258,11 +274,12 @@ fn evaluation_deadlines(
     policy: &Policy,
     found: &mut Vec<Deadline>,
 ) {
-    let Some((start, end)) = in_force_span(coop) else {
+    let span = in_force_span(coop);
+    let Some((start, end)) = span else {
         return;
     };
     for year in start.year()..=end.min(as_of).year() {
-        let due = evaluations_due(coop, year, as_of, policy);
+        let due = evaluations_due_in(coop, span, year, as_of, policy);
         if due.required == 0 {
             continue;
         }
@@ -278,12 +295,12 @@ fn evaluation_deadlines(
             );
         found.push(Deadline {
             rule: KSD_IMPL_03,
-            from: format!("tahun anggaran {year} / fiscal year {year}"),
+            from: format!("tahun anggaran {year} / fiscal year {year}").into(),
             from_date: year_bounds(year).map_or(start, |(first, _)| start.max(first)),
             due_on: due.due_by,
             status: status(met_on, due.due_by, as_of),
-            consequence_id: format!("{} dari {} evaluasi dilakukan", due.done, due.required),
-            consequence_en: format!("{} of {} evaluations held", due.done, due.required),
+            consequence_id: format!("{} dari {} evaluasi dilakukan", due.done, due.required).into(),
+            consequence_en: format!("{} of {} evaluations held", due.done, due.required).into(),
         });
     }
 }
@@ -326,15 +343,19 @@ fn stage_deadlines(
 ) -> Result<(), CalendarError> {
     for (index, (stage, entered)) in coop.stage_history().iter().enumerate() {
         let left = left_on(coop, index);
-        let mut push = |rule: RuleId, what: &str, due_on: NaiveDate, id: &str, en: &str| {
+        let mut push = |rule: RuleId,
+                        what: &'static str,
+                        due_on: NaiveDate,
+                        id: &'static str,
+                        en: &'static str| {
             found.push(Deadline {
                 rule,
-                from: what.to_owned(),
+                from: what.into(),
                 from_date: *entered,
                 due_on,
                 status: status(left, due_on, as_of),
-                consequence_id: id.to_owned(),
-                consequence_en: en.to_owned(),
+                consequence_id: id.into(),
+                consequence_en: en.into(),
             });
         };
         let sla = |which: SlaStage| {

@@ -126,16 +126,20 @@ fn document_validity(
     as_of: NaiveDate,
     policy: &Policy,
 ) -> DocumentValidity {
-    let validity = match &doc.term {
-        Some(term) => term_validity(term, as_of, policy.expiring_soon, policy.month_overflow),
-        None if as_of >= doc.signed_on => Validity::InForce,
-        None => Validity::NotYetInForce,
-    };
     DocumentValidity {
         document: doc.id.clone(),
         kind: doc.kind,
         term: doc.term,
-        validity,
+        validity: validity_of(doc, as_of, policy),
+    }
+}
+
+/// A document's validity alone (no copy of its id).
+fn validity_of(doc: &crate::model::Document, as_of: NaiveDate, policy: &Policy) -> Validity {
+    match &doc.term {
+        Some(term) => term_validity(term, as_of, policy.expiring_soon, policy.month_overflow),
+        None if as_of >= doc.signed_on => Validity::InForce,
+        None => Validity::NotYetInForce,
     }
 }
 
@@ -161,8 +165,7 @@ pub fn validity(coop: &Cooperation, as_of: NaiveDate, policy: &Policy) -> Cooper
     let kb_only = pks.is_empty() && kb.is_some();
     let governing_doc = coop.governing_document();
     let governing = governing_doc.and_then(|doc| doc.term.map(|t| (doc.id.clone(), t.ends_on)));
-    let governing_validity =
-        governing_doc.map(|doc| document_validity(doc, as_of, policy).validity);
+    let governing_validity = governing_doc.map(|doc| validity_of(doc, as_of, policy));
     let mut end_grounds = coop.end_grounds().to_vec();
     let overall = if coop.stage() == Stage::Ended && !end_grounds.contains(&EndGround::TermExpired)
     {
