@@ -51,7 +51,7 @@ pub(crate) fn evaluate(row: &Transition, ctx: &Ctx<'_>) -> Vec<Violation> {
     let mut violations = Vec::new();
     violations.extend(regime_applies(ctx));
     for &rule in row.guards {
-        violations.extend(checks::run(rule, ctx));
+        checks::run(rule, ctx, &mut violations);
     }
     if ctx.rules.version() >= 3 {
         special_autonomy(ctx, &mut violations);

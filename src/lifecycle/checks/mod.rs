@@ -157,13 +157,31 @@ static CHECKS: &[Check] = &[
 ];
 
 /// Runs every check of `rule` that applies under the rule-set version of `ctx`.
-pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>) -> Found {
+pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>, found: &mut Found) {
     let version = ctx.rules.version();
-    CHECKS
-        .iter()
-        .filter(|c| c.rule == rule && c.since <= version && version <= c.until)
-        .flat_map(|c| (c.run)(ctx))
-        .collect()
+    for check in checks_of(rule) {
+        if check.since <= version && version <= check.until {
+            found.extend((check.run)(ctx));
+        }
+    }
+}
+
+/// The checks of `rule`, in the order of [`CHECKS`]: looked up, not searched for, as every
+/// guard of every decision asks (a scan of the map compared every rule id's text).
+fn checks_of(rule: RuleId) -> &'static [&'static Check] {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<RuleId, Vec<&'static Check>>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut index: std::collections::HashMap<RuleId, Vec<&'static Check>> =
+                std::collections::HashMap::new();
+            for check in CHECKS {
+                index.entry(check.rule).or_default().push(check);
+            }
+            index
+        })
+        .get(&rule)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Whether some check enforces `rule` under `version`.
