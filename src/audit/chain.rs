@@ -159,6 +159,29 @@ pub fn envelope_hash(canonical: &[u8]) -> String {
     hex(&hasher.finalize())
 }
 
+/// The schema-2 hash of the canonical bytes of `body` (its compact `serde_json` encoding),
+/// written straight into the hasher: the same hash as [`envelope_hash`] of those bytes,
+/// without collecting them. Empty (matching no hash) if `body` cannot be encoded.
+pub(crate) fn envelope_hash_of<T: serde::Serialize>(body: &T) -> String {
+    /// Feeds what `serde_json` writes to the hasher.
+    struct Feed<'a>(&'a mut Sha256);
+    impl std::io::Write for Feed<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(DOMAIN_V2);
+    match serde_json::to_writer(Feed(&mut hasher), body) {
+        Ok(()) => hex(&hasher.finalize()),
+        Err(_) => String::new(),
+    }
+}
+
 /// SHA-256 of a JSON value's canonical form: the policy digest schema-1 envelopes stored.
 pub(crate) fn v1_digest(value: &Value) -> String {
     hex(&Sha256::digest(canonical_json(value).as_bytes()))

@@ -10,7 +10,7 @@ use crate::law::{PolicyValues, RuleSet, RuleSetRef};
 use crate::lifecycle::{Command, Cooperation, Event, Rejection, Step};
 use crate::model::{Actor, CooperationId};
 
-use super::chain::{GENESIS_HASH, envelope_hash};
+use super::chain::GENESIS_HASH;
 use super::schema::SCHEMA_VERSION;
 
 /// One accepted command with the events it produced, chained to the one before.
@@ -133,7 +133,12 @@ impl Envelope {
     /// The canonical bytes the hash covers (schema 2): the stored line without its `hash`
     /// member.
     pub fn canonical_bytes(&self) -> Vec<u8> {
-        let body = Body {
+        serde_json::to_vec(&self.body()).unwrap_or_default()
+    }
+
+    /// The members the hash covers.
+    fn body(&self) -> Body<'_> {
+        Body {
             schema_version: self.schema_version,
             event_id: &self.event_id,
             cooperation_id: &self.cooperation_id,
@@ -147,8 +152,7 @@ impl Envelope {
             policy: &self.policy,
             origin: &self.origin,
             prev_hash: &self.prev_hash,
-        };
-        serde_json::to_vec(&body).unwrap_or_default()
+        }
     }
 
     /// The hash this envelope should have, computed from its content. For an envelope read
@@ -156,7 +160,8 @@ impl Envelope {
     /// stored line still decodes to this envelope (empty otherwise, which matches no hash).
     pub fn computed_hash(&self) -> String {
         match &self.stored {
-            None => envelope_hash(&self.canonical_bytes()),
+            // The canonical bytes are written straight into the hash, never collected.
+            None => super::chain::envelope_hash_of(&self.body()),
             // Decoded with this envelope's own policy as the only one known: the stored
             // digest must name these values, and the rest must decode to this envelope.
             Some(text) => match super::schema::Upcaster::knowing(&self.policy).decode(text) {

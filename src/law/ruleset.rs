@@ -282,11 +282,33 @@ impl RuleSetVersion {
     }
 
     /// The policy a decision under this version recorded as `values`.
+    ///
+    /// Reading values is a JSON merge; the policies of the last few distinct (defaults,
+    /// values) pairs are kept, so that replaying many logs decided under the same policy
+    /// reads it once.
     pub fn policy_from(
         &self,
         values: &super::PolicyValues,
     ) -> Result<Policy, super::PolicyValuesError> {
-        values.to_policy_on(self.default_policy)
+        type Read = (&'static str, super::PolicyValues, Policy);
+        const KEPT: usize = 16;
+        static READ: std::sync::Mutex<Vec<Read>> = std::sync::Mutex::new(Vec::new());
+        let hit = READ.lock().ok().and_then(|read| {
+            read.iter()
+                .find(|(defaults, v, _)| *defaults == self.default_policy && v == values)
+                .map(|(_, _, policy)| policy.clone())
+        });
+        if let Some(policy) = hit {
+            return Ok(policy);
+        }
+        let policy = values.to_policy_on(self.default_policy)?;
+        if let Ok(mut read) = READ.lock() {
+            if read.len() >= KEPT {
+                read.remove(0);
+            }
+            read.push((self.default_policy, values.clone(), policy.clone()));
+        }
+        Ok(policy)
     }
 
     /// This version with `policy`: what `decide` takes.
