@@ -176,7 +176,14 @@ pub(crate) fn envelope_hash_of<T: serde::Serialize>(body: &T) -> String {
     }
     let mut hasher = Sha256::new();
     hasher.update(DOMAIN_V2);
-    match serde_json::to_writer(Feed(&mut hasher), body) {
+    // serde_json writes in small pieces (a key, a comma): buffered, the hasher gets blocks.
+    let mut feed = std::io::BufWriter::with_capacity(8192, Feed(&mut hasher));
+    let written = serde_json::to_writer(&mut feed, body).and_then(|()| {
+        use std::io::Write as _;
+        feed.flush().map_err(serde_json::Error::io)
+    });
+    drop(feed);
+    match written {
         Ok(()) => hex(&hasher.finalize()),
         Err(_) => String::new(),
     }
