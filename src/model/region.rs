@@ -367,6 +367,9 @@ impl BorderTable {
 
     /// The pairs of this table among `codes` only: what a cooperation records of it.
     pub fn among(&self, codes: &[KodeWilayah]) -> BorderTable {
+        // A set of the codes: a pair is kept in constant time, not by scanning the codes
+        // (linear in the table and the codes, not their product).
+        let codes: std::collections::HashSet<KodeWilayah> = codes.iter().copied().collect();
         let pairs = self
             .pairs
             .iter()

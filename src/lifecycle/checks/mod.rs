@@ -174,6 +174,14 @@ fn has_check(rule: RuleId, version: u32) -> bool {
         .any(|c| c.rule == rule && c.since <= version && version <= c.until)
 }
 
+/// The parties among `signatories`, as a set: checking that each of `n` parties signed
+/// is then linear, not `n` scans of the signatories.
+fn signers(
+    signatories: &[crate::model::Signatory],
+) -> std::collections::HashSet<&crate::model::PartyId> {
+    signatories.iter().map(|s| &s.party).collect()
+}
+
 /// An error of `rule`.
 fn err(rule: RuleId, finding: Finding) -> Violation {
     Violation::error(rule, finding)
