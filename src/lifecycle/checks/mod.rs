@@ -156,14 +156,19 @@ static CHECKS: &[Check] = &[
     check_since(KSD_TERM_01, 1, legacy::current_refuses_legacy_grounds),
 ];
 
-/// Runs every check of `rule` that applies under the rule-set version of `ctx`.
+/// Runs every check of `rule` that applies under the rule-set version of `ctx`: one
+/// violation per field and kind of finding, listing the first [`LISTED_FINDINGS`] of a kind
+/// and counting the rest (a large input gives a bounded answer, issue 10).
+///
+/// [`LISTED_FINDINGS`]: super::violation::LISTED_FINDINGS
 pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>) -> Found {
     let version = ctx.rules.version();
-    CHECKS
+    let found: Found = CHECKS
         .iter()
         .filter(|c| c.rule == rule && c.since <= version && version <= c.until)
         .flat_map(|c| (c.run)(ctx))
-        .collect()
+        .collect();
+    super::violation::one_per_field(found)
 }
 
 /// Whether some check enforces `rule` under `version`.
