@@ -20,6 +20,7 @@ mod enforcement;
 mod kinds;
 mod legacy;
 mod legacy_dprd;
+mod regions;
 mod stages;
 mod termination;
 mod third_party;
