@@ -11,8 +11,8 @@
 //!   must approve before the PKS is drafted.
 //!
 //! The second part replays the case up to the signed KB with the three gates assessed and
-//! asks to start drafting the PKS: refused with one KSD-DPRD-01 violation per region, each
-//! with its citation, and the refusal changes nothing. `allowed_commands` then shows what the
+//! asks to start drafting the PKS: refused with one KSD-DPRD-01 violation that lists each
+//! region, with its citation, and the refusal changes nothing. `allowed_commands` then shows what the
 //! cooperation unit may do instead.
 //!
 //! Run with `cargo run --example lifecycle`. Exits non-zero if the case no longer behaves as
@@ -174,12 +174,14 @@ fn refused_pks_drafting(rules: &RuleSet) -> Outcome {
             v.message(Lang::En)
         );
     }
-    let dprd_01 = violations
+    // One violation per rule and field (issue 10), listing the three regions.
+    let dprd_01: Vec<_> = violations
         .iter()
-        .filter(|v| v.rule == KSD_DPRD_01 && v.is_error());
+        .filter(|v| v.rule == KSD_DPRD_01 && v.is_error())
+        .collect();
     ensure(
-        dprd_01.count() == 3 && violations.len() == 3,
-        "three KSD-DPRD-01 errors",
+        dprd_01.len() == 1 && violations.len() == 1 && dprd_01[0].findings().count() == 3,
+        "one KSD-DPRD-01 error listing three regions",
     )?;
     ensure(coop == before, "a refusal changes nothing")?;
     println!(
@@ -215,7 +217,7 @@ fn refused_pks_drafting(rules: &RuleSet) -> Outcome {
         .iter()
         .find(|a| a.command == CommandKind::StartPksDrafting);
     ensure(
-        pks.is_some_and(|a| a.blockers.len() == 3),
-        "allowed_commands lists the three blockers",
+        pks.is_some_and(|a| a.blockers.len() == 1 && a.blockers[0].count() == 3),
+        "allowed_commands lists the blocker naming three regions",
     )
 }

@@ -25,7 +25,10 @@ fn pks_drafting_is_blocked_per_region_whose_dprd_gate_is_true_dprd_01() {
     let given = common::given_before(sample::c06_landfill(), CommandKind::SubmitToDprd);
     let (clerk, on) = (sample::clerk(sample::sidrap()), common::d(2023, 2, 21));
     let pks = allowed(&given.coop, &clerk, on, CommandKind::StartPksDrafting);
-    assert_eq!(pks.blockers.len(), 3, "{:?}", pks.blockers);
+    // One violation of the rule (one per rule and field, issue 10) listing the three regions.
+    assert_eq!(pks.blockers.len(), 1, "{:?}", pks.blockers);
+    assert_eq!(pks.blockers[0].count(), 3, "{:?}", pks.blockers);
+    assert_eq!(pks.blockers[0].findings().count(), 3);
     assert!(pks.blockers.iter().all(|v| v.rule == KSD_DPRD_01));
     let refused = given.when(
         &sample::opd(sample::sidrap(), "Dinas Lingkungan Hidup"),

@@ -52,7 +52,11 @@ fn errors(rejection: &Rejection, rule: RuleId) -> Vec<(Finding, String)> {
     rejection
         .errors()
         .filter(|v| v.rule == rule)
-        .map(|v| (v.finding.clone(), v.field.clone().unwrap_or_default()))
+        // One violation per rule, field and kind lists its findings (issue 10): each one.
+        .flat_map(|v| {
+            let field = v.field.clone().unwrap_or_default();
+            v.findings().map(move |f| (f.clone(), field.clone()))
+        })
         .collect()
 }
 

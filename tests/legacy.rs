@@ -61,7 +61,8 @@ fn c10_in_force() -> Cooperation {
 fn errors(rejection: &Rejection) -> Vec<(RuleId, Finding)> {
     rejection
         .errors()
-        .map(|v| (v.rule, v.finding.clone()))
+        // One violation per rule, field and kind lists its findings (issue 10): each one.
+        .flat_map(|v| v.findings().map(|f| (v.rule, f.clone())))
         .collect()
 }
 
@@ -1161,7 +1162,7 @@ fn leg_dprd_03_a_copy_not_sent_is_a_warning_on_entry_into_force() {
     let warnings: Vec<Finding> = warnings_of(&entry.result)
         .into_iter()
         .filter(|w| w.rule == LEG_DPRD_03)
-        .map(|w| w.finding)
+        .flat_map(|w| w.findings().cloned().collect::<Vec<_>>())
         .collect();
     let expected: Vec<Finding> = [sidrap(), wajo()]
         .into_iter()
@@ -1305,9 +1306,9 @@ fn leg_doc_02_an_offer_without_a_plan_or_its_copies_is_a_warning() {
     );
     let found: Vec<Finding> = warnings_of(&bare.result)
         .into_iter()
-        .map(|w| {
+        .flat_map(|w| {
             assert_eq!(w.rule, LEG_DOC_02);
-            w.finding
+            w.findings().cloned().collect::<Vec<_>>()
         })
         .collect();
     assert_eq!(

@@ -139,7 +139,7 @@ fn ksd_doc_02_every_missing_clause_is_listed_at_once() {
         .violations()
         .iter()
         .filter(|v| v.rule == KSD_DOC_02 && v.severity == Severity::Error)
-        .map(|v| &v.finding)
+        .flat_map(|v| v.findings())
         .collect();
     assert_eq!(listed.len(), 4, "{listed:?}");
     for clause in [

@@ -333,6 +333,7 @@ fn same_warnings(recorded: &[Violation], decided: &[Violation]) -> bool {
             a.rule == b.rule
                 && a.severity == b.severity
                 && a.field == b.field
-                && (matches!(a.finding, Finding::RecordedText { .. }) || a.finding == b.finding)
+                && (matches!(a.finding, Finding::RecordedText { .. })
+                    || (a.finding == b.finding && a.also == b.also && a.unlisted == b.unlisted))
         })
 }

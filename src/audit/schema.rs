@@ -5,8 +5,11 @@
 //! `schema_version` (2), `event_id`, `cooperation_id`, `sequence`, `actor`, `command`,
 //! `events`, `occurred_on`, `recorded_at`, `rule_set` (`{"id", "version"}`), `policy` (the
 //! policy values the decision was taken under, members sorted by key), `prev_hash`, `hash`.
-//! Events hold facts only: a warning is `{rule, severity, field?, finding, advisory_under?}`
-//! where `finding` is a typed fact ([`crate::lifecycle::Finding`]); no message text,
+//! Events hold facts only: a warning is `{rule, severity, field?, finding, also?, unlisted?,
+//! advisory_under?}` where `finding` is a typed fact ([`crate::lifecycle::Finding`]), `also`
+//! the further findings of the same rule, field and kind (at most
+//! [`crate::lifecycle::LISTED_FINDINGS`] in all, absent when none) and `unlisted` the count
+//! of those not listed (absent when 0); no message text,
 //! citation or list of rules checked is stored. The hash is over the canonical bytes of the
 //! decoded envelope ([`super::envelope_hash`]).
 //!

@@ -647,18 +647,21 @@ impl CooperationSpecBuilder {
         if self.parties.is_empty() {
             return Err(missing("spec.parties"));
         }
-        let ids: Vec<Option<PartyId>> = self.parties.iter().map(Party::id).collect();
-        for (i, id) in ids.iter().enumerate() {
-            if let Some(party) = id
-                && ids.iter().take(i).any(|earlier| earlier == id)
+        // One pass over the parties with a set of those seen: linear, where comparing each
+        // party with every earlier one was quadratic (issue 10, 50 000 third parties).
+        let mut ids: std::collections::HashSet<PartyId> =
+            std::collections::HashSet::with_capacity(self.parties.len());
+        for (i, party) in self.parties.iter().enumerate() {
+            if let Some(party) = party.id()
+                && !ids.insert(party.clone())
             {
                 return Err(BuildError::DuplicateParty {
                     field: format!("spec.parties[{i}]"),
-                    party: party.clone(),
+                    party,
                 });
             }
         }
-        let is_party = |party: &PartyId| ids.iter().any(|id| id.as_ref() == Some(party));
+        let is_party = |party: &PartyId| ids.contains(party);
         let initiator = self.initiator.ok_or(missing("spec.initiator"))?;
         if !is_party(&initiator) {
             return Err(BuildError::NotAParty {

@@ -3,6 +3,8 @@
 //! `evaluate` runs the check of every rule the row names and returns every violation, so a
 //! refusal lists all that is wrong, not only the first thing.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use crate::law::*;
@@ -155,6 +157,12 @@ pub(crate) fn dprd_pending(ctx: &Ctx<'_>, deciding: Option<KodeWilayah>) -> Vec<
         .collect()
 }
 
+/// The ids of the parties, as a set: input naming many parties is checked against it in
+/// constant time per name ([`CooperationSpec::has_party`] scans the parties).
+fn party_set(spec: &CooperationSpec) -> HashSet<PartyId> {
+    spec.parties.iter().filter_map(Party::id).collect()
+}
+
 fn invalid(
     field: impl Into<String>,
     message: impl Into<String>,
@@ -217,8 +225,9 @@ pub(crate) fn validate_document(
     if let Some(term) = &doc.term {
         validate_term("document.term", term)?;
     }
+    let parties = party_set(spec);
     for (i, signatory) in doc.signatories.iter().enumerate() {
-        if !spec.has_party(&signatory.party) {
+        if !parties.contains(&signatory.party) {
             return Err(invalid(
                 format!("document.signatories[{i}].party"),
                 format!("{} is not a party", signatory.party),
@@ -239,7 +248,7 @@ pub(crate) fn validate_document(
         }
     }
     for (i, number) in doc.numbers.iter().enumerate() {
-        if !spec.has_party(&number.party) {
+        if !parties.contains(&number.party) {
             return Err(invalid(
                 format!("document.numbers[{i}].party"),
                 format!("{} is not a party", number.party),
@@ -251,9 +260,14 @@ pub(crate) fn validate_document(
 }
 
 fn validate_spec(spec: &CooperationSpec) -> Result<(), Rejection> {
-    let ids: Vec<Option<PartyId>> = spec.parties.iter().map(Party::id).collect();
-    for (i, id) in ids.iter().enumerate() {
-        if id.is_some() && ids.iter().take(i).any(|earlier| earlier == id) {
+    // A set of the parties seen so far: a party listed twice is found in one pass, and the
+    // initiator and funders are looked up in it (linear in the parties, where comparing each
+    // party with every earlier one took 7.7 s for 50 000 third parties, issue 10).
+    let mut ids: HashSet<PartyId> = HashSet::with_capacity(spec.parties.len());
+    for (i, party) in spec.parties.iter().enumerate() {
+        if let Some(id) = party.id()
+            && !ids.insert(id)
+        {
             return Err(invalid(
                 format!("parties[{i}]"),
                 "party listed twice (pihak ganda)",
@@ -261,6 +275,7 @@ fn validate_spec(spec: &CooperationSpec) -> Result<(), Rejection> {
             ));
         }
     }
+    let has_party = |party: &PartyId| ids.contains(party);
     if spec.parties.is_empty() {
         return Err(invalid(
             "parties",
@@ -268,7 +283,7 @@ fn validate_spec(spec: &CooperationSpec) -> Result<(), Rejection> {
             Some(KSD_KIND_08),
         ));
     }
-    if !spec.has_party(&spec.initiator) {
+    if !has_party(&spec.initiator) {
         return Err(invalid(
             "initiator",
             format!("{} is not a party", spec.initiator),
@@ -276,7 +291,7 @@ fn validate_spec(spec: &CooperationSpec) -> Result<(), Rejection> {
         ));
     }
     for (i, funding) in spec.funding.iter().enumerate() {
-        if !spec.has_party(&funding.party) {
+        if !has_party(&funding.party) {
             return Err(invalid(
                 format!("funding[{i}].party"),
                 format!("{} is not a party", funding.party),
@@ -414,8 +429,9 @@ fn validate_evaluation(
             rule,
         ));
     }
+    let parties = party_set(spec);
     for (i, compliance) in evaluation.compliance.iter().enumerate() {
-        if !spec.has_party(&compliance.party) {
+        if !parties.contains(&compliance.party) {
             return Err(invalid(
                 format!("evaluation.compliance[{i}].party"),
                 format!("{} is not a party", compliance.party),
@@ -453,15 +469,17 @@ fn validate_ending(
             rule,
         ));
     }
+    let parties = party_set(spec);
+    let mut consented: HashSet<&PartyId> = HashSet::with_capacity(consents.len());
     for (i, consent) in consents.iter().enumerate() {
-        if !spec.has_party(&consent.party) {
+        if !parties.contains(&consent.party) {
             return Err(invalid(
                 format!("consents[{i}].party"),
                 format!("{} is not a party: only the parties consent", consent.party),
                 rule,
             ));
         }
-        if consents.iter().take(i).any(|c| c.party == consent.party) {
+        if !consented.insert(&consent.party) {
             return Err(invalid(
                 format!("consents[{i}].party"),
                 format!("{} consents twice", consent.party),

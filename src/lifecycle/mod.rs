@@ -33,4 +33,6 @@ pub use table::{
     rows_from_for, transitions,
 };
 pub use table_legacy::legacy_transitions;
-pub use violation::{AuthorityProblem, Messages, MissingStep, Rejection, Render, Violation};
+pub use violation::{
+    AuthorityProblem, LISTED_FINDINGS, Messages, MissingStep, Rejection, Render, Violation,
+};

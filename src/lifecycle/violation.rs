@@ -44,12 +44,88 @@ pub struct Violation {
     pub field: Option<String>,
     /// What was found, with its parameters.
     pub finding: Finding,
+    /// The further findings of the same kind for the same rule and field, after `finding`:
+    /// a rule reports one violation per rule, field and kind of finding, listing at most
+    /// [`LISTED_FINDINGS`] of them in all (`finding` first) and counting the rest in
+    /// [`Violation::unlisted`]. Absent from the record when there is none, so a record
+    /// written before it existed keeps its bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Finding>,
+    /// How many more findings of the same kind for the same rule and field were found
+    /// beyond those listed (`finding` and `also`); absent from the record when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unlisted: u64,
     /// Set when the rule was downgraded to advice because another rule says a different
     /// regime governs (KSD-PK-03: types (b)–(d) of a KSDPK follow their sectoral laws).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advisory_under: Option<RuleId>,
 }
 crate::serde_shape::map_shaped!(Violation);
+
+/// How many findings of one kind a violation lists for one rule and field (`finding` and
+/// `also`) before it only counts the rest (`unlisted`): "the first 20, and N more".
+///
+/// A practice value of this crate, not law: it bounds what a refusal, a warning and an audit
+/// record hold when an input is large (50 000 parties, 2 000 regions whose pairs are not
+/// allowed), so that deciding stays near-linear and a record stays small. Changing it
+/// changes which findings later records list, never an outcome.
+pub const LISTED_FINDINGS: usize = 20;
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// One violation per rule, severity, field and kind of finding, in the order each first
+/// occurs: the later ones of a kind are listed in the first one's `also` up to
+/// [`LISTED_FINDINGS`] and counted beyond. Linear in the number of violations.
+pub(crate) fn one_per_field(found: Vec<Violation>) -> Vec<Violation> {
+    use std::collections::HashMap;
+    use std::collections::hash_map::Entry;
+    if found.len() < 2 {
+        return found;
+    }
+    type Key = (
+        RuleId,
+        crate::law::Severity,
+        Option<String>,
+        Option<RuleId>,
+        std::mem::Discriminant<Finding>,
+    );
+    let mut at: HashMap<Key, usize> = HashMap::new();
+    let mut kept: Vec<Violation> = Vec::new();
+    for violation in found {
+        let key = (
+            violation.rule,
+            violation.severity,
+            violation.field.clone(),
+            violation.advisory_under,
+            std::mem::discriminant(&violation.finding),
+        );
+        match at.entry(key) {
+            Entry::Occupied(index) => {
+                if let Some(first) = kept.get_mut(*index.get()) {
+                    debug_assert!(first.same_listing(&violation));
+                    let Violation {
+                        finding,
+                        also,
+                        unlisted,
+                        ..
+                    } = violation;
+                    first.add(finding, 0);
+                    for finding in also {
+                        first.add(finding, 0);
+                    }
+                    first.unlisted = first.unlisted.saturating_add(unlisted);
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(kept.len());
+                kept.push(violation);
+            }
+        }
+    }
+    kept
+}
 
 /// Renders violations as text. [`Messages`] is the crate's own wording; an embedder may
 /// substitute its own (another register, a shorter form) without touching any stored record.
@@ -65,6 +141,14 @@ pub struct Messages;
 impl Render for Messages {
     fn render(&self, violation: &Violation, lang: Lang) -> String {
         let mut text = violation.finding.text(lang);
+        for finding in &violation.also {
+            text.push_str("; ");
+            text.push_str(&finding.text(lang));
+        }
+        if violation.unlisted > 0 {
+            let n = violation.unlisted;
+            text.push_str(&lang.pick(format!("; dan {n} lainnya"), format!("; and {n} more")));
+        }
         if let Some(rule) = violation.advisory_under {
             text.push_str(&lang.pick(
                 format!(" (anjuran: rezim sektoral berlaku, {rule})"),
@@ -83,8 +167,66 @@ impl Violation {
             severity,
             field: None,
             finding,
+            also: Vec::new(),
+            unlisted: 0,
             advisory_under: None,
         }
+    }
+
+    /// Every finding it lists: `finding`, then `also`.
+    ///
+    /// ```
+    /// use kerjasama::law::{KSD_WAJIB_01, Lang};
+    /// use kerjasama::lifecycle::{Finding, Violation};
+    /// use kerjasama::model::KodeWilayah;
+    /// let (a, b): (KodeWilayah, KodeWilayah) = ("73.14".parse()?, "73.72".parse()?);
+    /// let v = Violation::error(KSD_WAJIB_01, Finding::MappingNotFiled { region: a })
+    ///     .listing([Finding::MappingNotFiled { region: b }], 3);
+    /// assert_eq!(v.findings().count(), 2);
+    /// assert_eq!(v.count(), 5);
+    /// assert!(v.message(Lang::En).ends_with("73.72 has not filed its mapping of affairs; and 3 more"));
+    /// assert!(v.message(Lang::Id).ends_with("; dan 3 lainnya"));
+    /// # Ok::<(), kerjasama::model::ParseKodeError>(())
+    /// ```
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        std::iter::once(&self.finding).chain(&self.also)
+    }
+
+    /// How many findings it stands for: those listed and those only counted.
+    pub fn count(&self) -> u64 {
+        let listed = u64::try_from(self.also.len()).unwrap_or(u64::MAX);
+        listed.saturating_add(1).saturating_add(self.unlisted)
+    }
+
+    /// Lists `also` after its finding and counts `unlisted` more (see [`LISTED_FINDINGS`];
+    /// findings beyond the bound are counted, not listed).
+    pub fn listing(mut self, also: impl IntoIterator<Item = Finding>, unlisted: u64) -> Self {
+        for finding in also {
+            self.add(finding, 0);
+        }
+        self.unlisted = self.unlisted.saturating_add(unlisted);
+        self
+    }
+
+    /// Adds one finding of the same kind: listed while fewer than [`LISTED_FINDINGS`] are,
+    /// counted after; `unlisted` more are counted with it.
+    fn add(&mut self, finding: Finding, unlisted: u64) {
+        if self.also.len() + 1 < LISTED_FINDINGS {
+            self.also.push(finding);
+        } else {
+            self.unlisted = self.unlisted.saturating_add(1);
+        }
+        self.unlisted = self.unlisted.saturating_add(unlisted);
+    }
+
+    /// Whether `other` is of the same rule, severity, field and kind of finding: one
+    /// violation then stands for both.
+    fn same_listing(&self, other: &Violation) -> bool {
+        self.rule == other.rule
+            && self.severity == other.severity
+            && self.field == other.field
+            && self.advisory_under == other.advisory_under
+            && std::mem::discriminant(&self.finding) == std::mem::discriminant(&other.finding)
     }
 
     /// An error: blocks the step.

@@ -276,8 +276,22 @@ impl WajibPairing {
     /// # Ok::<(), kerjasama::model::ParseKodeError>(())
     /// ```
     pub fn of(a: KodeWilayah, b: KodeWilayah) -> WajibPairing {
-        let same_province = a.province == b.province;
-        match (a.level().is_kab_kota(), b.level().is_kab_kota()) {
+        Self::of_classes(
+            a.level().is_kab_kota(),
+            b.level().is_kab_kota(),
+            a.province == b.province,
+        )
+    }
+
+    /// The pairing of two regions known by their levels (kab/kota or province) and whether
+    /// they lie in the same province: all [`WajibPairing::of`] looks at. Lets a check count
+    /// the pairs of each pairing by groups instead of pair by pair.
+    pub(crate) fn of_classes(
+        a_kab_kota: bool,
+        b_kab_kota: bool,
+        same_province: bool,
+    ) -> WajibPairing {
+        match (a_kab_kota, b_kab_kota) {
             (true, true) if same_province => WajibPairing::KabKotaSameProvince,
             (true, true) => WajibPairing::KabKotaDifferentProvinces,
             (false, false) => WajibPairing::ProvinceProvince,
@@ -367,6 +381,9 @@ impl BorderTable {
 
     /// The pairs of this table among `codes` only: what a cooperation records of it.
     pub fn among(&self, codes: &[KodeWilayah]) -> BorderTable {
+        // A set of the codes: a pair is kept in constant time, not by scanning the codes
+        // (linear in the table and the codes, not their product).
+        let codes: std::collections::HashSet<KodeWilayah> = codes.iter().copied().collect();
         let pairs = self
             .pairs
             .iter()
@@ -374,6 +391,18 @@ impl BorderTable {
             .copied()
             .collect();
         BorderTable { pairs }
+    }
+
+    /// The pairs of the table, each once, the lower code first, in code order.
+    ///
+    /// ```
+    /// use kerjasama::model::BorderTable;
+    /// let table = BorderTable::sulawesi_selatan_sample();
+    /// assert_eq!(table.pairs().count(), 9);
+    /// assert!(table.pairs().all(|(a, b)| a < b));
+    /// ```
+    pub fn pairs(&self) -> impl Iterator<Item = (KodeWilayah, KodeWilayah)> + '_ {
+        self.pairs.iter().copied()
     }
 
     /// Whether the table has no pair.

@@ -127,9 +127,10 @@ pub(super) fn signatories(ctx: &Ctx<'_>) -> Found {
     } else {
         doc.parties.clone()
     };
+    let signed = super::signers(&doc.signatories);
     let mut found: Found = bound
         .into_iter()
-        .filter(|p| !doc.signatories.iter().any(|s| &s.party == p))
+        .filter(|p| !signed.contains(p))
         .map(|party| err(rule, Finding::NotSigned { party }).at("document.signatories"))
         .collect();
     for (i, s) in doc.signatories.iter().enumerate() {

@@ -10,7 +10,7 @@ use crate::model::{
 use super::super::command::Command;
 use super::super::finding::Finding;
 use super::super::guard::Ctx;
-use super::{Found, err};
+use super::{Found, err, regions};
 
 /// Whether the command registers the cooperation or begins the wajib procedure (or only
 /// the state is checked): the moments the parties and object are judged.
@@ -97,11 +97,6 @@ pub(super) fn sukarela_regions(ctx: &Ctx<'_>) -> Found {
     found
 }
 
-fn borders(ctx: &Ctx<'_>, a: KodeWilayah, b: KodeWilayah) -> bool {
-    let contained = a.is_within(b) || b.is_within(a);
-    ctx.spec.borders.borders(a, b) || (contained && ctx.policy().containment_counts_as_border)
-}
-
 /// KSD-KIND-07: at least two bordering regions, an affair with externalities, a rationale.
 pub(super) fn wajib_borders(ctx: &Ctx<'_>) -> Found {
     if !ctx.spec.kind.is_wajib() || !registering(ctx) {
@@ -136,12 +131,13 @@ pub(super) fn wajib_borders(ctx: &Ctx<'_>) -> Found {
         );
     }
     let reading = ctx.policy().wajib_border_rule;
+    // Bordering is the border table plus, where KSD-KIND-11 counts it, a province with its
+    // own kab/kota; both readings are answered in near-linear time (`regions`).
+    let containment = ctx.policy().containment_counts_as_border;
+    let table = &ctx.spec.borders;
     let bordering = match reading {
-        WajibBorderRule::Pairwise => codes
-            .iter()
-            .enumerate()
-            .all(|(i, a)| codes.iter().skip(i + 1).all(|b| borders(ctx, *a, *b))),
-        _ => connected(ctx, &codes),
+        WajibBorderRule::Pairwise => regions::pairwise(&codes, table, containment),
+        _ => regions::connected(&codes, table, containment),
     };
     if codes.len() >= 2 && !bordering {
         found.push(err(rule, Finding::RegionsDoNotBorder { reading }).at("borders"));
@@ -149,50 +145,38 @@ pub(super) fn wajib_borders(ctx: &Ctx<'_>) -> Found {
     found
 }
 
-fn connected(ctx: &Ctx<'_>, codes: &[KodeWilayah]) -> bool {
-    let Some(first) = codes.first() else {
-        return false;
-    };
-    let mut seen: BTreeSet<KodeWilayah> = BTreeSet::from([*first]);
-    let mut frontier = vec![*first];
-    while let Some(a) = frontier.pop() {
-        for b in codes {
-            if !seen.contains(b) && borders(ctx, a, *b) {
-                seen.insert(*b);
-                frontier.push(*b);
-            }
-        }
-    }
-    seen.len() == codes.len()
-}
-
 /// KSD-KIND-09 (narrowed by KSD-KIND-10): every pair of wajib parties is an allowed pairing.
+/// One violation at `parties` lists the first [`LISTED_FINDINGS`] pairs not allowed and
+/// counts the rest: `n` regions have `n (n − 1) / 2` pairs, and 2 000 regions under a
+/// one-pairing policy would otherwise give two million findings.
+///
+/// [`LISTED_FINDINGS`]: super::super::violation::LISTED_FINDINGS
 pub(super) fn wajib_pairings(ctx: &Ctx<'_>) -> Found {
     if !ctx.spec.kind.is_wajib() {
         return Vec::new();
     }
     let codes = ctx.spec.region_codes();
     let allowed = &ctx.policy().wajib_pairings;
-    let mut found = Vec::new();
-    for (i, a) in codes.iter().enumerate() {
-        for b in codes.iter().skip(i + 1) {
-            let pairing = WajibPairing::of(*a, *b);
-            if !allowed.contains(&pairing) {
-                found.push(
-                    err(
-                        KSD_KIND_09,
-                        Finding::PairingNotAllowed {
-                            a: *a,
-                            b: *b,
-                            pairing,
-                        },
-                    )
-                    .at("parties"),
-                );
-            }
-        }
-    }
-    found
+    let (count, first) = regions::DisallowedPairs::new(&codes, allowed)
+        .count_and_first(super::super::violation::LISTED_FINDINGS);
+    let finding = |(a, b): (KodeWilayah, KodeWilayah)| Finding::PairingNotAllowed {
+        a,
+        b,
+        pairing: WajibPairing::of(a, b),
+    };
+    let mut listed = first.into_iter().map(finding);
+    let Some(head) = listed.next() else {
+        return Vec::new();
+    };
+    let also: Vec<Finding> = listed.collect();
+    let shown = u64::try_from(also.len())
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    vec![
+        err(KSD_KIND_09, head)
+            .at("parties")
+            .listing(also, count.saturating_sub(shown)),
+    ]
 }
 
 /// KSD-KIND-02: the offer letter is the initiating party's.

@@ -121,9 +121,10 @@ fn bound(spec: &CooperationSpec, doc: &Document) -> Vec<PartyId> {
 
 /// Every party `doc` binds has signed it.
 fn signed_by_all(rule: RuleId, spec: &CooperationSpec, doc: &Document, field: &str) -> Found {
+    let signed = super::signers(&doc.signatories);
     bound(spec, doc)
         .into_iter()
-        .filter(|p| !doc.signatories.iter().any(|s| &s.party == p))
+        .filter(|p| !signed.contains(p))
         .map(|party| err(rule, Finding::NotSigned { party }).at(field))
         .collect()
 }
@@ -316,10 +317,11 @@ pub(super) fn amendment(ctx: &Ctx<'_>) -> Found {
         found.push(err(rule, Finding::AddendumWithoutTarget).at("document.amends"));
         return found;
     };
+    let signed = super::signers(&addendum.signatories);
     found.extend(
         bound(ctx.spec, amended)
             .into_iter()
-            .filter(|p| !addendum.signatories.iter().any(|s| &s.party == p))
+            .filter(|p| !signed.contains(p))
             .map(|party| err(rule, Finding::NotSigned { party }).at("document.signatories")),
     );
     let amended_level = level(ctx, amended);
@@ -440,9 +442,10 @@ pub(super) fn cooperation_body(ctx: &Ctx<'_>) -> Found {
         return found;
     };
     let regions: Vec<KodeWilayah> = ctx.spec.region_codes();
+    let signed = super::signers(&decision.signatories);
     for region in &regions {
         let party = PartyId::Region(*region);
-        if !decision.signatories.iter().any(|s| s.party == party) {
+        if !signed.contains(&party) {
             found.push(err(rule, Finding::NotSigned { party }).at("decision.signatories"));
         }
     }

@@ -20,6 +20,7 @@ mod enforcement;
 mod kinds;
 mod legacy;
 mod legacy_dprd;
+mod regions;
 mod stages;
 mod termination;
 mod third_party;
@@ -156,13 +157,22 @@ static CHECKS: &[Check] = &[
     check_since(KSD_TERM_01, 1, legacy::current_refuses_legacy_grounds),
 ];
 
-/// Runs every check of `rule` that applies under the rule-set version of `ctx`.
+/// Runs every check of `rule` that applies under the rule-set version of `ctx`, adding to
+/// `found` one violation per field and kind of finding, listing the first
+/// [`LISTED_FINDINGS`] of a kind and counting the rest (a large input gives a bounded
+/// answer, issue 10).
+///
+/// [`LISTED_FINDINGS`]: super::violation::LISTED_FINDINGS
 pub(crate) fn run(rule: RuleId, ctx: &Ctx<'_>, found: &mut Found) {
     let version = ctx.rules.version();
+    let mut of_rule = Found::new();
     for check in checks_of(rule) {
         if check.since <= version && version <= check.until {
-            found.extend((check.run)(ctx));
+            of_rule.extend((check.run)(ctx));
         }
+    }
+    if !of_rule.is_empty() {
+        found.extend(super::violation::one_per_field(of_rule));
     }
 }
 
@@ -190,6 +200,14 @@ fn has_check(rule: RuleId, version: u32) -> bool {
     CHECKS
         .iter()
         .any(|c| c.rule == rule && c.since <= version && version <= c.until)
+}
+
+/// The parties among `signatories`, as a set: checking that each of `n` parties signed
+/// is then linear, not `n` scans of the signatories.
+fn signers(
+    signatories: &[crate::model::Signatory],
+) -> std::collections::HashSet<&crate::model::PartyId> {
+    signatories.iter().map(|s| &s.party).collect()
 }
 
 /// An error of `rule`.

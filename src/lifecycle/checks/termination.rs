@@ -201,8 +201,10 @@ pub(super) fn evaluation_record(ctx: &Ctx<'_>) -> Found {
             );
         }
     }
+    let assessed: std::collections::HashSet<&PartyId> =
+        evaluation.compliance.iter().map(|c| &c.party).collect();
     for party in ctx.spec.parties.iter().filter_map(Party::id) {
-        if !evaluation.compliance.iter().any(|c| c.party == party) {
+        if !assessed.contains(&party) {
             found.push(
                 Violation::warning(rule, Finding::ComplianceNotAssessed { party })
                     .at("evaluation.compliance"),
@@ -226,8 +228,10 @@ pub(super) fn consents_and_evidence(ctx: &Ctx<'_>) -> Found {
     };
     let mut found = Vec::new();
     if grounds.contains(&EndGround::MutualAgreement) {
+        let consented: std::collections::HashSet<&PartyId> =
+            consents.iter().map(|c| &c.party).collect();
         for party in ctx.spec.parties.iter().filter_map(Party::id) {
-            if !consents.iter().any(|c| c.party == party) {
+            if !consented.contains(&party) {
                 found.push(err(KSD_TERM_01, Finding::ConsentMissing { party }).at("consents"));
             }
         }

@@ -1,7 +1,9 @@
 //! RULES.md §4.2: the kerja sama wajib pre-stages (Pasal 5).
 
 use crate::law::*;
-use crate::model::{DocumentKind, PartyId, SignatoryCapacity, coordination_level as level_of};
+use crate::model::{
+    DocumentKind, KodeWilayah, PartyId, SignatoryCapacity, coordination_level as level_of,
+};
 
 use super::super::command::{Command, CommandKind};
 use super::super::finding::Finding;
@@ -55,15 +57,22 @@ pub(super) fn heads_agreement(ctx: &Ctx<'_>) -> Found {
     let Some(Command::SignHeadsAgreement { document }) = ctx.command else {
         return Vec::new();
     };
+    // The regions whose head signed, as a set: one pass over the signatories, then one
+    // lookup per region (linear, where each region scanned every signatory).
+    let heads: std::collections::HashSet<KodeWilayah> = document
+        .signatories
+        .iter()
+        .filter(|s| s.capacity == SignatoryCapacity::KepalaDaerah)
+        .filter_map(|s| match s.party {
+            PartyId::Region(code) => Some(code),
+            PartyId::ThirdParty(_) => None,
+        })
+        .collect();
     let mut found: Found = ctx
         .spec
         .region_codes()
         .into_iter()
-        .filter(|code| {
-            !document.signatories.iter().any(|s| {
-                s.party == PartyId::Region(*code) && s.capacity == SignatoryCapacity::KepalaDaerah
-            })
-        })
+        .filter(|code| !heads.contains(code))
         .map(|region| {
             err(KSD_WAJIB_03, Finding::HeadNotAgreed { region }).at("document.signatories")
         })
