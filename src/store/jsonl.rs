@@ -480,20 +480,26 @@ fn check_tail(
     if len == 0 {
         return Ok(TailCheck::Empty);
     }
-    let start = len.saturating_sub(TAIL_BYTES);
+    // A few KiB hold the last line of most logs; a longer one is read in a wider window.
     let mut buf = Vec::new();
-    let mut reader = file;
-    reader
-        .seek(SeekFrom::Start(start))
-        .and_then(|_| reader.take(len - start).read_to_end(&mut buf))
-        .map_err(|e| io_error(path, &e))?;
-    let Some((&b'\n', before)) = buf.split_last() else {
-        return Ok(TailCheck::Scan);
-    };
-    let line = match before.iter().rposition(|b| *b == b'\n') {
-        Some(newline) => before.get(newline + 1..).unwrap_or_default(),
-        None if start == 0 => before,
-        None => return Ok(TailCheck::Scan),
+    let mut window = 4096;
+    let line = loop {
+        let start = len.saturating_sub(window);
+        buf.clear();
+        let mut reader = file;
+        reader
+            .seek(SeekFrom::Start(start))
+            .and_then(|_| reader.take(len - start).read_to_end(&mut buf))
+            .map_err(|e| io_error(path, &e))?;
+        let Some((&b'\n', before)) = buf.split_last() else {
+            return Ok(TailCheck::Scan);
+        };
+        match before.iter().rposition(|b| *b == b'\n') {
+            Some(newline) => break before.get(newline + 1..).unwrap_or_default(),
+            None if start == 0 => break before,
+            None if window < TAIL_BYTES => window = TAIL_BYTES,
+            None => return Ok(TailCheck::Scan),
+        }
     };
     if all_nul(line) {
         return Ok(TailCheck::Scan);
