@@ -56,6 +56,9 @@ pub struct Pick {
     /// Allow rows that only lead to a terminal stage (cancel, withdraw, reject, take over, end);
     /// otherwise they are avoided when another row exists, so that runs go on.
     pub exit: bool,
+    /// While in force, take the next step of a later PKS's DPRD round (gate, submission,
+    /// approval, drafting, signing), so that later PKS are signed often enough to be checked.
+    pub round: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -137,13 +140,14 @@ fn pick_strategy() -> impl Strategy<Value = Pick> {
             days_strategy(),
             any::<u64>(),
             prop::bool::weighted(0.15),
+            prop::bool::weighted(0.4),
         ),
     )
         .prop_map(
             |(
                 (wild_kind, kind, wild_role, role),
                 (party_mode, party),
-                (from_pool, pool, mutate, days, seed, exit),
+                (from_pool, pool, mutate, days, seed, exit, round),
             )| Pick {
                 wild_kind,
                 kind,
@@ -157,6 +161,7 @@ fn pick_strategy() -> impl Strategy<Value = Pick> {
                 days,
                 seed,
                 exit,
+                round,
             },
         )
 }
@@ -579,10 +584,16 @@ pub fn build(
             gate: {
                 let (community, region, not_budgeted) =
                     (rng.chance(40), rng.chance(40), rng.chance(40));
-                DprdGate::not_required("alasan")
+                let gate = DprdGate::not_required("alasan")
                     .with_burdens_community(community)
                     .with_burdens_region(region)
-                    .with_not_budgeted(not_budgeted)
+                    .with_not_budgeted(not_budgeted);
+                // A later PKS's round names the fiscal year of its funding (KSD-DPRD-01, v3).
+                if coop.stage() == Stage::InForce && !(mutate && rng.chance(50)) {
+                    gate.with_fiscal_year(chrono::Datelike::year(&on))
+                } else {
+                    gate
+                }
             },
         },
         CommandKind::SendOffer => {
@@ -1093,10 +1104,57 @@ pub fn run(input: &Input, pool: &[Step]) -> Trace {
         } else {
             kinds[pick.kind.index(kinds.len())]
         };
+        let planned = (pick.round && coop.stage() == Stage::InForce)
+            .then(|| later_round_step(&coop, &trace.rules.policy))
+            .flatten();
+        let kind = planned.map_or(kind, |(kind, _)| kind);
         let roles = refm::plausible_roles(refm::op_of_kind(kind));
-        let command = payload(kind, &coop, on, pick, pool, &mut rng);
-        let actor = actor(pick, roles, &command, &coop, &mut rng);
+        let mut command = payload(kind, &coop, on, pick, pool, &mut rng);
+        let mut actor = actor(pick, roles, &command, &coop, &mut rng);
+        if let Some((_, Some(code))) = planned {
+            if let Command::AssessDprdGate { region, .. } = &mut command {
+                *region = code;
+            }
+            if kind == CommandKind::ApproveDprd {
+                actor = Actor::new(Role::Dprd, code, "DPRD");
+            }
+        }
         step(&mut trace, &mut model, false, actor, on, command);
     }
     trace
+}
+
+/// The next step of the DPRD round of a later PKS (in force), read from the crate's state (a
+/// generator hint only): a region party's gate to assess, the submission, a pending approval,
+/// the drafting, or the signing.
+fn later_round_step(
+    coop: &Cooperation,
+    policy: &Policy,
+) -> Option<(CommandKind, Option<KodeWilayah>)> {
+    let regions = coop.spec()?.region_codes();
+    let round = coop.open_dprd_round();
+    let gate = |code: &KodeWilayah| round.and_then(|r| r.gates.get(code));
+    if let Some(code) = regions.iter().find(|c| gate(c).is_none()) {
+        return Some((CommandKind::AssessDprdGate, Some(*code)));
+    }
+    let pending: Vec<KodeWilayah> = regions
+        .iter()
+        .copied()
+        .filter(|c| gate(c).is_some_and(|g| policy.dprd_required(g)))
+        .filter(|c| {
+            !matches!(
+                round.and_then(|r| r.decisions.get(c)),
+                Some(kerjasama::lifecycle::DprdDecision::Approved { .. })
+            )
+        })
+        .collect();
+    let submitted = round.is_some_and(|r| r.submitted_on.is_some());
+    match pending.first() {
+        Some(_) if !submitted => Some((CommandKind::SubmitToDprd, None)),
+        Some(code) => Some((CommandKind::ApproveDprd, Some(*code))),
+        None if round.is_none_or(|r| r.drafting_from.is_none()) => {
+            Some((CommandKind::StartPksDrafting, None))
+        }
+        None => Some((CommandKind::SignPks, None)),
+    }
 }
