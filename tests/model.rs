@@ -22,6 +22,7 @@ use kerjasama::lifecycle::{
 };
 use kerjasama::model::*;
 use kerjasama::sample::Step;
+use kerjasama::store::{EventStore, MemoryStore};
 use kerjasama::time::{self, Validity};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -523,7 +524,8 @@ proptest! {
         }
     }
 
-    /// (2) The accepted steps recorded as an audit log (`audit::record`) replay
+    /// (2) The accepted steps recorded as an audit log (`audit::record`, the envelope the
+    /// `Ledger` appends) and kept in a `MemoryStore` replay
     /// (`audit::replay`, every command decided again) to the live state, with no difference in
     /// warnings; so does every prefix of the log, to the state after its last step.
     #[test]
@@ -534,7 +536,17 @@ proptest! {
             // Nothing accepted (a refused registration): nothing to record.
             return Ok(());
         }
-        let replayed = replay(&log);
+        // Through a store as the `Ledger` keeps it: appended one by one against the sequence
+        // seen (check_append checks sequence and chain), loaded back.
+        let store = MemoryStore::new();
+        let id = log[0].cooperation_id;
+        for (k, envelope) in log.iter().enumerate() {
+            let appended = store.append(id, u64::try_from(k).unwrap_or(u64::MAX), std::slice::from_ref(envelope));
+            prop_assert!(appended.is_ok(), "the store refuses envelope {}: {:?}", k + 1, appended.err());
+        }
+        let loaded = store.load(id).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(loaded == log, "the store gives back another log");
+        let replayed = replay(&loaded);
         prop_assert!(replayed.is_ok(), "the recorded log does not replay: {:?}\n{}", replayed.err(), trace.describe(trace.records.len() - 1));
         let replayed = replayed.expect("checked");
         prop_assert!(replayed.state == trace.live, "replay differs from the live state\n{}", trace.describe(trace.records.len() - 1));
