@@ -16,6 +16,14 @@
 //! its own table), rule-set versions 1 and 2, and the content guards (who may act, what a
 //! document must hold, dates): those refuse with other rejections, which the comparison
 //! allows wherever the model says a command is in order.
+//!
+//! Review: the first version disagreed with the crate in five places (found with
+//! `model_census` in `tests/model.rs`). Four were gaps in the model, each now marked where it
+//! is decided with its source: the records of stage a on a third party's proposal, the
+//! expiry recorded on an ended cooperation, where a stalled wajib cooperation resumes, and a
+//! KB revision taking precedence over the stall. The fifth, a cancellation while an offer is
+//! out, is a reading of RULES.md's *suggested* state machine on which the crate differs; the
+//! model states the crate's reading in one named constant (`CANCEL_WHILE_OFFER_SENT`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -261,7 +269,6 @@ pub fn dprd_required(gate: &DprdGate, policy: &Policy) -> bool {
 pub struct Model {
     pub stage: Option<St>,
     pub track: Option<Tr>,
-    initiator: Option<PartyId>,
     partners: Vec<PartyId>,
     accepted: BTreeSet<PartyId>,
     /// Per region party: whether its DPRD must approve (the last assessment).
@@ -318,7 +325,6 @@ impl Model {
         let next = match command {
             Command::Register { spec } => {
                 self.track = Some(track(&spec.kind));
-                self.initiator = Some(spec.initiator.clone());
                 self.partners = spec
                     .parties
                     .iter()
