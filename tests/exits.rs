@@ -1354,7 +1354,12 @@ fn ksd_stage_01_a_later_pks_signed_without_its_own_drafting_is_refused() {
         errors(&rejection, KSD_STAGE_01),
         [(Finding::LaterPksNotDrafted, String::new())]
     );
-    assert_eq!(rejection.errors().count(), 1, "{rejection}");
+    // No round was opened either: each region party's gate is unassessed (KSD-DPRD-01).
+    assert_eq!(
+        rejection.errors().map(|v| v.rule).collect::<Vec<_>>(),
+        [KSD_STAGE_01, KSD_DPRD_01, KSD_DPRD_01, KSD_DPRD_01],
+        "{rejection}"
+    );
 }
 
 #[test]

@@ -926,3 +926,65 @@ fn model_census() {
         println!("{n:>6}  {line}");
     }
 }
+
+/// Regression (found by `no_forbidden_state` at 100 000 cases): KSD-DPRD-01/-02, a later PKS
+/// signed while in force after its region party's DPRD gate was assessed again, now true,
+/// once its drafting had started. Drafting was rightly allowed on the first (false) gate;
+/// signing must not be, until that DPRD approves (PP 28/2018 Pasal 6 ayat (2), Pasal 19
+/// ayat (1)).
+#[test]
+fn regression_ksd_dprd_02_later_pks_needs_approval_of_a_gate_reassessed_during_drafting() {
+    let rules = RuleSet::current();
+    let script = kerjasama::sample::c08_referral();
+    let mut coop = script.run(&rules).expect("C08 runs");
+    assert_eq!(coop.stage(), Stage::InForce);
+    let sidrap = kerjasama::sample::sidrap();
+    let clerk = kerjasama::sample::clerk(sidrap);
+    let first = coop.pks()[0].clone();
+    let on = coop.last_date().expect("dated") + Days::new(30);
+    let gate = |not_budgeted: bool| Command::AssessDprdGate {
+        region: sidrap,
+        gate: DprdGate::not_required("dalam DPA dinas")
+            .with_not_budgeted(not_budgeted)
+            .with_fiscal_year(chrono::Datelike::year(&on)),
+    };
+    let mut pks = first.clone();
+    pks.id = DocumentId("PKS-RUJUKAN-LANJUTAN".into());
+    pks.signed_on = on;
+    pks.term = Term::years(on, 2);
+    for (actor, command) in [
+        (clerk.clone(), gate(false)),
+        (clerk.clone(), Command::StartPksDrafting),
+        (clerk.clone(), gate(true)),
+    ] {
+        coop.execute(&command, &actor, on, &rules)
+            .unwrap_or_else(|e| panic!("setup {:?} refused: {e}", command.kind()));
+    }
+    let sign = Command::SignPks { document: pks };
+    let refused = coop
+        .decide(&sign, &clerk, on, &rules)
+        .expect_err("a later PKS whose region gate is true is signed only after its DPRD approves");
+    assert!(
+        refused.rules().contains(&kerjasama::law::KSD_DPRD_02),
+        "refused without KSD-DPRD-02: {refused}"
+    );
+    coop.execute(
+        &Command::SubmitToDprd,
+        &kerjasama::sample::head(sidrap),
+        on,
+        &rules,
+    )
+    .expect("submitted");
+    coop.execute(
+        &Command::ApproveDprd {
+            reference: "Keputusan DPRD".into(),
+        },
+        &kerjasama::sample::dprd(sidrap),
+        on,
+        &rules,
+    )
+    .expect("approved");
+    coop.execute(&sign, &clerk, on, &rules)
+        .expect("signed once the DPRD approved");
+    assert_eq!(coop.pks().len(), 2);
+}

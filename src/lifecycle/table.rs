@@ -118,9 +118,13 @@ const SIGN_PKS_GUARDS: &[RuleId] = &[
 const TAKEOVER_GUARDS: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04];
 const TAKEOVER_GUARDS_V3: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05];
 const TERMINATE_GUARDS: &[RuleId] = &[KSD_TERM_01, KSD_TERM_02, KSD_TERM_09];
-/// A later PKS under the KB is signed after its own drafting (stage f, KSD-STAGE-01).
+/// A later PKS under the KB is signed after its own drafting (stage f, KSD-STAGE-01), and
+/// only once every true gate of its DPRD round is approved (KSD-DPRD-01, -02): a gate may be
+/// assessed again while the PKS is drafted.
 const SIGN_LATER_PKS_GUARDS: &[RuleId] = &[
     KSD_STAGE_01,
+    KSD_DPRD_01,
+    KSD_DPRD_02,
     KSD_DOC_01,
     KSD_DOC_02,
     KSD_DOC_03,
