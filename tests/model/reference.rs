@@ -21,7 +21,8 @@
 //! `model_census` in `tests/model.rs`). Four were gaps in the model, each now marked where it
 //! is decided with its source: the records of stage a on a third party's proposal, the
 //! expiry recorded on an ended cooperation, where a stalled wajib cooperation resumes, and a
-//! KB revision taking precedence over the stall. The fifth, a cancellation while an offer is
+//! KB revision taking precedence over the stall (and, found by the deep run, keeping the gate
+//! flags through that revision). The fifth, a cancellation while an offer is
 //! out, is a reading of RULES.md's *suggested* state machine on which the crate differs; the
 //! model states the crate's reading in one named constant (`CANCEL_WHILE_OFFER_SENT`).
 
@@ -390,10 +391,14 @@ impl Model {
             // §4.6 "AwaitingDprd | refusal | DprdRefused", `on_dprd_refusal = ReviseKb` back to
             // drafting the KB (a new round: gates and approvals are assessed again).
             // Revising the KB ends nothing, so it comes before the wajib stall (Q21 concerns a
-            // refusal that would end the cooperation).
+            // refusal that would end the cooperation). The revised KB needs every approval
+            // again (those given were for the refused version), but the gate flags describe
+            // the burden and the budget of the plan, which a revision of the KB does not
+            // change: they stand until assessed again. (The first model also dropped the
+            // flags; the 100 000-case run showed the crate keeps them, which is the better
+            // reading.)
             Command::RefuseDprd { .. } => {
                 if policy.on_dprd_refusal == OnDprdRefusal::ReviseKb {
-                    self.gates.clear();
                     self.approved.clear();
                     St::KbDrafting
                 } else {
