@@ -1358,7 +1358,20 @@ fn ksd_stage_01_a_later_pks_signed_without_its_own_drafting_is_refused() {
         errors(&rejection, KSD_STAGE_01),
         [(Finding::LaterPksNotDrafted, String::new())]
     );
-    assert_eq!(rejection.errors().count(), 1, "{rejection}");
+    // No round was opened either: each region party's gate is unassessed (KSD-DPRD-01,
+    // checked when a later PKS is signed from rule-set version 4), one violation listing the
+    // three regions.
+    assert_eq!(
+        rejection.errors().map(|v| v.rule).collect::<Vec<_>>(),
+        [KSD_STAGE_01, KSD_DPRD_01],
+        "{rejection}"
+    );
+    let dprd: Vec<_> = rejection
+        .errors()
+        .filter(|v| v.rule == KSD_DPRD_01)
+        .map(|v| v.count())
+        .collect();
+    assert_eq!(dprd, [3], "{rejection}");
 }
 
 #[test]

@@ -522,7 +522,7 @@ fn markdown_header_shows_region_date_meeting_period_rule_sets_and_policy_values(
         "- Pimpinan rapat: Asisten Pemerintahan dan Kesra",
         "- Pemapar: Kepala Bagian Kerja Sama",
         "- Tempat: Ruang Rapat Pimpinan, Lantai 3, Kantor Bupati Sidenreng Rappang",
-        "PP 28/2018 dan Permendagri 22/2020 (versi 3)",
+        "PP 28/2018 dan Permendagri 22/2020 (versi 4)",
         "aturan lama: PP 50/2007 dan Permendagri 22/2009 (versi 1)",
         "| jangka waktu maksimum | 5 tahun |",
         "| jendela segera berakhir | 90 hari |",
@@ -602,7 +602,7 @@ fn markdown_checklist_lists_every_error_and_warning_and_summarises_the_rest() {
         .collect();
     let count = |result| c06.iter().filter(|r| r.result == result).count();
     let tally = format!(
-        "| **C06** | PP 28/2018 dan Permendagri 22/2020 (versi 3) | {} | {} | {} | {} | {} |",
+        "| **C06** | PP 28/2018 dan Permendagri 22/2020 (versi 4) | {} | {} | {} | {} | {} |",
         count(CheckResult::Ok),
         count(CheckResult::Warning),
         count(CheckResult::Error),

@@ -116,6 +116,7 @@ pub const PP50_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2007, 8, 22) 
 static VERSIONS: &[RuleSetVersion] = &[
     CURRENT_V1,
     CURRENT_V2,
+    CURRENT_V3,
     CURRENT_LATEST,
     // The legacy regime (PP 50/2007), its own versions.
     LEGACY_V1,
@@ -159,6 +160,18 @@ const CURRENT_V2: RuleSetVersion = RuleSetVersion {
 
 /// The latest version of the current regime.
 const CURRENT_LATEST: RuleSetVersion = RuleSetVersion {
+    reference: RuleSetRef {
+        id: RuleSetId::Current,
+        version: 4,
+    },
+    effective_from: PP28_IN_FORCE,
+    changes: "a PKS signed while the cooperation is in force is signed only once every true gate \
+              of its DPRD round is approved (KSD-DPRD-01, -02), as its drafting already required: \
+              a gate assessed again during the drafting let it be signed without that approval",
+    default_policy: CURRENT_V3_DEFAULT_POLICY,
+};
+
+const CURRENT_V3: RuleSetVersion = RuleSetVersion {
     reference: RuleSetRef {
         id: RuleSetId::Current,
         version: 3,

@@ -118,9 +118,24 @@ const SIGN_PKS_GUARDS: &[RuleId] = &[
 const TAKEOVER_GUARDS: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04];
 const TAKEOVER_GUARDS_V3: &[RuleId] = &[KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05];
 const TERMINATE_GUARDS: &[RuleId] = &[KSD_TERM_01, KSD_TERM_02, KSD_TERM_09];
-/// A later PKS under the KB is signed after its own drafting (stage f, KSD-STAGE-01).
+/// A later PKS under the KB is signed after its own drafting (stage f, KSD-STAGE-01): the
+/// row of version 3, which checked the DPRD round only when drafting started.
 const SIGN_LATER_PKS_GUARDS: &[RuleId] = &[
     KSD_STAGE_01,
+    KSD_DOC_01,
+    KSD_DOC_02,
+    KSD_DOC_03,
+    KSD_KIND_03,
+    KSD_DOC_07,
+    KSD_STAGE_04,
+    KSD_TERM_05,
+];
+/// From version 4, a later PKS is also signed only once every true gate of its DPRD round is
+/// approved (KSD-DPRD-01, -02): a gate may be assessed again while the PKS is drafted.
+const SIGN_LATER_PKS_GUARDS_V4: &[RuleId] = &[
+    KSD_STAGE_01,
+    KSD_DPRD_01,
+    KSD_DPRD_02,
     KSD_DOC_01,
     KSD_DOC_02,
     KSD_DOC_03,
@@ -302,7 +317,8 @@ static TABLE: &[Transition] = &[
     row(InForce, C::ApproveDprd, &[InForce], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).since(3),
     row(InForce, C::RefuseDprd, &[InForce], ALL_TRACKS, &[KSD_DPRD_01], &[Dprd], KSD_DPRD_01).since(3),
     row(InForce, C::StartPksDrafting, &[InForce], ALL_TRACKS, &[KSD_STAGE_01, KSD_DPRD_01, KSD_DPRD_02], DRAFTERS, KSD_DPRD_03).since(3),
-    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_LATER_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03).since(3),
+    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_LATER_PKS_GUARDS, PKS_SIGNERS, KSD_KIND_03).since(3).until(3),
+    row(InForce, C::SignPks, &[InForce], ALL_TRACKS, SIGN_LATER_PKS_GUARDS_V4, PKS_SIGNERS, KSD_KIND_03).since(4),
     // The takeover, from every non-final stage of a kerja sama wajib and from its stall,
     // with its costs charged to the region concerned (KSD-ENF-05).
     row(Draft, C::TakeOver, &[TakenOver], WAJIB, TAKEOVER_GUARDS_V3, &[Governor, CentralGovernment], KSD_ENF_01).since(3),

@@ -1,0 +1,1160 @@
+//! The generators of `tests/model.rs`: adapted from `tests/properties.rs` (the same picks,
+//! payload pool, payload builders and mutations), with the table replaced by the reference
+//! model: the command kinds tried at a stage are those the *model* finds in order (or, with
+//! probability 0.12, any kind), and the actor's role is the model's plausible role for it
+//! (or, with probability 0.1, any role). A case starts from a prefix of a sample scenario
+//! (C01..C09, run under the case's policy up to its first refused step), then applies up to
+//! 39 random commands.
+
+use std::fmt::Write as _;
+
+use chrono::{Days, NaiveDate};
+use kerjasama::law::{
+    BurdenReading, KbSignatoryPolicy, OnDprdRefusal, Policy, RuleSet, TkksdReviewPolicy,
+    WajibRefusalPolicy,
+};
+use kerjasama::lifecycle::{
+    Command, CommandKind, Cooperation, CooperationSpec, EndGround, Event, EventKind, Rejection,
+    Stage,
+};
+use kerjasama::model::*;
+use kerjasama::sample::{self, Step};
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+use super::reference::{self as refm, Model};
+
+/// Longest random tail after the scripted prefix (the tail is 0..MAX_TAIL commands).
+pub const MAX_TAIL: usize = 40;
+
+// ---------------------------------------------------------------------------------------------
+// Generated input
+// ---------------------------------------------------------------------------------------------
+
+/// One random step, interpreted against the state it is applied to.
+#[derive(Debug, Clone)]
+pub struct Pick {
+    /// Draw from every command kind instead of the table's rows at this stage.
+    pub wild_kind: bool,
+    pub kind: Index,
+    /// Draw the role from every role instead of the row's roles.
+    pub wild_role: bool,
+    pub role: Index,
+    /// 0: the most plausible party for the command; 1: a party of the kind the role acts for;
+    /// 2: any party; 3: a region that is no party; 4: no party.
+    pub party_mode: u8,
+    pub party: Index,
+    /// Reuse a scripted payload of this kind (when the samples have one).
+    pub from_pool: bool,
+    pub pool: Index,
+    /// Mutate the payload.
+    pub mutate: bool,
+    /// Days after the latest event (negative: before it).
+    pub days: i64,
+    /// Drives the payload's details.
+    pub seed: u64,
+    /// Allow rows that only lead to a terminal stage (cancel, withdraw, reject, take over, end);
+    /// otherwise they are avoided when another row exists, so that runs go on.
+    pub exit: bool,
+    /// While in force, take the next step of a later PKS's DPRD round (gate, submission,
+    /// approval, drafting, signing), so that later PKS are signed often enough to be checked.
+    pub round: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub case: Index,
+    pub prefix: Index,
+    pub policy: Policy,
+    pub picks: Vec<Pick>,
+}
+
+fn policy_strategy() -> impl Strategy<Value = Policy> {
+    (
+        0..3usize,
+        0..3usize,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(kb, tkksd, without_kb, disjunctive, revise, ends)| {
+            let mut policy = Policy::default();
+            // The default comes first in each list, so shrinking moves towards it.
+            policy.kb_signatory_policy = [
+                KbSignatoryPolicy::Warn,
+                KbSignatoryPolicy::Allow,
+                KbSignatoryPolicy::Error,
+            ][kb];
+            policy.tkksd_review = [
+                TkksdReviewPolicy::RequiredWarn,
+                TkksdReviewPolicy::Off,
+                TkksdReviewPolicy::RequiredError,
+            ][tkksd];
+            policy.allow_pks_without_kb = without_kb;
+            policy.burden_reading = if disjunctive {
+                BurdenReading::Disjunctive
+            } else {
+                BurdenReading::Conjunctive
+            };
+            policy.on_dprd_refusal = if revise {
+                OnDprdRefusal::ReviseKb
+            } else {
+                OnDprdRefusal::Terminate
+            };
+            // RULES.md Q21: the default stalls a wajib exit toward the takeover.
+            policy.wajib_refusal_policy = if ends {
+                WajibRefusalPolicy::EndsCooperation
+            } else {
+                WajibRefusalPolicy::StallsTowardTakeover
+            };
+            policy
+        })
+}
+
+fn days_strategy() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        70 => 0i64..=30,
+        15 => 31i64..=400,
+        8 => 401i64..=2500,
+        7 => -60i64..=-1,
+    ]
+}
+
+fn pick_strategy() -> impl Strategy<Value = Pick> {
+    (
+        (
+            prop::bool::weighted(0.12),
+            any::<Index>(),
+            prop::bool::weighted(0.1),
+            any::<Index>(),
+        ),
+        (
+            prop_oneof![50 => Just(0u8), 25 => Just(1u8), 10 => Just(2u8), 8 => Just(3u8), 7 => Just(4u8)],
+            any::<Index>(),
+        ),
+        (
+            prop::bool::weighted(0.25),
+            any::<Index>(),
+            prop::bool::weighted(0.2),
+            days_strategy(),
+            any::<u64>(),
+            prop::bool::weighted(0.15),
+            prop::bool::weighted(0.4),
+        ),
+    )
+        .prop_map(
+            |(
+                (wild_kind, kind, wild_role, role),
+                (party_mode, party),
+                (from_pool, pool, mutate, days, seed, exit, round),
+            )| Pick {
+                wild_kind,
+                kind,
+                wild_role,
+                role,
+                party_mode,
+                party,
+                from_pool,
+                pool,
+                mutate,
+                days,
+                seed,
+                exit,
+                round,
+            },
+        )
+}
+
+pub fn input_strategy() -> impl Strategy<Value = Input> {
+    (
+        any::<Index>(),
+        any::<Index>(),
+        policy_strategy(),
+        prop::collection::vec(pick_strategy(), 0..MAX_TAIL),
+    )
+        .prop_map(|(case, prefix, policy, picks)| Input {
+            case,
+            prefix,
+            policy,
+            picks,
+        })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interpreting a pick against the state
+// ---------------------------------------------------------------------------------------------
+
+/// A small deterministic generator for payload details (SplitMix64).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn choose<T: Clone>(&mut self, items: &[T]) -> Option<T> {
+        if items.is_empty() {
+            None
+        } else {
+            Some(items[self.below(items.len())].clone())
+        }
+    }
+}
+
+fn code(text: &str) -> KodeWilayah {
+    text.parse().expect("valid test code")
+}
+
+/// Every scripted step of every sample case: the payload pool.
+pub fn pool() -> Vec<Step> {
+    sample::cases().into_iter().flat_map(|s| s.steps).collect()
+}
+
+pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days as u64))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+    .unwrap_or(date)
+}
+
+const CAPACITIES: [SignatoryCapacity; 7] = [
+    SignatoryCapacity::KepalaDaerah,
+    SignatoryCapacity::WakilKepalaDaerah,
+    SignatoryCapacity::Sekda,
+    SignatoryCapacity::Asisten,
+    SignatoryCapacity::KepalaOpd,
+    SignatoryCapacity::OtherOfficial,
+    SignatoryCapacity::ThirdPartyRepresentative,
+];
+
+const CLAUSES: [Clause; 11] = [
+    Clause::RightsAndObligations,
+    Clause::Term,
+    Clause::DisputeSettlement,
+    Clause::Sanctions,
+    Clause::Subject,
+    Clause::Object,
+    Clause::Scope,
+    Clause::Financing,
+    Clause::ForceMajeure,
+    Clause::Termination,
+    Clause::Amendment,
+];
+
+const KSDPK_MINIMUM: [Clause; 4] = [
+    Clause::RightsAndObligations,
+    Clause::Term,
+    Clause::DisputeSettlement,
+    Clause::Sanctions,
+];
+
+const DOCUMENT_KINDS: [DocumentKind; 5] = [
+    DocumentKind::Kb,
+    DocumentKind::Pks,
+    DocumentKind::Addendum,
+    DocumentKind::HeadsAgreement,
+    DocumentKind::Other,
+];
+
+/// Regions that are parties of no sample case, and some that are.
+const OTHER_REGIONS: [&str; 8] = [
+    "73.73", "74.13", "64.07", "73.15", "73.72", "73", "11.01", "73.14",
+];
+
+fn party_ids(spec: Option<&CooperationSpec>) -> Vec<PartyId> {
+    spec.map(|s| s.parties.iter().filter_map(Party::id).collect())
+        .unwrap_or_else(|| vec![PartyId::Region(sample::sidrap())])
+}
+
+fn region_codes(spec: Option<&CooperationSpec>) -> Vec<KodeWilayah> {
+    spec.map(CooperationSpec::region_codes)
+        .filter(|codes| !codes.is_empty())
+        .unwrap_or_else(|| vec![sample::sidrap()])
+}
+
+fn head(party: &PartyId) -> Signatory {
+    match party {
+        PartyId::ThirdParty(_) => representative(party),
+        _ => Signatory::head(
+            party.clone(),
+            format!("Kepala {party}"),
+            format!("Kepala Daerah {party}"),
+        ),
+    }
+}
+
+fn representative(party: &PartyId) -> Signatory {
+    Signatory::representative(
+        party.clone(),
+        format!("Direktur {party}"),
+        "Direktur Utama",
+        "Akta pendirian",
+    )
+}
+
+fn official_with_kuasa(party: &PartyId, on: NaiveDate, rng: &mut Rng) -> Signatory {
+    Signatory::official(
+        party.clone(),
+        format!("Kepala Dinas {party}"),
+        "Kepala Dinas",
+        SignatoryCapacity::KepalaOpd,
+    )
+    .with_kuasa_from(
+        format!("SK-{}", rng.below(100)),
+        shift(on, -(rng.below(20) as i64)),
+        "Kepala daerah (fiktif)",
+    )
+}
+
+fn document(
+    id: String,
+    kind: DocumentKind,
+    on: NaiveDate,
+    signatories: Vec<Signatory>,
+) -> Document {
+    sample::document(&id, kind, "dokumen uji", on, signatories)
+}
+
+/// Changes one to three things of a document.
+fn mutate_document(doc: &mut Document, spec: Option<&CooperationSpec>, rng: &mut Rng) {
+    for _ in 0..=rng.below(3) {
+        match rng.below(11) {
+            0 if !doc.signatories.is_empty() => {
+                let i = rng.below(doc.signatories.len());
+                doc.signatories.remove(i);
+            }
+            1 if !doc.signatories.is_empty() => {
+                let i = rng.below(doc.signatories.len());
+                doc.signatories[i].capacity = CAPACITIES[rng.below(CAPACITIES.len())];
+                doc.signatories[i].acting = rng.chance(30);
+            }
+            2 if !doc.signatories.is_empty() => {
+                let i = rng.below(doc.signatories.len());
+                let signed = doc.signatories[i].surat_kuasa.is_some();
+                doc.signatories[i].surat_kuasa = (!signed).then(|| {
+                    SuratKuasa::new("SK-X", shift(doc.signed_on, rng.below(40) as i64 - 30))
+                });
+            }
+            3 => {
+                let clause = CLAUSES[rng.below(CLAUSES.len())];
+                if !doc.clauses.remove(&clause) {
+                    doc.clauses.insert(clause);
+                }
+            }
+            4 => {
+                doc.term = match rng.below(4) {
+                    0 => None,
+                    1 => Term::years(doc.signed_on, 1 + rng.below(30) as u32),
+                    2 => Some(Term {
+                        starts_on: doc.signed_on,
+                        ends_on: shift(doc.signed_on, -(1 + rng.below(100) as i64)),
+                    }),
+                    _ => Term::years(
+                        shift(doc.signed_on, rng.below(200) as i64),
+                        1 + rng.below(8) as u32,
+                    ),
+                };
+            }
+            5 => doc.signed_on = shift(doc.signed_on, rng.below(121) as i64 - 60),
+            6 => doc.kind = DOCUMENT_KINDS[rng.below(DOCUMENT_KINDS.len())],
+            7 => {
+                doc.under_kb = match rng.below(2) {
+                    0 => None,
+                    _ => Some(DocumentId("KB-LAIN".into())),
+                }
+            }
+            8 => {
+                let ids = party_ids(spec);
+                doc.parties = ids.into_iter().filter(|_| rng.chance(50)).collect();
+            }
+            9 => {
+                let party = PartyId::Region(code(OTHER_REGIONS[rng.below(OTHER_REGIONS.len())]));
+                doc.signatories.push(head(&party));
+            }
+            _ => doc.id = DocumentId(format!("{}-bis", doc.id)),
+        }
+    }
+}
+
+fn mutate_spec(spec: &mut CooperationSpec, rng: &mut Rng) {
+    for _ in 0..=rng.below(2) {
+        match rng.below(8) {
+            0 => {
+                let types = [
+                    KsdpkType::PublicService,
+                    KsdpkType::AssetUtilisation,
+                    KsdpkType::Investment,
+                    KsdpkType::InfrastructureProvision,
+                    KsdpkType::Procurement,
+                    KsdpkType::Other,
+                ];
+                spec.kind = match rng.below(6) {
+                    0 => CooperationKind::Ksdd {
+                        category: Some(KsddCategory::Wajib),
+                    },
+                    1 => CooperationKind::Ksdd {
+                        category: Some(KsddCategory::Sukarela),
+                    },
+                    2 => CooperationKind::Ksdd { category: None },
+                    3 => CooperationKind::Ksdpl,
+                    _ => CooperationKind::Ksdpk {
+                        ksdpk_type: types[rng.below(types.len())],
+                        initiative: if rng.chance(50) {
+                            Initiative::Region
+                        } else {
+                            Initiative::ThirdParty
+                        },
+                        type_description: None,
+                    },
+                };
+            }
+            1 if !spec.parties.is_empty() => {
+                let i = rng.below(spec.parties.len());
+                spec.parties.remove(i);
+            }
+            2 => spec.parties.push(Party::CentralAgency {
+                name: "Kementerian PUPR".into(),
+            }),
+            3 => spec.proposed_term_years = Some(rng.below(121) as u16),
+            4 => spec.object.urusan.clear(),
+            5 => spec.object.in_development_plan = false,
+            6 => {
+                let ids = party_ids(Some(spec));
+                if let Some(id) = rng.choose(&ids) {
+                    spec.initiator = id;
+                }
+            }
+            _ => spec.title = String::new(),
+        }
+    }
+}
+
+fn record(on: NaiveDate) -> Record {
+    Record::new(shift(on, -30), "catatan")
+}
+
+/// A payload of `kind` built from the state.
+pub fn build(
+    kind: CommandKind,
+    coop: &Cooperation,
+    on: NaiveDate,
+    rng: &mut Rng,
+    mutate: bool,
+) -> Command {
+    let spec = coop.spec();
+    let regions = region_codes(spec);
+    let parties = party_ids(spec);
+    let thirds: Vec<PartyId> = parties
+        .iter()
+        .filter(|p| matches!(p, PartyId::ThirdParty(_)))
+        .cloned()
+        .collect();
+    let region = rng.choose(&regions).unwrap_or(KodeWilayah::SIDRAP);
+    let counter = coop.pks().len() + coop.addenda().len() + rng.below(3);
+    let mut command = match kind {
+        CommandKind::BeginWajibProcedure => Command::BeginWajibProcedure,
+        CommandKind::FileMapping => Command::FileMapping {
+            mapping: AffairsMapping::new(
+                region,
+                spec.map(|s| s.object.urusan.clone()).unwrap_or_default(),
+            )
+            .with_potentials(["potensi"])
+            .with_needs(if mutate && rng.chance(50) {
+                vec![]
+            } else {
+                vec!["kebutuhan"]
+            }),
+        },
+        CommandKind::HoldTechnicalCoordination => {
+            let required = coordination_level(&regions);
+            let level = if mutate {
+                [CoordinationLevel::Provincial, CoordinationLevel::National][rng.below(2)]
+            } else {
+                required
+            };
+            Command::HoldTechnicalCoordination { level }
+        }
+        CommandKind::SignHeadsAgreement => Command::SignHeadsAgreement {
+            document: document(
+                "HA-GEN".into(),
+                DocumentKind::HeadsAgreement,
+                on,
+                regions.iter().map(|c| head(&PartyId::Region(*c))).collect(),
+            ),
+        },
+        CommandKind::StartPreparation => Command::StartPreparation,
+        CommandKind::ReceiveProposal => Command::ReceiveProposal {
+            letter_number: "001/GEN".into(),
+            study: FeasibilityStudy::new(
+                if mutate && rng.chance(50) {
+                    PartyId::Region(region)
+                } else {
+                    rng.choose(&thirds)
+                        .unwrap_or(PartyId::ThirdParty("pt-lain".into()))
+                },
+                "studi",
+                shift(
+                    on,
+                    if mutate {
+                        rng.below(40) as i64 - 20
+                    } else {
+                        -10
+                    },
+                ),
+                Feasibility::Feasible,
+            ),
+        },
+        CommandKind::RequestRevision => Command::RequestRevision {
+            note: "perbaiki".into(),
+        },
+        CommandKind::AssessCriteria => {
+            let criterion = |rng: &mut Rng| {
+                Criterion::new(
+                    !(mutate && rng.chance(40)),
+                    if mutate && rng.chance(30) {
+                        ""
+                    } else {
+                        "bukti"
+                    },
+                )
+            };
+            Command::AssessCriteria {
+                criteria: InitiativeCriteria::new(criterion(rng), criterion(rng), criterion(rng)),
+            }
+        }
+        CommandKind::AcceptProposal => Command::AcceptProposal,
+        CommandKind::RejectProposal => Command::RejectProposal {
+            reason: "tidak layak".into(),
+        },
+        CommandKind::AttestLawfulness => Command::AttestLawfulness {
+            attestation: LawfulnessAttestation::new("Bagian Hukum", "tidak bertentangan"),
+        },
+        CommandKind::SubmitFeasibilityStudy => Command::SubmitFeasibilityStudy {
+            study: FeasibilityStudy::new(
+                if mutate && rng.chance(50) {
+                    rng.choose(&parties).unwrap_or(PartyId::Region(region))
+                } else {
+                    PartyId::Region(region)
+                },
+                "studi daerah",
+                shift(on, if mutate { rng.below(40) as i64 - 20 } else { 0 }),
+                Feasibility::Feasible,
+            ),
+        },
+        CommandKind::RecordTkksdReview => {
+            let point = match coop.stage() {
+                _ if mutate => [
+                    ReviewPoint::Offer,
+                    ReviewPoint::KbSigning,
+                    ReviewPoint::PksSigning,
+                ][rng.below(3)],
+                Stage::KbDrafting => ReviewPoint::KbSigning,
+                Stage::PksDrafting | Stage::PksSigned | Stage::InForce => ReviewPoint::PksSigning,
+                _ => ReviewPoint::Offer,
+            };
+            Command::RecordTkksdReview {
+                review: TkksdReview::new(point, Recommendation::Proceed).with_minutes("BA"),
+            }
+        }
+        CommandKind::AssessDprdGate => Command::AssessDprdGate {
+            region: if mutate && rng.chance(30) {
+                code(OTHER_REGIONS[rng.below(OTHER_REGIONS.len())])
+            } else {
+                region
+            },
+            gate: {
+                let (community, region, not_budgeted) =
+                    (rng.chance(40), rng.chance(40), rng.chance(40));
+                let gate = DprdGate::not_required("alasan")
+                    .with_burdens_community(community)
+                    .with_burdens_region(region)
+                    .with_not_budgeted(not_budgeted);
+                // A later PKS's round names the fiscal year of its funding (KSD-DPRD-01, v3).
+                if coop.stage() == Stage::InForce && !(mutate && rng.chance(50)) {
+                    gate.with_fiscal_year(chrono::Datelike::year(&on))
+                } else {
+                    gate
+                }
+            },
+        },
+        CommandKind::SendOffer => {
+            let initiator = spec
+                .map(|s| s.initiator.clone())
+                .unwrap_or(PartyId::Region(region));
+            let mut signatory = head(&initiator);
+            if mutate && rng.chance(50) {
+                signatory.capacity = CAPACITIES[rng.below(CAPACITIES.len())];
+            }
+            if mutate && rng.chance(30) {
+                signatory.party = rng.choose(&parties).unwrap_or(initiator);
+            }
+            Command::SendOffer {
+                letter: OfferLetter::new("PENAWARAN/GEN", signatory)
+                    .with_kak_attached(!(mutate && rng.chance(30)))
+                    .with_draft_kb_attached(rng.chance(50)),
+            }
+        }
+        CommandKind::AcceptOffer => Command::AcceptOffer,
+        CommandKind::RejectOffer => Command::RejectOffer {
+            reason: "menolak".into(),
+        },
+        CommandKind::Withdraw => Command::Withdraw {
+            reason: "menarik".into(),
+        },
+        CommandKind::StartKbDrafting => Command::StartKbDrafting,
+        CommandKind::SignKb => {
+            let mut kb = document(
+                format!("KB-GEN-{}", rng.below(3)),
+                DocumentKind::Kb,
+                on,
+                parties.iter().map(head).collect(),
+            );
+            kb.term = Term::years(on, 1 + rng.below(6) as u32);
+            Command::SignKb { document: kb }
+        }
+        CommandKind::SubmitToDprd => Command::SubmitToDprd,
+        CommandKind::ApproveDprd => Command::ApproveDprd {
+            reference: "Keputusan DPRD".into(),
+        },
+        CommandKind::RefuseDprd => Command::RefuseDprd {
+            reason: "menolak".into(),
+        },
+        CommandKind::StartPksDrafting => Command::StartPksDrafting,
+        CommandKind::SignPks => {
+            let signatories = parties
+                .iter()
+                .map(|p| match p {
+                    PartyId::Region(_) if rng.chance(50) => official_with_kuasa(p, on, rng),
+                    _ => head(p),
+                })
+                .collect();
+            let mut pks = document(
+                format!("PKS-GEN-{counter}"),
+                DocumentKind::Pks,
+                on,
+                signatories,
+            );
+            pks.term = Term::years(on, 1 + rng.below(6) as u32);
+            pks.under_kb = coop.kb().map(|kb| kb.id.clone());
+            pks.clauses = KSDPK_MINIMUM.into_iter().collect();
+            if rng.chance(30) {
+                pks.clauses.insert(Clause::Financing);
+            }
+            Command::SignPks { document: pks }
+        }
+        CommandKind::EnterIntoForce => Command::EnterIntoForce,
+        CommandKind::RecordLeadershipChange => Command::RecordLeadershipChange {
+            party: rng.choose(&parties).unwrap_or(PartyId::Region(region)),
+            new_office_holder: "Pj Bupati".into(),
+        },
+        CommandKind::SignAddendum => {
+            let amendable: Vec<DocumentId> = coop
+                .kb()
+                .into_iter()
+                .chain(coop.pks())
+                .chain(coop.addenda())
+                .map(|d| d.id.clone())
+                .collect();
+            let mut addendum = document(
+                format!("ADD-GEN-{counter}"),
+                DocumentKind::Addendum,
+                on,
+                parties.iter().map(head).collect(),
+            );
+            addendum.amends = rng.choose(&amendable);
+            Command::SignAddendum { document: addendum }
+        }
+        CommandKind::EstablishSecretariat => Command::EstablishSecretariat {
+            continuous: !(mutate && rng.chance(50)),
+        },
+        CommandKind::RaiseDispute => Command::RaiseDispute {
+            forum: [
+                DisputeForum::InterRegionalRegime,
+                DisputeForum::Musyawarah,
+                DisputeForum::ContractClause,
+            ][rng.below(3)],
+            note: "sengketa".into(),
+        },
+        CommandKind::Terminate => {
+            let grounds: Vec<EndGround> = EndGround::ALL
+                .into_iter()
+                .filter(|_| rng.chance(25))
+                .collect();
+            Command::terminate(if grounds.is_empty() && !mutate {
+                vec![EndGround::ObjectiveAchieved]
+            } else {
+                grounds
+            })
+        }
+        CommandKind::RecordExpiry => Command::RecordExpiry,
+        CommandKind::TakeOver => {
+            let defaulting = region;
+            let province = defaulting.level() == RegionLevel::Province;
+            let by = match (province, mutate && rng.chance(40)) {
+                (true, false) | (false, true) => TakeoverBy::CentralGovernment,
+                _ => TakeoverBy::Governor,
+            };
+            // Records dated on the day, by who Pasal 11 names, costs on the defaulting region.
+            let issuer = match by {
+                TakeoverBy::Governor => Role::Governor,
+                _ => Role::TechnicalMinister,
+            };
+            let mut takeover = Takeover::new(defaulting, by)
+                .with_guidance(record(on).issued_by(issuer))
+                .with_obstacle_evaluation(record(on).issued_by(issuer))
+                .with_costs_charged_to(defaulting);
+            takeover.minister_approval =
+                (by == TakeoverBy::Governor).then(|| record(on).issued_by(Role::Minister));
+            if mutate && rng.chance(50) {
+                match rng.below(3) {
+                    0 => takeover.guidance = None,
+                    1 => takeover.obstacle_evaluation = None,
+                    _ => takeover.minister_approval = None,
+                }
+            }
+            Command::TakeOver { takeover }
+        }
+        CommandKind::Cancel => Command::Cancel {
+            reason: "batal".into(),
+        },
+        CommandKind::Resume => Command::Resume,
+        CommandKind::RecordExtension => Command::RecordExtension {
+            successor: CooperationId(uuid::Uuid::from_u64_pair(0x0190, rng.next())),
+        },
+        // The legacy rule set's own commands (never in order under PP 28/2018).
+        CommandKind::RecordDprdOpinion => Command::RecordDprdOpinion {
+            reference: "pendapat DPRD".into(),
+        },
+        CommandKind::ResubmitToDprd => Command::ResubmitToDprd,
+        CommandKind::RecordDeemedApproval => Command::RecordDeemedApproval { region },
+        CommandKind::RecordCopiesSent => Command::RecordCopiesSent {
+            document: coop
+                .pks()
+                .first()
+                .map_or(DocumentId("PKS-GEN".into()), |d| d.id.clone()),
+            recipients: vec![CopyRecipient::Dprd],
+        },
+        CommandKind::TerminateEarly => Command::TerminateEarly {
+            notice: TerminationNotice::new(region, "pemberitahuan", shift(on, -30)),
+        },
+        CommandKind::EstablishCooperationBody => Command::EstablishCooperationBody {
+            continuous: true,
+            decision: document(
+                "KEP-GEN".into(),
+                DocumentKind::Other,
+                on,
+                parties.iter().map(head).collect(),
+            ),
+        },
+        // Register and RecordEvaluation are taken from the scripted steps (see `payload`).
+        _ => Command::Cancel {
+            reason: format!("{kind:?}"),
+        },
+    };
+    if mutate && let Some(doc) = document_mut(&mut command) {
+        mutate_document(doc, spec, rng);
+    }
+    command
+}
+
+pub fn document_mut(command: &mut Command) -> Option<&mut Document> {
+    match command {
+        Command::SignHeadsAgreement { document }
+        | Command::SignKb { document }
+        | Command::SignPks { document }
+        | Command::SignAddendum { document } => Some(document),
+        _ => None,
+    }
+}
+
+/// The payload of `kind`: a scripted one from the pool, or one built from the state.
+pub fn payload(
+    kind: CommandKind,
+    coop: &Cooperation,
+    on: NaiveDate,
+    pick: &Pick,
+    pool: &[Step],
+    rng: &mut Rng,
+) -> Command {
+    let scripted: Vec<&Step> = pool.iter().filter(|s| s.command.kind() == kind).collect();
+    let use_pool =
+        matches!(kind, CommandKind::Register | CommandKind::RecordEvaluation) || pick.from_pool;
+    if use_pool && !scripted.is_empty() {
+        let mut command = scripted[pick.pool.index(scripted.len())].command.clone();
+        if pick.mutate {
+            if let Command::Register { spec } = &mut command {
+                mutate_spec(spec, rng);
+            }
+            if let Some(doc) = document_mut(&mut command) {
+                mutate_document(doc, coop.spec(), rng);
+            }
+        }
+        command
+    } else {
+        build(kind, coop, on, rng, pick.mutate)
+    }
+}
+
+/// The party most likely to be allowed to issue `command`.
+fn plausible_party(
+    role: Role,
+    command: &Command,
+    coop: &Cooperation,
+    rng: &mut Rng,
+) -> Option<PartyId> {
+    let spec = coop.spec();
+    let regions = region_codes(spec);
+    let parties = party_ids(spec);
+    let initiator = spec.map(|s| s.initiator.clone());
+    match (role, command) {
+        (Role::CentralGovernment | Role::Minister | Role::TechnicalMinister, _) => None,
+        (Role::Governor, Command::TakeOver { takeover }) => {
+            Some(PartyId::Region(takeover.defaulting_region.province()))
+        }
+        (Role::Governor, _) => rng.choose(&regions).map(|c| PartyId::Region(c.province())),
+        (_, Command::SendOffer { .. } | Command::Withdraw { .. } | Command::Cancel { .. }) => {
+            initiator
+        }
+        (_, Command::AcceptOffer | Command::RejectOffer { .. }) => {
+            let partners: Vec<PartyId> = parties
+                .iter()
+                .filter(|p| Some(*p) != initiator.as_ref())
+                .filter(|p| match (role, p) {
+                    (Role::ThirdParty, PartyId::ThirdParty(_)) => true,
+                    (Role::ThirdParty, _) => false,
+                    (_, PartyId::Region(_)) => true,
+                    _ => false,
+                })
+                .cloned()
+                .collect();
+            rng.choose(&partners)
+        }
+        (_, Command::AssessDprdGate { region, .. }) => Some(PartyId::Region(*region)),
+        (_, Command::FileMapping { mapping }) => Some(PartyId::Region(mapping.region)),
+        (Role::Dprd, _) => {
+            let deciding: Vec<KodeWilayah> = regions
+                .iter()
+                .copied()
+                .filter(|c| {
+                    coop.dprd_gates().contains_key(c) && !coop.dprd_decisions().contains_key(c)
+                })
+                .collect();
+            rng.choose(&deciding)
+                .or_else(|| rng.choose(&regions))
+                .map(PartyId::Region)
+        }
+        (Role::ThirdParty, _) => {
+            let thirds: Vec<PartyId> = parties
+                .iter()
+                .filter(|p| matches!(p, PartyId::ThirdParty(_)))
+                .cloned()
+                .collect();
+            rng.choose(&thirds)
+        }
+        _ => rng.choose(&regions).map(PartyId::Region),
+    }
+}
+
+/// The actor of a pick.
+pub fn actor(
+    pick: &Pick,
+    roles: &[Role],
+    command: &Command,
+    coop: &Cooperation,
+    rng: &mut Rng,
+) -> Actor {
+    let role = if pick.wild_role || roles.is_empty() {
+        Role::ALL[pick.role.index(Role::ALL.len())]
+    } else {
+        roles[pick.role.index(roles.len())]
+    };
+    let spec = coop.spec();
+    let parties = party_ids(spec);
+    let party = match pick.party_mode {
+        0 => plausible_party(role, command, coop, rng),
+        1 => match role {
+            Role::ThirdParty => {
+                let thirds: Vec<PartyId> = parties
+                    .iter()
+                    .filter(|p| matches!(p, PartyId::ThirdParty(_)))
+                    .cloned()
+                    .collect();
+                Some(
+                    thirds
+                        .get(pick.party.index(thirds.len().max(1)))
+                        .cloned()
+                        .unwrap_or(PartyId::ThirdParty("pt-lain".into())),
+                )
+            }
+            _ => {
+                let regions = region_codes(spec);
+                Some(PartyId::Region(regions[pick.party.index(regions.len())]))
+            }
+        },
+        2 => Some(parties[pick.party.index(parties.len())].clone()),
+        3 => {
+            let outside: Vec<KodeWilayah> = OTHER_REGIONS
+                .iter()
+                .map(|c| code(c))
+                .filter(|c| !region_codes(spec).contains(c))
+                .collect();
+            Some(PartyId::Region(outside[pick.party.index(outside.len())]))
+        }
+        _ => None,
+    };
+    match party {
+        Some(party) => Actor::new(role, party, format!("{role:?}")),
+        None => Actor::central(role, format!("{role:?}")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a case
+// ---------------------------------------------------------------------------------------------
+
+/// One decided command and what it did.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub scripted: bool,
+    pub actor: Actor,
+    pub on: NaiveDate,
+    pub command: Command,
+    pub before: Cooperation,
+    pub decided: Result<Vec<Event>, Rejection>,
+    pub executed: Result<Vec<Event>, Rejection>,
+    /// The clone `execute` ran on, after it ran.
+    pub after: Cooperation,
+}
+
+pub struct Trace {
+    pub case: String,
+    pub prefix: usize,
+    pub rules: RuleSet,
+    pub records: Vec<Decided>,
+    pub live: Cooperation,
+    /// Every accepted event, in order.
+    pub events: Vec<Event>,
+}
+
+impl Trace {
+    pub fn step(&mut self, scripted: bool, actor: Actor, on: NaiveDate, command: Command) -> bool {
+        let before = self.live.clone();
+        let decided = before.decide(&command, &actor, on, &self.rules);
+        let mut after = before.clone();
+        let executed = after.execute(&command, &actor, on, &self.rules);
+        let accepted = executed.is_ok();
+        if let Ok(events) = &executed {
+            self.events.extend(events.iter().cloned());
+            self.live = after.clone();
+        }
+        self.records.push(Decided {
+            scripted,
+            actor,
+            on,
+            command,
+            before,
+            decided,
+            executed,
+            after,
+        });
+        accepted
+    }
+
+    /// A readable account of the run up to record `upto` (inclusive), for failure messages.
+    pub fn describe(&self, upto: usize) -> String {
+        let p = &self.rules.policy;
+        let mut out = format!(
+            "case {} prefix {} policy {{ kb_signatory_policy: {:?}, tkksd_review: {:?}, allow_pks_without_kb: {}, burden_reading: {:?}, on_dprd_refusal: {:?} }}\n",
+            self.case,
+            self.prefix,
+            p.kb_signatory_policy,
+            p.tkksd_review,
+            p.allow_pks_without_kb,
+            p.burden_reading,
+            p.on_dprd_refusal
+        );
+        for (i, r) in self.records.iter().enumerate().take(upto + 1) {
+            let party = r
+                .actor
+                .party
+                .as_ref()
+                .map_or("-".to_owned(), ToString::to_string);
+            let outcome = match &r.executed {
+                Ok(events) => {
+                    let moved = events.iter().find_map(|e| match &e.kind {
+                        EventKind::StageChanged { from, to, .. } => {
+                            Some(format!("{from:?} -> {to:?}"))
+                        }
+                        _ => None,
+                    });
+                    format!(
+                        "accepted ({})",
+                        moved.unwrap_or_else(|| format!("stays {:?}", r.before.stage()))
+                    )
+                }
+                Err(rejection) => format!("refused {}", short(rejection)),
+            };
+            let _ = writeln!(
+                out,
+                "  #{i:<2} {} {:?}@{party} {} {:?} at {:?}: {outcome}",
+                if r.scripted { "script" } else { "random" },
+                r.actor.role,
+                r.on,
+                r.command.kind(),
+                r.before.stage(),
+            );
+        }
+        if let Some(r) = self.records.get(upto) {
+            let _ = writeln!(out, "  last command: {:?}", r.command);
+        }
+        out
+    }
+}
+
+pub fn short(rejection: &Rejection) -> String {
+    match rejection {
+        Rejection::NotAllowedHere { rule, .. } => format!("NotAllowedHere({rule})"),
+        Rejection::ActorNotAuthorised { rule, problem, .. } => {
+            format!("ActorNotAuthorised({rule}: {problem:?})")
+        }
+        Rejection::Violations { violations, .. } => format!(
+            "Violations({})",
+            violations
+                .iter()
+                .map(|v| format!("{}:{:?}", v.rule, v.severity))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        Rejection::InvalidInput { field, .. } => format!("InvalidInput({field})"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Runs the scripted prefix, then the random picks. The kinds tried are those the reference
+/// model finds in order at the stage (exits avoided unless the pick allows one), or any kind.
+pub fn run(input: &Input, pool: &[Step]) -> Trace {
+    let cases = sample::cases();
+    let scenario = &cases[input.case.index(cases.len())];
+    let prefix = input.prefix.index(scenario.steps.len() + 1);
+    let mut trace = Trace {
+        case: scenario.case.clone(),
+        prefix,
+        rules: RuleSet::current_with(input.policy.clone()),
+        records: Vec::new(),
+        live: Cooperation::new(),
+        events: Vec::new(),
+    };
+    let mut model = Model::new();
+    let step =
+        |trace: &mut Trace, model: &mut Model, scripted, actor: Actor, on, command: Command| {
+            let accepted = trace.step(scripted, actor.clone(), on, command.clone());
+            if accepted {
+                model.accept(&command, &actor, &trace.rules.policy);
+            }
+            accepted
+        };
+    for s in &scenario.steps[..prefix] {
+        if !step(
+            &mut trace,
+            &mut model,
+            true,
+            s.actor.clone(),
+            s.on,
+            s.command.clone(),
+        ) {
+            break;
+        }
+    }
+    let start = scenario.steps[0].on;
+    for pick in &input.picks {
+        let mut rng = Rng(pick.seed);
+        let coop = trace.live.clone();
+        let base = coop.last_date().unwrap_or(start);
+        let on = shift(base, pick.days);
+        let track = model.track.unwrap_or(refm::Tr::Sukarela);
+        let mut kinds: Vec<CommandKind> = CommandKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| model.in_order(refm::op_of_kind(*k), track))
+            .collect();
+        if !pick.exit && kinds.iter().any(|k| !refm::may_exit(refm::op_of_kind(*k))) {
+            kinds.retain(|k| !refm::may_exit(refm::op_of_kind(*k)));
+        }
+        let kind = if pick.wild_kind || kinds.is_empty() {
+            CommandKind::ALL[pick.kind.index(CommandKind::ALL.len())]
+        } else {
+            kinds[pick.kind.index(kinds.len())]
+        };
+        let planned = (pick.round && coop.stage() == Stage::InForce)
+            .then(|| later_round_step(&coop, &trace.rules.policy))
+            .flatten();
+        let kind = planned.map_or(kind, |(kind, _)| kind);
+        let roles = refm::plausible_roles(refm::op_of_kind(kind));
+        let mut command = payload(kind, &coop, on, pick, pool, &mut rng);
+        let mut actor = actor(pick, roles, &command, &coop, &mut rng);
+        if let Some((_, Some(code))) = planned {
+            if let Command::AssessDprdGate { region, .. } = &mut command {
+                *region = code;
+            }
+            if kind == CommandKind::ApproveDprd {
+                actor = Actor::new(Role::Dprd, code, "DPRD");
+            }
+        }
+        step(&mut trace, &mut model, false, actor, on, command);
+    }
+    trace
+}
+
+/// The next step of the DPRD round of a later PKS (in force), read from the crate's state (a
+/// generator hint only): a region party's gate to assess, the submission, a pending approval,
+/// the drafting, or the signing.
+fn later_round_step(
+    coop: &Cooperation,
+    policy: &Policy,
+) -> Option<(CommandKind, Option<KodeWilayah>)> {
+    let regions = coop.spec()?.region_codes();
+    let round = coop.open_dprd_round();
+    let gate = |code: &KodeWilayah| round.and_then(|r| r.gates.get(code));
+    if let Some(code) = regions.iter().find(|c| gate(c).is_none()) {
+        return Some((CommandKind::AssessDprdGate, Some(*code)));
+    }
+    let pending: Vec<KodeWilayah> = regions
+        .iter()
+        .copied()
+        .filter(|c| gate(c).is_some_and(|g| policy.dprd_required(g)))
+        .filter(|c| {
+            !matches!(
+                round.and_then(|r| r.decisions.get(c)),
+                Some(kerjasama::lifecycle::DprdDecision::Approved { .. })
+            )
+        })
+        .collect();
+    let submitted = round.is_some_and(|r| r.submitted_on.is_some());
+    match pending.first() {
+        Some(_) if !submitted => Some((CommandKind::SubmitToDprd, None)),
+        Some(code) => Some((CommandKind::ApproveDprd, Some(*code))),
+        None if round.is_none_or(|r| r.drafting_from.is_none()) => {
+            Some((CommandKind::StartPksDrafting, None))
+        }
+        None => Some((CommandKind::SignPks, None)),
+    }
+}
