@@ -42,10 +42,12 @@ const CASES: u32 = 512;
 /// Longest random tail after the scripted prefix (the tail is 0..MAX_TAIL commands).
 const MAX_TAIL: usize = 40;
 
+/// `KSD_PROPTEST_CASES` (as for `tests/model.rs` and `tests/arbitrary_bytes.rs`), else
+/// proptest's own `PROPTEST_CASES`, else `CASES`.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
+    ["KSD_PROPTEST_CASES", "PROPTEST_CASES"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok()?.parse().ok())
         .unwrap_or(CASES)
 }
 
