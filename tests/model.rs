@@ -9,6 +9,8 @@
 
 #[path = "model/gen.rs"]
 mod generator;
+#[path = "generators/mod.rs"]
+mod generators;
 #[path = "model/reference.rs"]
 mod reference;
 
