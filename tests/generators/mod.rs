@@ -273,3 +273,337 @@ pub fn mutate_spec(spec: &mut CooperationSpec, rng: &mut Rng) {
 pub fn record(on: NaiveDate) -> Record {
     Record::new(shift(on, -30), "catatan")
 }
+
+/// A payload of `kind` built from the state.
+pub fn build(
+    kind: CommandKind,
+    coop: &Cooperation,
+    on: NaiveDate,
+    rng: &mut Rng,
+    mutate: bool,
+) -> Command {
+    let spec = coop.spec();
+    let regions = region_codes(spec);
+    let parties = party_ids(spec);
+    let thirds: Vec<PartyId> = parties
+        .iter()
+        .filter(|p| matches!(p, PartyId::ThirdParty(_)))
+        .cloned()
+        .collect();
+    let region = rng.choose(&regions).unwrap_or(KodeWilayah::SIDRAP);
+    let counter = coop.pks().len() + coop.addenda().len() + rng.below(3);
+    let mut command = match kind {
+        CommandKind::BeginWajibProcedure => Command::BeginWajibProcedure,
+        CommandKind::FileMapping => Command::FileMapping {
+            mapping: AffairsMapping::new(
+                region,
+                spec.map(|s| s.object.urusan.clone()).unwrap_or_default(),
+            )
+            .with_potentials(["potensi"])
+            .with_needs(if mutate && rng.chance(50) {
+                vec![]
+            } else {
+                vec!["kebutuhan"]
+            }),
+        },
+        CommandKind::HoldTechnicalCoordination => {
+            let required = coordination_level(&regions);
+            let level = if mutate {
+                [CoordinationLevel::Provincial, CoordinationLevel::National][rng.below(2)]
+            } else {
+                required
+            };
+            Command::HoldTechnicalCoordination { level }
+        }
+        CommandKind::SignHeadsAgreement => Command::SignHeadsAgreement {
+            document: document(
+                "HA-GEN".into(),
+                DocumentKind::HeadsAgreement,
+                on,
+                regions.iter().map(|c| head(&PartyId::Region(*c))).collect(),
+            ),
+        },
+        CommandKind::StartPreparation => Command::StartPreparation,
+        CommandKind::ReceiveProposal => Command::ReceiveProposal {
+            letter_number: "001/GEN".into(),
+            study: FeasibilityStudy::new(
+                if mutate && rng.chance(50) {
+                    PartyId::Region(region)
+                } else {
+                    rng.choose(&thirds)
+                        .unwrap_or(PartyId::ThirdParty("pt-lain".into()))
+                },
+                "studi",
+                shift(
+                    on,
+                    if mutate {
+                        rng.below(40) as i64 - 20
+                    } else {
+                        -10
+                    },
+                ),
+                Feasibility::Feasible,
+            ),
+        },
+        CommandKind::RequestRevision => Command::RequestRevision {
+            note: "perbaiki".into(),
+        },
+        CommandKind::AssessCriteria => {
+            let criterion = |rng: &mut Rng| {
+                Criterion::new(
+                    !(mutate && rng.chance(40)),
+                    if mutate && rng.chance(30) {
+                        ""
+                    } else {
+                        "bukti"
+                    },
+                )
+            };
+            Command::AssessCriteria {
+                criteria: InitiativeCriteria::new(criterion(rng), criterion(rng), criterion(rng)),
+            }
+        }
+        CommandKind::AcceptProposal => Command::AcceptProposal,
+        CommandKind::RejectProposal => Command::RejectProposal {
+            reason: "tidak layak".into(),
+        },
+        CommandKind::AttestLawfulness => Command::AttestLawfulness {
+            attestation: LawfulnessAttestation::new("Bagian Hukum", "tidak bertentangan"),
+        },
+        CommandKind::SubmitFeasibilityStudy => Command::SubmitFeasibilityStudy {
+            study: FeasibilityStudy::new(
+                if mutate && rng.chance(50) {
+                    rng.choose(&parties).unwrap_or(PartyId::Region(region))
+                } else {
+                    PartyId::Region(region)
+                },
+                "studi daerah",
+                shift(on, if mutate { rng.below(40) as i64 - 20 } else { 0 }),
+                Feasibility::Feasible,
+            ),
+        },
+        CommandKind::RecordTkksdReview => {
+            let point = match coop.stage() {
+                _ if mutate => [
+                    ReviewPoint::Offer,
+                    ReviewPoint::KbSigning,
+                    ReviewPoint::PksSigning,
+                ][rng.below(3)],
+                Stage::KbDrafting => ReviewPoint::KbSigning,
+                Stage::PksDrafting | Stage::PksSigned | Stage::InForce => ReviewPoint::PksSigning,
+                _ => ReviewPoint::Offer,
+            };
+            Command::RecordTkksdReview {
+                review: TkksdReview::new(point, Recommendation::Proceed).with_minutes("BA"),
+            }
+        }
+        CommandKind::AssessDprdGate => Command::AssessDprdGate {
+            region: if mutate && rng.chance(30) {
+                code(OTHER_REGIONS[rng.below(OTHER_REGIONS.len())])
+            } else {
+                region
+            },
+            gate: {
+                let (community, region, not_budgeted) =
+                    (rng.chance(40), rng.chance(40), rng.chance(40));
+                let gate = DprdGate::not_required("alasan")
+                    .with_burdens_community(community)
+                    .with_burdens_region(region)
+                    .with_not_budgeted(not_budgeted);
+                // A later PKS's round names the fiscal year of its funding (KSD-DPRD-01, v3).
+                if coop.stage() == Stage::InForce && !(mutate && rng.chance(50)) {
+                    gate.with_fiscal_year(chrono::Datelike::year(&on))
+                } else {
+                    gate
+                }
+            },
+        },
+        CommandKind::SendOffer => {
+            let initiator = spec
+                .map(|s| s.initiator.clone())
+                .unwrap_or(PartyId::Region(region));
+            let mut signatory = head(&initiator);
+            if mutate && rng.chance(50) {
+                signatory.capacity = CAPACITIES[rng.below(CAPACITIES.len())];
+            }
+            if mutate && rng.chance(30) {
+                signatory.party = rng.choose(&parties).unwrap_or(initiator);
+            }
+            Command::SendOffer {
+                letter: OfferLetter::new("PENAWARAN/GEN", signatory)
+                    .with_kak_attached(!(mutate && rng.chance(30)))
+                    .with_draft_kb_attached(rng.chance(50)),
+            }
+        }
+        CommandKind::AcceptOffer => Command::AcceptOffer,
+        CommandKind::RejectOffer => Command::RejectOffer {
+            reason: "menolak".into(),
+        },
+        CommandKind::Withdraw => Command::Withdraw {
+            reason: "menarik".into(),
+        },
+        CommandKind::StartKbDrafting => Command::StartKbDrafting,
+        CommandKind::SignKb => {
+            let mut kb = document(
+                format!("KB-GEN-{}", rng.below(3)),
+                DocumentKind::Kb,
+                on,
+                parties.iter().map(head).collect(),
+            );
+            kb.term = Term::years(on, 1 + rng.below(6) as u32);
+            Command::SignKb { document: kb }
+        }
+        CommandKind::SubmitToDprd => Command::SubmitToDprd,
+        CommandKind::ApproveDprd => Command::ApproveDprd {
+            reference: "Keputusan DPRD".into(),
+        },
+        CommandKind::RefuseDprd => Command::RefuseDprd {
+            reason: "menolak".into(),
+        },
+        CommandKind::StartPksDrafting => Command::StartPksDrafting,
+        CommandKind::SignPks => {
+            let signatories = parties
+                .iter()
+                .map(|p| match p {
+                    PartyId::Region(_) if rng.chance(50) => official_with_kuasa(p, on, rng),
+                    _ => head(p),
+                })
+                .collect();
+            let mut pks = document(
+                format!("PKS-GEN-{counter}"),
+                DocumentKind::Pks,
+                on,
+                signatories,
+            );
+            pks.term = Term::years(on, 1 + rng.below(6) as u32);
+            pks.under_kb = coop.kb().map(|kb| kb.id.clone());
+            pks.clauses = KSDPK_MINIMUM.into_iter().collect();
+            if rng.chance(30) {
+                pks.clauses.insert(Clause::Financing);
+            }
+            Command::SignPks { document: pks }
+        }
+        CommandKind::EnterIntoForce => Command::EnterIntoForce,
+        CommandKind::RecordLeadershipChange => Command::RecordLeadershipChange {
+            party: rng.choose(&parties).unwrap_or(PartyId::Region(region)),
+            new_office_holder: "Pj Bupati".into(),
+        },
+        CommandKind::SignAddendum => {
+            let amendable: Vec<DocumentId> = coop
+                .kb()
+                .into_iter()
+                .chain(coop.pks())
+                .chain(coop.addenda())
+                .map(|d| d.id.clone())
+                .collect();
+            let mut addendum = document(
+                format!("ADD-GEN-{counter}"),
+                DocumentKind::Addendum,
+                on,
+                parties.iter().map(head).collect(),
+            );
+            addendum.amends = rng.choose(&amendable);
+            Command::SignAddendum { document: addendum }
+        }
+        CommandKind::EstablishSecretariat => Command::EstablishSecretariat {
+            continuous: !(mutate && rng.chance(50)),
+        },
+        CommandKind::RaiseDispute => Command::RaiseDispute {
+            forum: [
+                DisputeForum::InterRegionalRegime,
+                DisputeForum::Musyawarah,
+                DisputeForum::ContractClause,
+            ][rng.below(3)],
+            note: "sengketa".into(),
+        },
+        CommandKind::Terminate => {
+            let grounds: Vec<EndGround> = EndGround::ALL
+                .into_iter()
+                .filter(|_| rng.chance(25))
+                .collect();
+            Command::terminate(if grounds.is_empty() && !mutate {
+                vec![EndGround::ObjectiveAchieved]
+            } else {
+                grounds
+            })
+        }
+        CommandKind::RecordExpiry => Command::RecordExpiry,
+        CommandKind::TakeOver => {
+            let defaulting = region;
+            let province = defaulting.level() == RegionLevel::Province;
+            let by = match (province, mutate && rng.chance(40)) {
+                (true, false) | (false, true) => TakeoverBy::CentralGovernment,
+                _ => TakeoverBy::Governor,
+            };
+            // Records dated on the day, by who Pasal 11 names, costs on the defaulting region.
+            let issuer = match by {
+                TakeoverBy::Governor => Role::Governor,
+                _ => Role::TechnicalMinister,
+            };
+            let mut takeover = Takeover::new(defaulting, by)
+                .with_guidance(record(on).issued_by(issuer))
+                .with_obstacle_evaluation(record(on).issued_by(issuer))
+                .with_costs_charged_to(defaulting);
+            takeover.minister_approval =
+                (by == TakeoverBy::Governor).then(|| record(on).issued_by(Role::Minister));
+            if mutate && rng.chance(50) {
+                match rng.below(3) {
+                    0 => takeover.guidance = None,
+                    1 => takeover.obstacle_evaluation = None,
+                    _ => takeover.minister_approval = None,
+                }
+            }
+            Command::TakeOver { takeover }
+        }
+        CommandKind::Cancel => Command::Cancel {
+            reason: "batal".into(),
+        },
+        CommandKind::Resume => Command::Resume,
+        CommandKind::RecordExtension => Command::RecordExtension {
+            successor: CooperationId(uuid::Uuid::from_u64_pair(0x0190, rng.next())),
+        },
+        // The legacy rule set's own commands (never in order under PP 28/2018).
+        CommandKind::RecordDprdOpinion => Command::RecordDprdOpinion {
+            reference: "pendapat DPRD".into(),
+        },
+        CommandKind::ResubmitToDprd => Command::ResubmitToDprd,
+        CommandKind::RecordDeemedApproval => Command::RecordDeemedApproval { region },
+        CommandKind::RecordCopiesSent => Command::RecordCopiesSent {
+            document: coop
+                .pks()
+                .first()
+                .map_or(DocumentId("PKS-GEN".into()), |d| d.id.clone()),
+            recipients: vec![CopyRecipient::Dprd],
+        },
+        CommandKind::TerminateEarly => Command::TerminateEarly {
+            notice: TerminationNotice::new(region, "pemberitahuan", shift(on, -30)),
+        },
+        CommandKind::EstablishCooperationBody => Command::EstablishCooperationBody {
+            continuous: true,
+            decision: document(
+                "KEP-GEN".into(),
+                DocumentKind::Other,
+                on,
+                parties.iter().map(head).collect(),
+            ),
+        },
+        // Register and RecordEvaluation are taken from the scripted steps (see `payload`).
+        _ => Command::Cancel {
+            reason: format!("{kind:?}"),
+        },
+    };
+    if mutate && let Some(doc) = document_mut(&mut command) {
+        mutate_document(doc, spec, rng);
+    }
+    command
+}
+
+pub fn document_mut(command: &mut Command) -> Option<&mut Document> {
+    match command {
+        Command::SignHeadsAgreement { document }
+        | Command::SignKb { document }
+        | Command::SignPks { document }
+        | Command::SignAddendum { document } => Some(document),
+        _ => None,
+    }
+}
