@@ -1406,6 +1406,45 @@ fn leg_disp_01_within_one_province_musyawarah_or_the_governor() {
 }
 
 #[test]
+fn leg_disp_01_the_refusal_names_the_forum_that_was_chosen() {
+    let c10 = c10_in_force();
+    let clerk = sample::clerk(sidrap());
+    let on = d(2024, 8, 14);
+    let message = |forum: DisputeForum, lang: Lang| {
+        let rejection = refused(&c10.decide(&dispute(forum), &clerk, on, &legacy())).clone();
+        let error = rejection.errors().next().expect("an error");
+        assert_eq!(error.rule, LEG_DISP_01);
+        error.finding.text(lang)
+    };
+    for (forum, id, en) in [
+        (
+            DisputeForum::ContractClause,
+            "klausul penyelesaian perselisihan dalam perjanjian bukan forumnya",
+            "the PKS's dispute clause is not its forum",
+        ),
+        (
+            DisputeForum::InterRegionalRegime,
+            "ketentuan perselisihan antardaerah bukan forumnya",
+            "the inter-regional dispute regime is not its forum",
+        ),
+        (
+            DisputeForum::MinisterDecision,
+            "Keputusan Menteri bukan forumnya",
+            "the Minister's decision is not its forum",
+        ),
+        (
+            DisputeForum::PerLegislation,
+            "peraturan perundang-undangan bukan forumnya",
+            "the law is not its forum",
+        ),
+    ] {
+        let (got_id, got_en) = (message(forum, Lang::Id), message(forum, Lang::En));
+        assert!(got_id.starts_with(id), "{forum:?}: {got_id}");
+        assert!(got_en.starts_with(en), "{forum:?}: {got_en}");
+    }
+}
+
+#[test]
 fn leg_disp_01_across_provinces_or_levels_musyawarah_or_the_minister() {
     for (id, partner) in [(0x51, sample::muna_barat()), (0x52, sample::sulsel())] {
         let coop = run(&legacy_in_force(id, &[sidrap(), partner], false, 5));
