@@ -182,6 +182,31 @@ fn ksd_term_02_court_judgment_and_bankruptcy_are_refused_for_a_ksdd() {
 }
 
 #[test]
+fn ksd_term_02_the_refusal_names_the_ground_given() {
+    let given = c06_in_force();
+    let then = given.when(
+        &head(sidrap()),
+        d(2025, 1, 1),
+        terminate(&[EndGround::CourtJudgment]),
+    );
+    let rejection = then.refused_citing(KSD_TERM_02);
+    let violation = rejection
+        .violations()
+        .iter()
+        .find(|v| matches!(v.finding, Finding::GroundOnlyForKsdpk { .. }))
+        .expect("the ground is refused for a KSDD");
+    assert_eq!(violation.rule, KSD_TERM_02);
+    assert_eq!(
+        violation.finding.text(Lang::En),
+        "the ground \"a final court judgment\" applies to KSDPK only"
+    );
+    assert_eq!(
+        violation.finding.text(Lang::Id),
+        "dasar \"putusan pengadilan yang berkekuatan hukum tetap\" hanya berlaku untuk kerja sama dengan pihak ketiga"
+    );
+}
+
+#[test]
 fn ksd_term_02_a_ksdpk_ends_on_a_court_judgment_or_the_third_partys_bankruptcy_pasal_22() {
     let given = c08_in_force();
     for ground in [EndGround::CourtJudgment, EndGround::Bankruptcy] {
