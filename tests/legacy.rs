@@ -716,6 +716,25 @@ fn ksd_trans_03_a_pre_2018_contract_with_a_ministry_continues_as_synergy() {
         .expect("a legacy KSDPK with a company");
 }
 
+#[test]
+fn the_legacy_record_survives_a_json_round_trip_at_every_step_of_c10() {
+    let steps = sample::c10_legacy().steps.len();
+    let mut recorded_without_body = false;
+    for n in 0..=steps {
+        let coop = c10_after(n).coop;
+        let record = coop.legacy();
+        recorded_without_body |= !record.is_empty() && record.cooperation_body().is_none();
+        let json = serde_json::to_string(&coop).expect("serialises");
+        let back: Cooperation = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back.legacy(), coop.legacy(), "C10 after {n} steps");
+        assert_eq!(back, coop, "C10 after {n} steps");
+    }
+    assert!(
+        recorded_without_body,
+        "some step of C10 records a legacy fact before any cooperation body"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // LEG-DPRD-01: the gate of Pasal 9–10
 // ---------------------------------------------------------------------------------------------
