@@ -611,6 +611,13 @@ fn only_a_partner_answers_an_offer_and_only_once() {
         let then = offered.when(&sample::head(sidrap()), on, command);
         assert_eq!(problem(&then), AuthorityProblem::InitiatorCannotAnswer);
         assert_eq!(then.before, offered.coop);
+        // The refusal says why, in both languages.
+        let message = then.result.as_ref().unwrap_err().to_string();
+        assert!(
+            message.contains("pemrakarsa tidak dapat menjawab penawarannya sendiri")
+                && message.contains("the initiator cannot answer its own offer"),
+            "{message}"
+        );
     }
     // A partner answers once: Parepare's acceptance is recorded, a second one refused.
     let accepted = offered
