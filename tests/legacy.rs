@@ -1657,6 +1657,61 @@ fn leg_amd_01_an_addendum_is_signed_by_every_party_at_the_level_of_what_it_amend
     assert!(amended.is_ok());
 }
 
+#[test]
+fn leg_amd_01_an_addendum_to_an_addendum_is_at_the_level_of_the_document_first_amended() {
+    let clerk = sample::clerk(sidrap());
+    let on = d(2020, 3, 2);
+    let second = |amends: &str, signatories: Vec<Signatory>| {
+        let mut command = addendum(amends, signatories);
+        if let Command::SignAddendum { document } = &mut command {
+            document.id = DocumentId("ADD-DANAU-2020-II".into());
+        }
+        command
+    };
+    // The PKS amended by its officials; they amend that addendum again, at the PKS's level.
+    let mut c10 = c10_in_force();
+    c10.execute(
+        &addendum("PKS-DANAU-2016", pks_signatories()),
+        &clerk,
+        on,
+        &legacy(),
+    )
+    .expect("the PKS's addendum");
+    c10.decide(
+        &second("ADD-DANAU-2020", pks_signatories()),
+        &clerk,
+        on,
+        &legacy(),
+    )
+    .expect("an addendum of the PKS's addendum is at the PKS's level");
+    // The KB amended by the heads; the officials are below the level of that addendum.
+    let mut c10 = c10_in_force();
+    let heads = c10.kb().expect("C10's KB").signatories.clone();
+    c10.execute(&addendum("KB-DANAU-2016", heads), &clerk, on, &legacy())
+        .expect("the KB's addendum, signed by the heads");
+    let officials = c10.decide(
+        &second("ADD-DANAU-2020", pks_signatories()),
+        &clerk,
+        on,
+        &legacy(),
+    );
+    let found = errors(refused(&officials));
+    assert!(!found.is_empty());
+    for (rule, finding) in &found {
+        assert_eq!(*rule, LEG_AMD_01);
+        assert!(
+            matches!(
+                finding,
+                Finding::LegacyAmendmentBelowLevel {
+                    amended: DocumentKind::Kb,
+                    ..
+                }
+            ),
+            "{finding:?}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // LEG-TERM-01, LEG-TERM-02: the nine grounds; early termination by written notice
 // ---------------------------------------------------------------------------------------------
