@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use common::{d, given, given_before, given_before_with, rules, rules_with};
 use kerjasama::law::{KSD_DOC_07, KSD_KIND_03, KbSignatoryPolicy, RuleSet};
 use kerjasama::lifecycle::{
-    Command, CommandKind, Cooperation, CooperationSpec, EndGround, Rejection, Stage, Transition,
-    lookup, transitions,
+    AuthorityProblem, Command, CommandKind, Cooperation, CooperationSpec, EndGround, Rejection,
+    Stage, Transition, lookup, transitions,
 };
 use kerjasama::model::{
     Actor, AffairsMapping, DisputeForum, DocumentKind, Feasibility, FeasibilityStudy,
@@ -590,4 +590,58 @@ fn the_head_of_region_cancels_a_third_partys_own_initiative() {
     let company = tracks::third_party_actor(&tracks::third_party_of(&sample::c09_tourism()));
     let then = given.when(&company, d(2024, 8, 14), cancel);
     assert!(refused_as_actor(&then.result));
+}
+
+#[test]
+fn only_a_partner_answers_an_offer_and_only_once() {
+    // C06: Sidrap offers to Parepare and Pinrang on 20 January 2023.
+    let offered = given(sample::c06_landfill(), Stage::OfferSent);
+    let on = d(2023, 1, 27);
+    let problem = |then: &common::Then| match &then.result {
+        Err(Rejection::ActorNotAuthorised { problem, .. }) => problem.clone(),
+        other => panic!("expected a refusal of the actor, got {other:?}"),
+    };
+    // The initiator does not answer its own offer, neither yes nor no.
+    for command in [
+        Command::AcceptOffer,
+        Command::RejectOffer {
+            reason: "menolak sendiri (uji)".into(),
+        },
+    ] {
+        let then = offered.when(&sample::head(sidrap()), on, command);
+        assert_eq!(problem(&then), AuthorityProblem::InitiatorCannotAnswer);
+        assert_eq!(then.before, offered.coop);
+        // The refusal says why, in both languages.
+        let message = then.result.as_ref().unwrap_err().to_string();
+        assert!(
+            message.contains("pemrakarsa tidak dapat menjawab penawarannya sendiri")
+                && message.contains("the initiator cannot answer its own offer"),
+            "{message}"
+        );
+    }
+    // A partner answers once: Parepare's acceptance is recorded, a second one refused.
+    let accepted = offered
+        .when(&sample::head(sample::parepare()), on, Command::AcceptOffer)
+        .accepted();
+    assert_eq!(
+        accepted.stage(),
+        Stage::OfferSent,
+        "Pinrang has not answered"
+    );
+    let again = accepted.decide(
+        &Command::AcceptOffer,
+        &sample::head(sample::parepare()),
+        d(2023, 1, 28),
+        &rules(),
+    );
+    assert!(
+        matches!(
+            &again,
+            Err(Rejection::ActorNotAuthorised {
+                problem: AuthorityProblem::AlreadyAccepted,
+                ..
+            })
+        ),
+        "{again:?}"
+    );
 }

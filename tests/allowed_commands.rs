@@ -4,7 +4,7 @@
 mod common;
 
 use kerjasama::law::KSD_DPRD_01;
-use kerjasama::lifecycle::{AllowedCommand, Command, CommandKind, Cooperation};
+use kerjasama::lifecycle::{AllowedCommand, Command, CommandKind, Cooperation, Finding};
 use kerjasama::model::Actor;
 use kerjasama::sample;
 
@@ -88,4 +88,50 @@ fn a_dprd_that_has_not_decided_is_not_blocked_and_one_that_has_is_dprd_01() {
             },
         )
         .refused_citing(KSD_DPRD_01);
+}
+
+#[test]
+fn a_deemed_approval_names_its_region_so_the_view_lists_no_leg_dprd_02_blocker() {
+    // C10 (PP 50/2007) awaiting the DPRDs: no draft has been resubmitted, so a deemed
+    // approval is refused once its region is named; without a command the region is
+    // unknown, and the what-next view does not guess it from the actor.
+    let rules = kerjasama::law::RuleSet::legacy();
+    let given = common::given_with(
+        sample::c10_legacy(),
+        kerjasama::lifecycle::Stage::AwaitingDprd,
+        rules.clone(),
+    );
+    let on = given.coop.last_date().expect("a date");
+    for region in [sample::sidrap(), sample::wajo()] {
+        let clerk = sample::clerk(region);
+        let deemed = given
+            .coop
+            .allowed_commands(&clerk, on, &rules)
+            .into_iter()
+            .find(|a| a.command == CommandKind::RecordDeemedApproval)
+            .expect("a deemed approval is a step from awaiting the DPRD");
+        assert!(deemed.blockers.is_empty(), "{:?}", deemed.blockers);
+        let refused = given.coop.decide(
+            &Command::RecordDeemedApproval { region },
+            &clerk,
+            on,
+            &rules,
+        );
+        let refusal = refused.expect_err("no resubmitted draft");
+        assert!(
+            matches!(&refusal, kerjasama::lifecycle::Rejection::Violations { .. }),
+            "{refusal:?}"
+        );
+        assert!(
+            refusal
+                .errors()
+                .any(|v| v.rule == kerjasama::law::LEG_DPRD_02
+                    && matches!(
+                        v.finding,
+                        Finding::LegacyNotResubmitted { region: r }
+                            | Finding::LegacyDraftNotSubmitted { region: r } if r == region
+                    )),
+            "{refusal:?}"
+        );
+    }
 }

@@ -23,9 +23,9 @@ use common::{
 };
 use kerjasama::law::{
     KSD_DOC_01, KSD_DPRD_01, KSD_ENF_01, KSD_ENF_03, KSD_ENF_04, KSD_ENF_05, KSD_ENF_07,
-    KSD_KIND_02, KSD_KIND_03, KSD_KIND_05, KSD_OBJ_02, KSD_PK_07, KSD_STAGE_01, KSD_STAGE_08,
-    KSD_TERM_01, KSD_TERM_02, KSD_TERM_09, KSD_TRANS_01, OnDprdRefusal, Policy, RuleId, RuleSet,
-    RuleSetId, RuleSetRef, RuleSetRegistry, Severity, SpecialAutonomyOverride,
+    KSD_IMPL_06, KSD_KIND_02, KSD_KIND_03, KSD_KIND_05, KSD_OBJ_02, KSD_PK_07, KSD_STAGE_01,
+    KSD_STAGE_08, KSD_TERM_01, KSD_TERM_02, KSD_TERM_09, KSD_TRANS_01, OnDprdRefusal, Policy,
+    RuleId, RuleSet, RuleSetId, RuleSetRef, RuleSetRegistry, Severity, SpecialAutonomyOverride,
     UnilateralTermination, WajibRefusalPolicy,
 };
 use kerjasama::lifecycle::{
@@ -1885,6 +1885,36 @@ fn with_results(step: &mut Step, results: Vec<ResultReceived>) {
     match &mut step.command {
         Command::RecordEvaluation { evaluation } => evaluation.results = results,
         other => panic!("not an evaluation: {other:?}"),
+    }
+}
+
+#[test]
+fn ksd_impl_06_an_evaluation_covers_a_period_that_ended_by_its_date() {
+    let given = given_before(sample::c08_referral(), CommandKind::RecordEvaluation);
+    let next_day = |on: NaiveDate| on.succ_opt().expect("a next day");
+    // Dated a day after the period it covers: accepted.
+    given
+        .when_next(|step| step.on = next_day(step.on))
+        .accepted();
+    // A period ending after the evaluation's own date: invalid input, KSD-IMPL-06.
+    let then = given.when_next(|step| {
+        let on = step.on;
+        match &mut step.command {
+            Command::RecordEvaluation { evaluation } => evaluation.period_to = next_day(on),
+            other => panic!("not an evaluation: {other:?}"),
+        }
+    });
+    match &then.result {
+        Err(Rejection::InvalidInput {
+            field,
+            rule,
+            message,
+        }) => {
+            assert_eq!(field, "evaluation.period_to");
+            assert_eq!(*rule, Some(KSD_IMPL_06));
+            assert!(message.contains("after the evaluation's date"), "{message}");
+        }
+        other => panic!("expected invalid input, got {other:?}"),
     }
 }
 

@@ -717,6 +717,25 @@ fn ksd_trans_03_a_pre_2018_contract_with_a_ministry_continues_as_synergy() {
         .expect("a legacy KSDPK with a company");
 }
 
+#[test]
+fn the_legacy_record_survives_a_json_round_trip_at_every_step_of_c10() {
+    let steps = sample::c10_legacy().steps.len();
+    let mut recorded_without_body = false;
+    for n in 0..=steps {
+        let coop = c10_after(n).coop;
+        let record = coop.legacy();
+        recorded_without_body |= !record.is_empty() && record.cooperation_body().is_none();
+        let json = serde_json::to_string(&coop).expect("serialises");
+        let back: Cooperation = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back.legacy(), coop.legacy(), "C10 after {n} steps");
+        assert_eq!(back, coop, "C10 after {n} steps");
+    }
+    assert!(
+        recorded_without_body,
+        "some step of C10 records a legacy fact before any cooperation body"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // LEG-DPRD-01: the gate of Pasal 9–10
 // ---------------------------------------------------------------------------------------------
@@ -1407,6 +1426,45 @@ fn leg_disp_01_within_one_province_musyawarah_or_the_governor() {
 }
 
 #[test]
+fn leg_disp_01_the_refusal_names_the_forum_that_was_chosen() {
+    let c10 = c10_in_force();
+    let clerk = sample::clerk(sidrap());
+    let on = d(2024, 8, 14);
+    let message = |forum: DisputeForum, lang: Lang| {
+        let rejection = refused(&c10.decide(&dispute(forum), &clerk, on, &legacy())).clone();
+        let error = rejection.errors().next().expect("an error");
+        assert_eq!(error.rule, LEG_DISP_01);
+        error.finding.text(lang)
+    };
+    for (forum, id, en) in [
+        (
+            DisputeForum::ContractClause,
+            "klausul penyelesaian perselisihan dalam perjanjian bukan forumnya",
+            "the PKS's dispute clause is not its forum",
+        ),
+        (
+            DisputeForum::InterRegionalRegime,
+            "ketentuan perselisihan antardaerah bukan forumnya",
+            "the inter-regional dispute regime is not its forum",
+        ),
+        (
+            DisputeForum::MinisterDecision,
+            "Keputusan Menteri bukan forumnya",
+            "the Minister's decision is not its forum",
+        ),
+        (
+            DisputeForum::PerLegislation,
+            "peraturan perundang-undangan bukan forumnya",
+            "the law is not its forum",
+        ),
+    ] {
+        let (got_id, got_en) = (message(forum, Lang::Id), message(forum, Lang::En));
+        assert!(got_id.starts_with(id), "{forum:?}: {got_id}");
+        assert!(got_en.starts_with(en), "{forum:?}: {got_en}");
+    }
+}
+
+#[test]
 fn leg_disp_01_across_provinces_or_levels_musyawarah_or_the_minister() {
     for (id, partner) in [(0x51, sample::muna_barat()), (0x52, sample::sulsel())] {
         let coop = run(&legacy_in_force(id, &[sidrap(), partner], false, 5));
@@ -1598,6 +1656,61 @@ fn leg_amd_01_an_addendum_is_signed_by_every_party_at_the_level_of_what_it_amend
         )
         .map(|_| ());
     assert!(amended.is_ok());
+}
+
+#[test]
+fn leg_amd_01_an_addendum_to_an_addendum_is_at_the_level_of_the_document_first_amended() {
+    let clerk = sample::clerk(sidrap());
+    let on = d(2020, 3, 2);
+    let second = |amends: &str, signatories: Vec<Signatory>| {
+        let mut command = addendum(amends, signatories);
+        if let Command::SignAddendum { document } = &mut command {
+            document.id = DocumentId("ADD-DANAU-2020-II".into());
+        }
+        command
+    };
+    // The PKS amended by its officials; they amend that addendum again, at the PKS's level.
+    let mut c10 = c10_in_force();
+    c10.execute(
+        &addendum("PKS-DANAU-2016", pks_signatories()),
+        &clerk,
+        on,
+        &legacy(),
+    )
+    .expect("the PKS's addendum");
+    c10.decide(
+        &second("ADD-DANAU-2020", pks_signatories()),
+        &clerk,
+        on,
+        &legacy(),
+    )
+    .expect("an addendum of the PKS's addendum is at the PKS's level");
+    // The KB amended by the heads; the officials are below the level of that addendum.
+    let mut c10 = c10_in_force();
+    let heads = c10.kb().expect("C10's KB").signatories.clone();
+    c10.execute(&addendum("KB-DANAU-2016", heads), &clerk, on, &legacy())
+        .expect("the KB's addendum, signed by the heads");
+    let officials = c10.decide(
+        &second("ADD-DANAU-2020", pks_signatories()),
+        &clerk,
+        on,
+        &legacy(),
+    );
+    let found = errors(refused(&officials));
+    assert!(!found.is_empty());
+    for (rule, finding) in &found {
+        assert_eq!(*rule, LEG_AMD_01);
+        assert!(
+            matches!(
+                finding,
+                Finding::LegacyAmendmentBelowLevel {
+                    amended: DocumentKind::Kb,
+                    ..
+                }
+            ),
+            "{finding:?}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,34 @@ use kerjasama::lifecycle::{Command, CommandKind, Rejection, Stage};
 use kerjasama::model::{Clause, DocumentId, DocumentKind, SignatoryCapacity, SuratKuasa};
 use kerjasama::sample::{self, clerk, pinrang, sidrap};
 
+// Every signed document: dated no later than the command that records it.
+
+#[test]
+fn a_document_is_signed_on_or_before_the_date_it_is_recorded() {
+    for kind in [CommandKind::SignKb, CommandKind::SignPks] {
+        let given = given_before(sample::c06_landfill(), kind);
+        // Recorded a day after the signing: accepted, the document keeps its own date.
+        let signed_on = tracks::document_mut(&mut given.next_step())
+            .expect("a document")
+            .signed_on;
+        given
+            .when_next(|step| step.on = step.on.succ_opt().unwrap())
+            .accepted();
+        // Signed a day after the command's date: invalid input at the document's date.
+        let then = given.when_next(|step| {
+            let doc = tracks::document_mut(step).unwrap();
+            doc.signed_on = doc.signed_on.succ_opt().unwrap();
+        });
+        match &then.result {
+            Err(Rejection::InvalidInput { field, message, .. }) => {
+                assert_eq!(field, "document.signed_on");
+                assert!(message.contains("after the command's date"), "{message}");
+            }
+            other => panic!("{kind:?} signed {signed_on} + 1 day: {other:?}"),
+        }
+    }
+}
+
 // KSD-DOC-01: one KB, PKS under it, the right kinds.
 
 #[test]

@@ -1,4 +1,4 @@
-//! Duration and ending (KSD-TERM-01, -02, -03, -05, -08), kerja sama wajib enforcement
+//! Duration and ending (KSD-TERM-01, -02, -03, -05, -06, -08), kerja sama wajib enforcement
 //! (KSD-ENF-01..04, -08) and disputes (KSD-DISP-01, -02).
 
 mod common;
@@ -8,8 +8,8 @@ use common::{Given, d, given, given_before, given_before_with, rules_with};
 use kerjasama::law::Lang;
 use kerjasama::law::{
     KSD_DISP_01, KSD_DISP_02, KSD_ENF_01, KSD_ENF_02, KSD_ENF_03, KSD_ENF_04, KSD_ENF_08,
-    KSD_TERM_01, KSD_TERM_02, KSD_TERM_03, KSD_TERM_05, KSD_TERM_08, RuleId, SectorTermOverride,
-    TermSector,
+    KSD_TERM_01, KSD_TERM_02, KSD_TERM_03, KSD_TERM_05, KSD_TERM_06, KSD_TERM_08, MonthOverflow,
+    Period, RuleId, SectorTermOverride, TermSector,
 };
 use kerjasama::lifecycle::Finding;
 use kerjasama::lifecycle::{
@@ -182,6 +182,31 @@ fn ksd_term_02_court_judgment_and_bankruptcy_are_refused_for_a_ksdd() {
 }
 
 #[test]
+fn ksd_term_02_the_refusal_names_the_ground_given() {
+    let given = c06_in_force();
+    let then = given.when(
+        &head(sidrap()),
+        d(2025, 1, 1),
+        terminate(&[EndGround::CourtJudgment]),
+    );
+    let rejection = then.refused_citing(KSD_TERM_02);
+    let violation = rejection
+        .violations()
+        .iter()
+        .find(|v| matches!(v.finding, Finding::GroundOnlyForKsdpk { .. }))
+        .expect("the ground is refused for a KSDD");
+    assert_eq!(violation.rule, KSD_TERM_02);
+    assert_eq!(
+        violation.finding.text(Lang::En),
+        "the ground \"a final court judgment\" applies to KSDPK only"
+    );
+    assert_eq!(
+        violation.finding.text(Lang::Id),
+        "dasar \"putusan pengadilan yang berkekuatan hukum tetap\" hanya berlaku untuk kerja sama dengan pihak ketiga"
+    );
+}
+
+#[test]
 fn ksd_term_02_a_ksdpk_ends_on_a_court_judgment_or_the_third_partys_bankruptcy_pasal_22() {
     let given = c08_in_force();
     for ground in [EndGround::CourtJudgment, EndGround::Bankruptcy] {
@@ -310,6 +335,60 @@ fn ksd_term_05_a_urusan_override_of_20_years_silences_the_c07_water_warning() {
             }
         })
         .accepted_with_warning(KSD_TERM_05);
+}
+
+// KSD-TERM-06: an extension started within `extension_lead_time` of the end.
+
+/// C08 (PKS ending 2024-11-14) in force, with a six-month lead time under `overflow`.
+fn c08_with_lead_time(overflow: MonthOverflow) -> Given {
+    let rules = rules_with(|p| {
+        p.extension_lead_time = Some(Period::Months(6));
+        p.month_overflow = overflow;
+    });
+    common::given_with(sample::c08_referral(), Stage::InForce, rules)
+}
+
+fn record_extension(given: &Given, on: chrono::NaiveDate) -> common::Then {
+    let successor = kerjasama::model::CooperationId(uuid::Uuid::from_u128(0x0108));
+    given.when(
+        &sample::opd(sidrap(), "Dinas Kesehatan"),
+        on,
+        Command::RecordExtension { successor },
+    )
+}
+
+#[test]
+fn ksd_term_06_the_lead_time_ends_on_the_same_day_of_the_month_six_months_before_the_end() {
+    // Six months before 2024-11-14 is 2024-05-14, whatever the overflow policy: the day
+    // exists in May, so neither policy moves it.
+    for overflow in [MonthOverflow::NextDay, MonthOverflow::LastDayOfMonth] {
+        let given = c08_with_lead_time(overflow);
+        record_extension(&given, d(2024, 5, 14)).accepted_without(KSD_TERM_06);
+        record_extension(&given, d(2024, 5, 15)).accepted_with_warning(KSD_TERM_06);
+    }
+}
+
+#[test]
+fn ksd_term_06_a_lead_time_counted_back_into_a_shorter_month_follows_the_overflow_policy() {
+    // No 31 February: the last day of February, or the day after it, by policy.
+    let end = d(2024, 3, 31);
+    let month = Period::Months(1);
+    assert_eq!(
+        month.before(end, MonthOverflow::LastDayOfMonth),
+        Some(d(2024, 2, 29))
+    );
+    assert_eq!(
+        month.before(end, MonthOverflow::NextDay),
+        Some(d(2024, 3, 1))
+    );
+    // A day that exists in the earlier month is kept under both policies.
+    for overflow in [MonthOverflow::NextDay, MonthOverflow::LastDayOfMonth] {
+        assert_eq!(
+            Period::Months(6).before(d(2024, 11, 14), overflow),
+            Some(d(2024, 5, 14))
+        );
+        assert_eq!(Period::Days(30).before(end, overflow), Some(d(2024, 3, 1)));
+    }
 }
 
 // KSD-TERM-08: an addendum amends a document of this cooperation.

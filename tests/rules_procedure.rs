@@ -475,6 +475,32 @@ fn ksd_stage_04_signing_the_kb_without_tkksd_review_is_refused_when_required_err
 }
 
 #[test]
+fn ksd_stage_04_the_missing_review_is_named_by_the_step_it_precedes() {
+    use kerjasama::model::ReviewPoint;
+    for (point, id, en) in [
+        (
+            ReviewPoint::Offer,
+            "belum ada pembahasan TKKSD sebelum penawaran",
+            "no TKKSD review yet before the offer",
+        ),
+        (
+            ReviewPoint::KbSigning,
+            "belum ada pembahasan TKKSD sebelum penandatanganan kesepakatan bersama",
+            "no TKKSD review yet before the KB is signed",
+        ),
+        (
+            ReviewPoint::PksSigning,
+            "belum ada pembahasan TKKSD sebelum penandatanganan perjanjian kerja sama",
+            "no TKKSD review yet before the PKS is signed",
+        ),
+    ] {
+        let finding = Finding::TkksdReviewMissing { point };
+        assert_eq!(finding.text(Lang::Id), id);
+        assert_eq!(finding.text(Lang::En), en);
+    }
+}
+
+#[test]
 fn ksd_stage_04_an_offer_and_kb_after_tkksd_review_are_accepted_even_when_required_error() {
     let rules = rules_with(|p| p.tkksd_review = TkksdReviewPolicy::RequiredError);
     let given = given_before_with(sample::c02_food(), CommandKind::SendOffer, rules.clone());

@@ -807,6 +807,10 @@ fn the_facade_and_the_plain_api_decide_alike() -> Outcome<()> {
     )?
     .start_preparation(&opd(sidrap()), day(8, 2))?;
     assert_eq!(typed.cooperation(), &plain);
+    // Leaving the facade gives the same cooperation back, still in preparation.
+    let left = typed.into_inner();
+    assert_eq!(left, plain);
+    assert_eq!(left.stage(), Stage::Preparation);
 
     // A replayed cooperation resumes as a typed one at its own stage only.
     let resumed = Ksd::<kerjasama::lifecycle::typed::stage::Preparation, KsddSukarela>::resume(
