@@ -156,13 +156,17 @@ fn validity_of(doc: &crate::model::Document, as_of: NaiveDate, policy: &Policy) 
 /// assert_eq!(view.days_left, Some(1418)); // PKS to 2028-07-02
 /// ```
 pub fn validity(coop: &Cooperation, as_of: NaiveDate, policy: &Policy) -> CooperationValidity {
-    let kb = coop.kb().map(|kb| document_validity(kb, as_of, policy));
-    let pks: Vec<DocumentValidity> = coop
-        .pks()
-        .iter()
-        .map(|p| document_validity(p, as_of, policy))
-        .collect();
-    let kb_only = pks.is_empty() && kb.is_some();
+    // One vector for the KB and every PKS, the KB first.
+    let mut documents = Vec::with_capacity(coop.pks().len() + usize::from(coop.kb().is_some()));
+    documents.extend(coop.kb().map(|kb| document_validity(kb, as_of, policy)));
+    let first_pks = documents.len();
+    documents.extend(
+        coop.pks()
+            .iter()
+            .map(|p| document_validity(p, as_of, policy)),
+    );
+    let pks = documents.get(first_pks..).unwrap_or_default();
+    let kb_only = pks.is_empty() && first_pks > 0;
     let governing_doc = coop.governing_document();
     let governing = governing_doc.and_then(|doc| doc.term.map(|t| (doc.id.clone(), t.ends_on)));
     let governing_validity = governing_doc.map(|doc| validity_of(doc, as_of, policy));
@@ -190,7 +194,7 @@ pub fn validity(coop: &Cooperation, as_of: NaiveDate, policy: &Policy) -> Cooper
         days_left: governing.as_ref().map(|(_, end)| (*end - as_of).num_days()),
         governing,
         kb_only,
-        documents: kb.into_iter().chain(pks).collect(),
+        documents,
         end_grounds,
     }
 }
