@@ -92,6 +92,18 @@ struct Pick {
     exit: bool,
 }
 
+impl Pick {
+    /// The choices that pick the actor.
+    fn who(&self) -> Who {
+        Who {
+            wild_role: self.wild_role,
+            role: self.role,
+            party_mode: self.party_mode,
+            party: self.party,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Input {
     case: Index,
@@ -236,119 +248,6 @@ fn payload(
         command
     } else {
         build(kind, coop, on, rng, pick.mutate)
-    }
-}
-
-/// The party most likely to be allowed to issue `command`.
-fn plausible_party(
-    role: Role,
-    command: &Command,
-    coop: &Cooperation,
-    rng: &mut Rng,
-) -> Option<PartyId> {
-    let spec = coop.spec();
-    let regions = region_codes(spec);
-    let parties = party_ids(spec);
-    let initiator = spec.map(|s| s.initiator.clone());
-    match (role, command) {
-        (Role::CentralGovernment | Role::Minister | Role::TechnicalMinister, _) => None,
-        (Role::Governor, Command::TakeOver { takeover }) => {
-            Some(PartyId::Region(takeover.defaulting_region.province()))
-        }
-        (Role::Governor, _) => rng.choose(&regions).map(|c| PartyId::Region(c.province())),
-        (_, Command::SendOffer { .. } | Command::Withdraw { .. } | Command::Cancel { .. }) => {
-            initiator
-        }
-        (_, Command::AcceptOffer | Command::RejectOffer { .. }) => {
-            let partners: Vec<PartyId> = parties
-                .iter()
-                .filter(|p| Some(*p) != initiator.as_ref())
-                .filter(|p| match (role, p) {
-                    (Role::ThirdParty, PartyId::ThirdParty(_)) => true,
-                    (Role::ThirdParty, _) => false,
-                    (_, PartyId::Region(_)) => true,
-                    _ => false,
-                })
-                .cloned()
-                .collect();
-            rng.choose(&partners)
-        }
-        (_, Command::AssessDprdGate { region, .. }) => Some(PartyId::Region(*region)),
-        (_, Command::FileMapping { mapping }) => Some(PartyId::Region(mapping.region)),
-        (Role::Dprd, _) => {
-            let deciding: Vec<KodeWilayah> = regions
-                .iter()
-                .copied()
-                .filter(|c| {
-                    coop.dprd_gates().contains_key(c) && !coop.dprd_decisions().contains_key(c)
-                })
-                .collect();
-            rng.choose(&deciding)
-                .or_else(|| rng.choose(&regions))
-                .map(PartyId::Region)
-        }
-        (Role::ThirdParty, _) => {
-            let thirds: Vec<PartyId> = parties
-                .iter()
-                .filter(|p| matches!(p, PartyId::ThirdParty(_)))
-                .cloned()
-                .collect();
-            rng.choose(&thirds)
-        }
-        _ => rng.choose(&regions).map(PartyId::Region),
-    }
-}
-
-/// The actor of a pick.
-fn actor(
-    pick: &Pick,
-    roles: &[Role],
-    command: &Command,
-    coop: &Cooperation,
-    rng: &mut Rng,
-) -> Actor {
-    let role = if pick.wild_role || roles.is_empty() {
-        Role::ALL[pick.role.index(Role::ALL.len())]
-    } else {
-        roles[pick.role.index(roles.len())]
-    };
-    let spec = coop.spec();
-    let parties = party_ids(spec);
-    let party = match pick.party_mode {
-        0 => plausible_party(role, command, coop, rng),
-        1 => match role {
-            Role::ThirdParty => {
-                let thirds: Vec<PartyId> = parties
-                    .iter()
-                    .filter(|p| matches!(p, PartyId::ThirdParty(_)))
-                    .cloned()
-                    .collect();
-                Some(
-                    thirds
-                        .get(pick.party.index(thirds.len().max(1)))
-                        .cloned()
-                        .unwrap_or(PartyId::ThirdParty("pt-lain".into())),
-                )
-            }
-            _ => {
-                let regions = region_codes(spec);
-                Some(PartyId::Region(regions[pick.party.index(regions.len())]))
-            }
-        },
-        2 => Some(parties[pick.party.index(parties.len())].clone()),
-        3 => {
-            let outside: Vec<KodeWilayah> = OTHER_REGIONS
-                .iter()
-                .map(|c| code(c))
-                .filter(|c| !region_codes(spec).contains(c))
-                .collect();
-            Some(PartyId::Region(outside[pick.party.index(outside.len())]))
-        }
-        _ => None,
-    };
-    match party {
-        Some(party) => Actor::new(role, party, format!("{role:?}")),
-        None => Actor::central(role, format!("{role:?}")),
     }
 }
 
@@ -521,7 +420,7 @@ fn run(input: &Input, pool: &[Step]) -> Trace {
             (row.command, row.roles)
         };
         let command = payload(kind, &coop, on, pick, pool, &mut rng);
-        let actor = actor(pick, roles, &command, &coop, &mut rng);
+        let actor = actor(&pick.who(), roles, &command, &coop, &mut rng);
         trace.step(false, actor, on, command);
     }
     trace
