@@ -190,8 +190,10 @@ pub fn deadlines(
     calendar: Option<&Calendar>,
 ) -> Result<Vec<Deadline>, CalendarError> {
     let mut found = Vec::new();
-    evaluation_deadlines(coop, as_of, policy, &mut found);
-    extension_deadline(coop, as_of, policy, &mut found);
+    // The in-force span, computed once for the evaluation and the extension deadlines.
+    let span = in_force_span(coop);
+    evaluation_deadlines(coop, span, as_of, policy, &mut found);
+    extension_deadline(coop, span, as_of, policy, &mut found);
     stage_deadlines(coop, as_of, policy, calendar, &mut found)?;
     if let Some(calendar) = calendar {
         legacy_dprd_deadlines(coop, as_of, calendar, &mut found)?;
@@ -270,11 +272,11 @@ fn legacy_dprd_deadlines(
 
 fn evaluation_deadlines(
     coop: &Cooperation,
+    span: Option<(NaiveDate, NaiveDate)>,
     as_of: NaiveDate,
     policy: &Policy,
     found: &mut Vec<Deadline>,
 ) {
-    let span = in_force_span(coop);
     let Some((start, end)) = span else {
         return;
     };
@@ -307,11 +309,12 @@ fn evaluation_deadlines(
 
 fn extension_deadline(
     coop: &Cooperation,
+    span: Option<(NaiveDate, NaiveDate)>,
     as_of: NaiveDate,
     policy: &Policy,
     found: &mut Vec<Deadline>,
 ) {
-    let (Some(lead), Some((_, end))) = (policy.extension_lead_time, in_force_span(coop)) else {
+    let (Some(lead), Some((_, end))) = (policy.extension_lead_time, span) else {
         return;
     };
     let Some(due_on) = lead.before(end, policy.month_overflow) else {
