@@ -496,6 +496,24 @@ impl<S: EventStore> Ledger<S> {
         Ok(self.store.list()?)
     }
 
+    /// The cooperations a register query selects (by region, track, stage as of a date),
+    /// answered by the store: in SQL by the PostgreSQL store, by reading the logs otherwise.
+    ///
+    /// ```
+    /// use kerjasama::store::{MemoryStore, RegisterQuery};
+    /// use kerjasama::{Ledger, model::Track, sample};
+    /// let ledger = Ledger::new(MemoryStore::new());
+    /// let log = sample::c06_landfill().record_log()?;
+    /// kerjasama::store::EventStore::append(ledger.store(), log[0].cooperation_id, 0, &log)?;
+    /// let wajib = ledger.query(&RegisterQuery::all().track(Track::KsddWajib))?;
+    /// let sukarela = ledger.query(&RegisterQuery::all().track(Track::KsddSukarela))?;
+    /// assert_eq!((wajib.len(), sukarela.len()), (1, 0)); // C06, the landfill, is wajib
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn query(&self, query: &crate::store::RegisterQuery) -> Result<Vec<CooperationId>, Error> {
+        Ok(self.store.query(query)?)
+    }
+
     /// What `actor` may do next on `id` on `date`, with what blocks each command.
     pub fn allowed_commands(
         &self,

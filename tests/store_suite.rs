@@ -1,6 +1,8 @@
 //! One test suite for every `EventStore`: the same generic tests run against `MemoryStore`,
-//! `JsonlStore` (a fresh temporary directory per test) and, with the `sqlite` feature,
-//! `SqliteStore` (a file in a temporary directory, and in memory).
+//! `JsonlStore` (a fresh temporary directory per test), with the `sqlite` feature
+//! `SqliteStore` (a file in a temporary directory, and in memory), and with the `postgres`
+//! feature `PostgresStore` (a fresh schema per test on the server of `KSD_POSTGRES_URL`, which
+//! `scripts/with-postgres` starts).
 //!
 //! Run the concurrency tests with `--nocapture` to see the conflicts each store retried.
 
@@ -11,7 +13,10 @@ use kerjasama::law::{RuleSet, RuleSetRegistry};
 use kerjasama::lifecycle::{Command, Cooperation, Stage};
 use kerjasama::model::CooperationId;
 use kerjasama::sample;
-use kerjasama::store::{EventStore, JsonlStore, MemoryStore, StoreError};
+use std::collections::BTreeSet;
+
+use kerjasama::model::Track;
+use kerjasama::store::{EventStore, JsonlStore, MemoryStore, RegisterQuery, StoreError, scan};
 use store_support::{
     TempDir, WriterStats, at, c06, check_concurrent_log, id_of, record_scenario, writer,
 };
@@ -131,6 +136,46 @@ impl Harness for Sqlite {
     fn another(&self) -> Option<Self::Store> {
         let dir = self.dir.as_ref()?;
         Some(kerjasama::store::SqliteStore::open(dir.path().join("log.db")).expect("reopen"))
+    }
+}
+
+#[cfg(feature = "postgres")]
+struct Postgres {
+    store: kerjasama::store::PostgresStore,
+    url: String,
+    options: kerjasama::store::postgres::PostgresOptions,
+}
+
+#[cfg(feature = "postgres")]
+impl Postgres {
+    fn new() -> Self {
+        let url = store_support::postgres_url();
+        let options = kerjasama::store::postgres::PostgresOptions::default()
+            .schema(store_support::unique_schema("suite"));
+        let store = kerjasama::store::PostgresStore::connect_with(&url, &options).expect("connect");
+        Self {
+            store,
+            url,
+            options,
+        }
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl Harness for Postgres {
+    type Store = kerjasama::store::PostgresStore;
+    fn store(&self) -> &Self::Store {
+        &self.store
+    }
+    fn snapshot(&self, cooperation: CooperationId) -> Vec<u8> {
+        snapshot_by_load(&self.store, cooperation)
+    }
+    fn another(&self) -> Option<Self::Store> {
+        // A pool of its own: separate connections.
+        Some(
+            kerjasama::store::PostgresStore::connect_with(&self.url, &self.options)
+                .expect("connect again"),
+        )
     }
 }
 
@@ -308,6 +353,83 @@ fn refused_command_leaves_the_store_untouched(h: &impl Harness) {
     store.append(id, 12, &log[12..]).expect("append");
 }
 
+/// Every register query answers as reading every log does ([`scan`]), on all the sample
+/// cases (current and legacy), for each region, track and stage they reach, as of dates
+/// before, during and after their procedures.
+fn queries_agree_with_the_scan(h: &impl Harness) {
+    let store = h.store();
+    let mut regions = BTreeSet::new();
+    let mut dates = BTreeSet::new();
+    let mut stages = BTreeSet::new();
+    for scenario in sample::cases().into_iter().chain(sample::legacy_cases()) {
+        let log = scenario
+            .record_log()
+            .unwrap_or_else(|e| panic!("{}: {e}", scenario.case));
+        store.append(id_of(&log), 0, &log).expect("append");
+        for envelope in &log {
+            dates.insert(envelope.occurred_on);
+            for event in &envelope.events {
+                if let kerjasama::lifecycle::EventKind::StageChanged { to, .. } = &event.kind {
+                    stages.insert(*to);
+                }
+            }
+        }
+        if let Command::Register { spec } = &log[0].command {
+            regions.extend(spec.parties.iter().filter_map(|p| match p.id() {
+                Some(kerjasama::model::PartyId::Region(code)) => Some(code),
+                _ => None,
+            }));
+        }
+    }
+    regions.insert("11.01".parse().expect("code"));
+    stages.insert(Stage::Draft);
+    let first = *dates.first().expect("dates");
+    let last = *dates.last().expect("dates");
+    let as_of: Vec<_> = [first.pred_opt().expect("date"), first, last]
+        .into_iter()
+        .chain(dates.iter().copied().step_by(7))
+        .collect();
+    let mut queries = vec![RegisterQuery::all()];
+    for region in &regions {
+        queries.push(RegisterQuery::all().region(*region));
+    }
+    for track in Track::ALL {
+        queries.push(RegisterQuery::all().track(track));
+        queries.push(
+            RegisterQuery::all()
+                .track(track)
+                .region(kerjasama::model::KodeWilayah::SIDRAP),
+        );
+    }
+    for stage in &stages {
+        for date in &as_of {
+            queries.push(RegisterQuery::all().in_stage(*stage, *date));
+        }
+        queries.push(
+            RegisterQuery::all()
+                .region(kerjasama::model::KodeWilayah::SIDRAP)
+                .track(Track::KsddSukarela)
+                .in_stage(*stage, last),
+        );
+    }
+    let mut nonempty = 0;
+    for query in &queries {
+        let answered = store.query(query).expect("query");
+        assert_eq!(answered, scan(store, query).expect("scan"), "{query:?}");
+        nonempty += usize::from(!answered.is_empty());
+    }
+    // The comparison is not between empty answers only.
+    assert!(
+        nonempty > queries.len() / 5,
+        "{nonempty} of {}",
+        queries.len()
+    );
+    assert_eq!(
+        store.query(&RegisterQuery::all()).expect("query"),
+        store.list().expect("list")
+    );
+}
+
 fn replay_of_the_loaded_log_is_the_live_state(h: &impl Harness) {
     for scenario in sample::cases() {
         let (log, live) = record_scenario(&scenario);
@@ -407,6 +529,10 @@ macro_rules! suite {
                 refused_command_leaves_the_store_untouched(&$make);
             }
             #[test]
+            fn register_queries_agree_with_reading_every_log() {
+                queries_agree_with_the_scan(&$make);
+            }
+            #[test]
             fn replay_of_the_loaded_log_equals_the_live_state() {
                 replay_of_the_loaded_log_is_the_live_state(&$make);
             }
@@ -428,3 +554,5 @@ suite!(jsonl, Jsonl::new());
 suite!(sqlite_file, Sqlite::file());
 #[cfg(feature = "sqlite")]
 suite!(sqlite_memory, Sqlite::memory());
+#[cfg(feature = "postgres")]
+suite!(postgres, Postgres::new());

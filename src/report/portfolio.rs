@@ -73,10 +73,50 @@ impl Portfolio {
         home: KodeWilayah,
         store_label: impl Into<String>,
     ) -> Result<Self, crate::Error> {
-        let store_label = store_label.into();
         let ledger = crate::Ledger::new(store);
+        let ids = ledger.list()?;
+        Self::from_ledger(&ledger, home, store_label.into(), ids)
+    }
+
+    /// The portfolio of the cooperations `query` selects in an event store (verified as by
+    /// [`from_store`](Self::from_store)): in a provincial or national store, the
+    /// cooperations of one region, `RegisterQuery::all().region(home)`. A store with an index
+    /// (PostgreSQL) selects them without reading the other logs.
+    ///
+    /// ```
+    /// use kerjasama::report::Portfolio;
+    /// use kerjasama::store::{EventStore, MemoryStore, RegisterQuery};
+    /// use kerjasama::{model::KodeWilayah, sample};
+    /// let store = MemoryStore::new();
+    /// for case in [sample::c06_landfill(), sample::c03_rice()] {
+    ///     let log = case.record_log()?;
+    ///     store.append(log[0].cooperation_id, 0, &log)?;
+    /// }
+    /// let elsewhere: KodeWilayah = "11.01".parse()?;
+    /// let query = RegisterQuery::all().region(elsewhere);
+    /// let portfolio = Portfolio::from_store_matching(&store, elsewhere, "memory", &query)?;
+    /// assert!(portfolio.entries.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_store_matching<S: crate::store::EventStore>(
+        store: &S,
+        home: KodeWilayah,
+        store_label: impl Into<String>,
+        query: &crate::store::RegisterQuery,
+    ) -> Result<Self, crate::Error> {
+        let ledger = crate::Ledger::new(store);
+        let ids = ledger.query(query)?;
+        Self::from_ledger(&ledger, home, store_label.into(), ids)
+    }
+
+    fn from_ledger<S: crate::store::EventStore>(
+        ledger: &crate::Ledger<S>,
+        home: KodeWilayah,
+        store_label: String,
+        ids: Vec<crate::model::CooperationId>,
+    ) -> Result<Self, crate::Error> {
         let mut entries = Vec::new();
-        for id in ledger.list()? {
+        for id in ids {
             ledger.verify(id)?;
             let log = ledger.history(id)?;
             let Some(first) = log.first() else { continue };

@@ -1,6 +1,7 @@
 //! Event stores: append-only logs of [`Envelope`]s per cooperation, with optimistic
 //! concurrency. Implementations: [`MemoryStore`], [`JsonlStore`] (JSON lines, one file per
-//! cooperation), and `SqliteStore` behind the `sqlite` feature.
+//! cooperation), `SqliteStore` behind the `sqlite` feature, and `PostgresStore` behind the
+//! `postgres` feature. Every store answers [`RegisterQuery`]s ([`EventStore::query`]).
 
 use std::path::PathBuf;
 
@@ -13,11 +14,17 @@ use crate::model::CooperationId;
 
 mod jsonl;
 mod memory;
+#[cfg(feature = "postgres")]
+pub mod postgres;
+mod register;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
 pub use jsonl::{JsonlStore, MAX_LINE_BYTES, Recovery, RecoveryKind};
 pub use memory::MemoryStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
+pub use register::{RegisterQuery, scan};
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
 
@@ -26,7 +33,10 @@ pub use sqlite::SqliteStore;
 /// How to react: `Conflict` — reload, decide again on the new state, retry; `Invalid` — a
 /// bug in the caller (the envelopes do not continue the log); `Io`/`Database` — retry or
 /// report; `Corrupt` — the stored log was damaged outside this crate: report, do not retry;
-/// `ReadOnly` — the store or the log may only be read: do not retry.
+/// `ReadOnly` — the store or the log may only be read: do not retry; `Unavailable` — the
+/// database server could not be reached or the connection broke: retry later;
+/// `SchemaVersion` — the database was created by another version of this crate: upgrade
+/// the crate or migrate the database, do not retry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
@@ -71,6 +81,35 @@ pub enum StoreError {
     /// A database error.
     #[error("database: {0}")]
     Database(String),
+    /// The database server could not be reached, or the connection to it broke, while
+    /// working on `cooperation` (from envelope `sequence`) when one is named. A failed
+    /// append wrote nothing: retry later.
+    #[error("{server}: unavailable{}: {message}", at_envelope(*cooperation, *sequence))]
+    Unavailable {
+        /// The server (its address, without password).
+        server: String,
+        /// The cooperation being read or written, if any.
+        cooperation: Option<CooperationId>,
+        /// The first envelope being read or written, if any.
+        sequence: Option<u64>,
+        /// What failed.
+        message: String,
+    },
+    /// The database's schema is of a version this crate does not know (a newer crate
+    /// migrated it), or has not been migrated to the version this crate needs.
+    #[error(
+        "{server}: database schema version {found}, this crate works with version {supported}: {advice}"
+    )]
+    SchemaVersion {
+        /// The server and schema.
+        server: String,
+        /// The version the database records (0: not created).
+        found: u32,
+        /// The version this crate creates and reads.
+        supported: u32,
+        /// What to do.
+        advice: String,
+    },
     /// The store was opened read-only, or `path` (a log, or a file an append needs beside
     /// it) may not be written: permissions, or a read-only file system. Nothing was written.
     #[error("{path}: read-only, nothing was written")]
@@ -78,6 +117,15 @@ pub enum StoreError {
         /// The file that may not be written (the log for a read-only store).
         path: PathBuf,
     },
+}
+
+/// ` while on cooperation C from envelope N`, for [`StoreError::Unavailable`].
+fn at_envelope(cooperation: Option<CooperationId>, sequence: Option<u64>) -> String {
+    match (cooperation, sequence) {
+        (Some(c), Some(s)) => format!(" while on cooperation {c} from envelope {s}"),
+        (Some(c), None) => format!(" while on cooperation {c}"),
+        _ => String::new(),
+    }
 }
 
 /// An append-only store of envelopes.
@@ -97,6 +145,13 @@ pub trait EventStore {
 
     /// Every cooperation with a log.
     fn list(&self) -> Result<Vec<CooperationId>, StoreError>;
+
+    /// The cooperations `query` selects, in the order of [`list`](Self::list). By default
+    /// every log is read ([`scan`]); a store with an index answers from it, with the same
+    /// result ([`RegisterQuery::matches`]).
+    fn query(&self, query: &RegisterQuery) -> Result<Vec<CooperationId>, StoreError> {
+        scan(self, query)
+    }
 }
 
 impl<S: EventStore + ?Sized> EventStore for &S {
@@ -116,6 +171,10 @@ impl<S: EventStore + ?Sized> EventStore for &S {
     fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
         (**self).list()
     }
+
+    fn query(&self, query: &RegisterQuery) -> Result<Vec<CooperationId>, StoreError> {
+        (**self).query(query)
+    }
 }
 
 impl<S: EventStore + ?Sized> EventStore for std::sync::Arc<S> {
@@ -134,6 +193,10 @@ impl<S: EventStore + ?Sized> EventStore for std::sync::Arc<S> {
 
     fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
         (**self).list()
+    }
+
+    fn query(&self, query: &RegisterQuery) -> Result<Vec<CooperationId>, StoreError> {
+        (**self).query(query)
     }
 }
 

@@ -324,3 +324,35 @@ pub fn leadership_batch(
     }
     batch
 }
+
+/// The URL of the PostgreSQL server of the tests, from `KSD_POSTGRES_URL`, which
+/// `scripts/with-postgres` sets. Without it the PostgreSQL tests fail: they are part of the
+/// `postgres` feature's suite, not optional.
+pub fn postgres_url() -> String {
+    std::env::var("KSD_POSTGRES_URL").unwrap_or_else(|_| {
+        panic!(
+            "KSD_POSTGRES_URL is not set: the PostgreSQL tests need a server; run them \
+             through scripts/with-postgres (e.g. `scripts/with-postgres cargo test \
+             --all-features`)"
+        )
+    })
+}
+
+/// `url` with the connection parameter `key=value` added.
+pub fn with_param(url: &str, key: &str, value: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}{key}={value}")
+}
+
+/// A PostgreSQL schema name no other test uses (`t_<label>_<pid>_<n>_<nanos>`).
+pub fn unique_schema(label: &str) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "t_{label}_{}_{}_{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}

@@ -1,0 +1,880 @@
+//! PostgreSQL store (feature `postgres`): the logs of many regions in one shared database,
+//! written by several application servers at once.
+//!
+//! [`PostgresStore`] speaks to the server through the synchronous `postgres` client and an
+//! r2d2 connection pool: it is `Send + Sync`, and every thread takes a connection of its own
+//! for each operation.
+//!
+//! # Schema
+//! The store keeps its tables in one PostgreSQL schema ([`PostgresOptions::schema`],
+//! `kerjasama` by default) and creates them on open with versioned migrations
+//! ([`MIGRATIONS`]), recorded in `<schema>.schema_migrations`. A database administrator who
+//! runs the migrations by hand gets them from [`PostgresStore::migration_sql`] (also in
+//! `docs/postgres.md`) and opens the store with [`PostgresOptions::migrate`] `false`: it then
+//! only checks the recorded version. A database migrated by a newer crate is refused with
+//! [`StoreError::SchemaVersion`], never read.
+//!
+//! One table holds every envelope, keyed by (cooperation, sequence). The envelope itself is
+//! `jsonb`; beside it are its hash and the columns register queries select on, filled at
+//! append from the envelope's events ([`RegisterQuery`]): the date, the stage it moves to,
+//! and, on the registering envelope, the track and the region parties. A trigger refuses
+//! `UPDATE`, `DELETE` and `TRUNCATE`: the log is append-only in the database too.
+//!
+//! # Concurrency and failures
+//! Each append is one transaction at `READ COMMITTED`: read the head, check it is the one the
+//! caller expected, insert. Two writers appending after the same head both insert the same
+//! (cooperation, sequence): the second waits for the first and fails on the primary key,
+//! which is reported as [`StoreError::Conflict`] with nothing written. A commit is
+//! acknowledged once the server has it on disk (`synchronous_commit` as the server sets it;
+//! `on` by default).
+//!
+//! A server that cannot be reached, or a connection that breaks, is
+//! [`StoreError::Unavailable`], naming the cooperation and the envelope. A connection that
+//! broke while idle in the pool is replaced before use. If a connection breaks during the
+//! commit itself, the store asks the server again on a new connection whether the envelopes
+//! are there, and answers with what it finds (success, or nothing written).
+//!
+//! Every row read is verified: its JSON against its own hash, the hash column, the row's
+//! key, and the chain to the row before. A row that fails is [`StoreError::Corrupt`] naming
+//! the table, the cooperation and the sequence.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use postgres::error::SqlState;
+use postgres::types::{ToSql, Type};
+use postgres::{Config, NoTls};
+use r2d2_postgres::{PostgresConnectionManager, r2d2};
+use uuid::Uuid;
+
+use crate::audit::Envelope;
+use crate::audit::schema;
+use crate::model::CooperationId;
+
+use super::register::{Facts, RegisterQuery, stage_name};
+use super::{EventStore, StoreError, check_append, check_link, decode_reason};
+
+/// The version of the database schema this crate creates and reads (the last of
+/// [`MIGRATIONS`]).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The migrations, in order: version, description, SQL (with `{schema}` for the schema's
+/// name). A migration once released is never edited; a change is a new one.
+pub const MIGRATIONS: &[(u32, &str, &str)] = &[(
+    1,
+    "envelopes: one row per envelope, jsonb, hash and register columns; append-only",
+    r#"CREATE TABLE {schema}.envelopes (
+    cooperation_id uuid NOT NULL,
+    sequence bigint NOT NULL CHECK (sequence >= 1),
+    envelope jsonb NOT NULL,
+    hash text NOT NULL,
+    prev_hash text NOT NULL,
+    occurred_on date NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    stage text,
+    track text,
+    regions text[],
+    PRIMARY KEY (cooperation_id, sequence)
+);
+COMMENT ON TABLE {schema}.envelopes IS
+    'kerjasama audit log: one row per envelope (docs/postgres.md). Append-only.';
+COMMENT ON COLUMN {schema}.envelopes.envelope IS
+    'The envelope (audit::schema); its hash field covers it.';
+COMMENT ON COLUMN {schema}.envelopes.stage IS
+    'The stage the log is in after this envelope, if it changes it.';
+COMMENT ON COLUMN {schema}.envelopes.track IS
+    'On the registering envelope: the kind''s track.';
+COMMENT ON COLUMN {schema}.envelopes.regions IS
+    'On the registering envelope: the kode wilayah of every region party.';
+CREATE INDEX envelopes_registrations ON {schema}.envelopes (cooperation_id, sequence)
+    INCLUDE (track, regions) WHERE track IS NOT NULL;
+CREATE INDEX envelopes_regions ON {schema}.envelopes USING gin (regions)
+    WHERE track IS NOT NULL;
+CREATE INDEX envelopes_stages ON {schema}.envelopes (cooperation_id, sequence DESC)
+    INCLUDE (occurred_on, stage) WHERE stage IS NOT NULL;
+CREATE FUNCTION {schema}.envelopes_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'kerjasama: the envelopes table is append-only (% refused)', TG_OP;
+END;
+$$;
+CREATE TRIGGER envelopes_append_only BEFORE UPDATE OR DELETE ON {schema}.envelopes
+    FOR EACH ROW EXECUTE FUNCTION {schema}.envelopes_append_only();
+CREATE TRIGGER envelopes_no_truncate BEFORE TRUNCATE ON {schema}.envelopes
+    FOR EACH STATEMENT EXECUTE FUNCTION {schema}.envelopes_append_only();"#,
+)];
+
+/// The key of the advisory lock migrations take, so that servers opening a new database at
+/// once create it once ("ksd" and the schema version of this lock's meaning).
+const MIGRATION_LOCK: i64 = 0x6B73_6400_0001;
+
+/// How a [`PostgresStore`] connects and what it may do on open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostgresOptions {
+    schema: String,
+    pool_size: u32,
+    connect_timeout: Duration,
+    migrate: bool,
+}
+
+impl Default for PostgresOptions {
+    fn default() -> Self {
+        Self {
+            schema: "kerjasama".into(),
+            pool_size: 8,
+            connect_timeout: Duration::from_secs(5),
+            migrate: true,
+        }
+    }
+}
+
+impl PostgresOptions {
+    /// The PostgreSQL schema holding the tables: a lower-case identifier (`[a-z_][a-z0-9_]*`,
+    /// at most 63 bytes). Default `kerjasama`.
+    pub fn schema(mut self, schema: impl Into<String>) -> Self {
+        self.schema = schema.into();
+        self
+    }
+
+    /// The most connections the pool opens (default 8; at least 1).
+    pub fn pool_size(mut self, size: u32) -> Self {
+        self.pool_size = size.max(1);
+        self
+    }
+
+    /// How long to wait for a connection before [`StoreError::Unavailable`] (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Whether opening runs the migrations the database lacks (default `true`). With
+    /// `false`, a database not at [`SCHEMA_VERSION`] is refused with
+    /// [`StoreError::SchemaVersion`].
+    pub fn migrate(mut self, migrate: bool) -> Self {
+        self.migrate = migrate;
+        self
+    }
+}
+
+type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+type Connection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
+
+/// The SQL of the store's operations, with the schema's name in place.
+#[derive(Debug)]
+struct Statements {
+    head: String,
+    insert: String,
+    load: String,
+    list: String,
+}
+
+impl Statements {
+    fn new(schema: &str) -> Self {
+        Self {
+            head: format!(
+                "SELECT sequence, envelope::text, hash FROM {schema}.envelopes
+                 WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1"
+            ),
+            insert: format!(
+                "INSERT INTO {schema}.envelopes (cooperation_id, sequence, envelope, hash,
+                     prev_hash, occurred_on, recorded_at, stage, track, regions)
+                 SELECT $1, u.sequence, u.envelope::jsonb, u.hash, u.prev_hash, u.occurred_on,
+                     u.recorded_at, u.stage, u.track, string_to_array(u.regions, ',')
+                 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::date[],
+                     $7::timestamptz[], $8::text[], $9::text[], $10::text[])
+                     AS u(sequence, envelope, hash, prev_hash, occurred_on, recorded_at, stage,
+                          track, regions)"
+            ),
+            load: format!(
+                "SELECT sequence, envelope::text, hash FROM {schema}.envelopes
+                 WHERE cooperation_id = $1 ORDER BY sequence"
+            ),
+            list: format!(
+                "SELECT DISTINCT cooperation_id FROM {schema}.envelopes ORDER BY cooperation_id"
+            ),
+        }
+    }
+}
+
+/// A PostgreSQL database of logs (see the [module](self) documentation).
+pub struct PostgresStore {
+    pool: Pool,
+    /// Where the store is, for messages: `postgres://user@host:port/db`, no password.
+    server: String,
+    schema: String,
+    sql: Statements,
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresStore")
+            .field("server", &self.server)
+            .field("schema", &self.schema)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The rows of one append, column by column (the arrays `unnest` reads).
+#[derive(Default)]
+struct Rows {
+    sequence: Vec<i64>,
+    envelope: Vec<String>,
+    hash: Vec<String>,
+    prev_hash: Vec<String>,
+    occurred_on: Vec<NaiveDate>,
+    recorded_at: Vec<DateTime<Utc>>,
+    stage: Vec<Option<String>>,
+    track: Vec<Option<String>>,
+    regions: Vec<Option<String>>,
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` (`postgres://user:password@host:port/database`, or
+    /// the `key=value` form; a Unix socket directory as the host, percent-encoded in a URL),
+    /// with the default [`PostgresOptions`]: tables in schema `kerjasama`, created or
+    /// migrated if needed.
+    pub fn connect(url: &str) -> Result<Self, StoreError> {
+        Self::connect_with(url, &PostgresOptions::default())
+    }
+
+    /// Connects with `options`.
+    pub fn connect_with(url: &str, options: &PostgresOptions) -> Result<Self, StoreError> {
+        let mut config: Config = url.parse().map_err(|error| {
+            StoreError::Database(format!(
+                "the PostgreSQL address is not a postgres:// URL or key=value string: {error}"
+            ))
+        })?;
+        config.connect_timeout(options.connect_timeout);
+        let server = describe(&config);
+        let schema = valid_schema(&options.schema).map_err(|reason| {
+            StoreError::Database(format!(
+                "{server}: schema name {:?}: {reason}",
+                options.schema
+            ))
+        })?;
+        let manager = PostgresConnectionManager::new(config, NoTls);
+        let pool = r2d2::Pool::builder()
+            .max_size(options.pool_size)
+            .min_idle(Some(0))
+            .connection_timeout(options.connect_timeout)
+            .error_handler(Box::new(r2d2::NopErrorHandler))
+            .build_unchecked(manager);
+        let store = Self {
+            pool,
+            server: format!("{server} (schema {schema})"),
+            sql: Statements::new(&schema),
+            schema,
+        };
+        store.prepare_schema(options.migrate)?;
+        Ok(store)
+    }
+
+    /// The SQL that creates the schema `schema` at [`SCHEMA_VERSION`], for a database
+    /// administrator who runs it by hand (then open with `migrate(false)`).
+    pub fn migration_sql(schema: &str) -> Result<String, StoreError> {
+        let schema = valid_schema(schema)
+            .map_err(|reason| StoreError::Database(format!("schema name {schema:?}: {reason}")))?;
+        let mut sql = format!(
+            "BEGIN;\nCREATE SCHEMA IF NOT EXISTS {schema};\n{}\n",
+            migrations_table(&schema)
+        );
+        for (version, description, text) in MIGRATIONS {
+            sql.push_str(&format!(
+                "-- migration {version}: {description}\n{};\n{}\n",
+                text.replace("{schema}", &schema),
+                record_migration(&schema, *version, description)
+            ));
+        }
+        sql.push_str("COMMIT;\n");
+        Ok(sql)
+    }
+
+    /// The server and schema, as messages name them (no password).
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    /// The `file` of a [`StoreError::Corrupt`]: `<server>:<schema>.envelopes`.
+    fn table(&self) -> PathBuf {
+        PathBuf::from(format!("{}:{}.envelopes", self.server, self.schema))
+    }
+
+    fn corrupt(&self, sequence: u64, cooperation: CooperationId, reason: &str) -> StoreError {
+        StoreError::Corrupt {
+            file: self.table(),
+            line: sequence,
+            reason: format!("cooperation {cooperation}: {reason}"),
+        }
+    }
+
+    /// Maps a client error while working on `cooperation` from envelope `sequence`.
+    fn error(
+        &self,
+        error: &postgres::Error,
+        cooperation: Option<CooperationId>,
+        sequence: Option<u64>,
+    ) -> StoreError {
+        let unavailable = |message: String| StoreError::Unavailable {
+            server: self.server.clone(),
+            cooperation,
+            sequence,
+            message,
+        };
+        match error.code() {
+            Some(code) if lost_connection(code) => unavailable(error.to_string()),
+            Some(_) => {
+                let at = match (cooperation, sequence) {
+                    (Some(c), Some(s)) => format!(" (cooperation {c}, envelope {s})"),
+                    (Some(c), None) => format!(" (cooperation {c})"),
+                    _ => String::new(),
+                };
+                let detail = error
+                    .as_db_error()
+                    .map_or_else(|| error.to_string(), |db| db.message().to_owned());
+                StoreError::Database(format!("{}{at}: {detail}", self.server))
+            }
+            None => unavailable(error.to_string()),
+        }
+    }
+
+    /// A connection from the pool (a new one if the idle ones broke).
+    fn connection(
+        &self,
+        cooperation: Option<CooperationId>,
+        sequence: Option<u64>,
+    ) -> Result<Connection, StoreError> {
+        self.pool.get().map_err(|error| StoreError::Unavailable {
+            server: self.server.clone(),
+            cooperation,
+            sequence,
+            message: error.to_string(),
+        })
+    }
+
+    /// Creates or migrates the schema (`migrate`), or checks its version.
+    fn prepare_schema(&self, migrate: bool) -> Result<(), StoreError> {
+        let mut conn = self.connection(None, None)?;
+        let fail = |e: postgres::Error| self.error(&e, None, None);
+        let mut tx = conn.transaction().map_err(fail)?;
+        if migrate {
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+                .map_err(fail)?;
+            tx.batch_execute(&format!(
+                "CREATE SCHEMA IF NOT EXISTS {schema};\n{}",
+                migrations_table(&self.schema),
+                schema = self.schema
+            ))
+            .map_err(fail)?;
+        }
+        let found = self.recorded_version(&mut tx)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::SchemaVersion {
+                server: self.server.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+                advice: "a newer kerjasama migrated this database; use that version (nothing \
+                         was read or written)"
+                    .into(),
+            });
+        }
+        if !migrate {
+            if found < SCHEMA_VERSION {
+                return Err(StoreError::SchemaVersion {
+                    server: self.server.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                    advice: "run the migrations (PostgresStore::migration_sql, docs/postgres.md) \
+                             or open with migrate(true)"
+                        .into(),
+                });
+            }
+            return Ok(());
+        }
+        for (version, description, text) in MIGRATIONS {
+            if *version <= found {
+                continue;
+            }
+            tx.batch_execute(&format!(
+                "{};\n{}",
+                text.replace("{schema}", &self.schema),
+                record_migration(&self.schema, *version, description)
+            ))
+            .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)
+    }
+
+    /// The highest version `schema_migrations` records (0 when the table is missing).
+    fn recorded_version(&self, tx: &mut postgres::Transaction<'_>) -> Result<u32, StoreError> {
+        let fail = |e: postgres::Error| self.error(&e, None, None);
+        let exists: bool = tx
+            .query_one(
+                "SELECT to_regclass($1) IS NOT NULL",
+                &[&format!("{}.schema_migrations", self.schema)],
+            )
+            .map_err(fail)?
+            .get(0);
+        if !exists {
+            return Ok(0);
+        }
+        let version: Option<i32> = tx
+            .query_one(
+                &format!("SELECT max(version) FROM {}.schema_migrations", self.schema),
+                &[],
+            )
+            .map_err(fail)?
+            .get(0);
+        Ok(version.and_then(|v| u32::try_from(v).ok()).unwrap_or(0))
+    }
+
+    /// Decodes and verifies the stored row (`cooperation`, `sequence`): its JSON against its
+    /// hash, the hash column, and the key (not its link to the row before).
+    fn decode_row(
+        &self,
+        cooperation: CooperationId,
+        sequence: i64,
+        text: &str,
+        hash: &str,
+    ) -> Result<Envelope, StoreError> {
+        let row = u64::try_from(sequence).unwrap_or(0);
+        let envelope = schema::decode_envelope(text)
+            .map_err(|error| self.corrupt(row, cooperation, &decode_reason(text, &error)))?;
+        if envelope.sequence != row {
+            return Err(self.corrupt(
+                row,
+                cooperation,
+                &format!(
+                    "field `sequence`: {} in the row of sequence {row}",
+                    envelope.sequence
+                ),
+            ));
+        }
+        if envelope.cooperation_id != cooperation {
+            return Err(self.corrupt(
+                row,
+                cooperation,
+                &format!(
+                    "field `cooperation_id`: {} in a row of another cooperation",
+                    envelope.cooperation_id
+                ),
+            ));
+        }
+        if envelope.hash != hash {
+            return Err(self.corrupt(
+                row,
+                cooperation,
+                &format!(
+                    "column `hash`: {hash} is not the envelope's hash {}",
+                    envelope.hash
+                ),
+            ));
+        }
+        Ok(envelope)
+    }
+
+    /// The head of `cooperation` read on `client` (a transaction or a connection).
+    fn head(
+        &self,
+        client: &mut impl postgres::GenericClient,
+        cooperation: CooperationId,
+        sequence: Option<u64>,
+    ) -> Result<Option<Envelope>, StoreError> {
+        let row = client
+            .query_typed(&self.sql.head, &[(&cooperation.0, Type::UUID)])
+            .map_err(|e| self.error(&e, Some(cooperation), sequence))?;
+        match row.first() {
+            Some(row) => {
+                let (sequence, text, hash) =
+                    columns(row).map_err(|e| self.error(&e, Some(cooperation), sequence))?;
+                self.decode_row(cooperation, sequence, &text, &hash)
+                    .map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn rows(cooperation: CooperationId, envelopes: &[Envelope]) -> Result<Rows, StoreError> {
+        let mut rows = Rows::default();
+        for envelope in envelopes {
+            let sequence = i64::try_from(envelope.sequence).map_err(|_| StoreError::Invalid {
+                cooperation,
+                sequence: envelope.sequence,
+                reason: "sequence too large for PostgreSQL (bigint)".into(),
+            })?;
+            let facts = Facts::of(envelope);
+            rows.sequence.push(sequence);
+            rows.envelope.push(schema::encode_envelope(envelope));
+            rows.hash.push(envelope.hash.clone());
+            rows.prev_hash.push(envelope.prev_hash.clone());
+            rows.occurred_on.push(envelope.occurred_on);
+            rows.recorded_at.push(envelope.recorded_at);
+            rows.stage.push(facts.stage.map(stage_name));
+            rows.track
+                .push(facts.registered.as_ref().map(|r| r.track.name().to_owned()));
+            rows.regions.push(facts.registered.map(|r| {
+                r.regions
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }));
+        }
+        Ok(rows)
+    }
+
+    /// Inserts `rows` in one transaction if the head is `expected_sequence`.
+    fn try_append(
+        &self,
+        conn: &mut Connection,
+        cooperation: CooperationId,
+        expected_sequence: u64,
+        envelopes: &[Envelope],
+        rows: &Rows,
+    ) -> Result<(), Attempt> {
+        let first = envelopes.first().map(|e| e.sequence);
+        let fail = |e: postgres::Error| Attempt::Failed(self.error(&e, Some(cooperation), first));
+        let mut tx = conn.transaction().map_err(fail)?;
+        let head = self
+            .head(&mut tx, cooperation, first)
+            .map_err(Attempt::Failed)?;
+        check_append(cooperation, expected_sequence, head.as_ref(), envelopes)
+            .map_err(Attempt::Failed)?;
+        if envelopes.is_empty() {
+            return Ok(());
+        }
+        let params: [(&(dyn ToSql + Sync), Type); 10] = [
+            (&cooperation.0, Type::UUID),
+            (&rows.sequence, Type::INT8_ARRAY),
+            (&rows.envelope, Type::TEXT_ARRAY),
+            (&rows.hash, Type::TEXT_ARRAY),
+            (&rows.prev_hash, Type::TEXT_ARRAY),
+            (&rows.occurred_on, Type::DATE_ARRAY),
+            (&rows.recorded_at, Type::TIMESTAMPTZ_ARRAY),
+            (&rows.stage, Type::TEXT_ARRAY),
+            (&rows.track, Type::TEXT_ARRAY),
+            (&rows.regions, Type::TEXT_ARRAY),
+        ];
+        if let Err(error) = tx.execute_typed(&self.sql.insert, &params) {
+            return Err(match error.code() {
+                Some(code) if *code == SqlState::UNIQUE_VIOLATION => Attempt::Duplicate,
+                Some(code) if *code == SqlState::UNTRANSLATABLE_CHARACTER => {
+                    Attempt::Failed(StoreError::Invalid {
+                        cooperation,
+                        sequence: first.unwrap_or(0),
+                        reason: format!(
+                            "PostgreSQL's jsonb cannot hold this text (the character U+0000): \
+                             {error}"
+                        ),
+                    })
+                }
+                _ => Attempt::Failed(fail(error).into_error()),
+            });
+        }
+        tx.commit().map_err(|error| {
+            if error.code().is_some() {
+                Attempt::Failed(fail(error).into_error())
+            } else {
+                Attempt::CommitLost(self.error(&error, Some(cooperation), first))
+            }
+        })
+    }
+
+    /// After a commit whose answer was lost: whether the envelopes are in the log, asked on
+    /// a new connection.
+    fn settle_lost_commit(
+        &self,
+        cooperation: CooperationId,
+        expected_sequence: u64,
+        envelopes: &[Envelope],
+        lost: StoreError,
+    ) -> Result<(), StoreError> {
+        let first = envelopes.first().map(|e| e.sequence);
+        let Ok(mut conn) = self.connection(Some(cooperation), first) else {
+            return Err(StoreError::Unavailable {
+                server: self.server.clone(),
+                cooperation: Some(cooperation),
+                sequence: first,
+                message: format!(
+                    "the connection broke during the commit and the server cannot be asked \
+                     whether it was written: load the log to know ({lost})"
+                ),
+            });
+        };
+        let head = self.head(&mut *conn, cooperation, first)?;
+        let last = envelopes.last();
+        match head {
+            Some(head) if last.is_some_and(|l| l.hash == head.hash) => Ok(()),
+            head if head.as_ref().map_or(0, |h| h.sequence) == expected_sequence => Err(lost),
+            head => Err(StoreError::Conflict {
+                cooperation,
+                expected: expected_sequence,
+                actual: head.map_or(0, |h| h.sequence),
+            }),
+        }
+    }
+}
+
+/// How one append attempt ended, when not with success.
+enum Attempt {
+    /// Another writer inserted the same (cooperation, sequence) first.
+    Duplicate,
+    /// The connection broke during the commit: the outcome is unknown.
+    CommitLost(StoreError),
+    /// Nothing was written.
+    Failed(StoreError),
+}
+
+impl Attempt {
+    fn into_error(self) -> StoreError {
+        match self {
+            Attempt::Failed(error) | Attempt::CommitLost(error) => error,
+            Attempt::Duplicate => StoreError::Database("duplicate key".into()),
+        }
+    }
+}
+
+/// The (sequence, envelope text, hash) of a row.
+fn columns(row: &postgres::Row) -> Result<(i64, String, String), postgres::Error> {
+    Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+}
+
+/// SQLSTATEs of a connection lost or refused: class 08 and the shutdown codes of class 57.
+fn lost_connection(code: &SqlState) -> bool {
+    code.code().starts_with("08")
+        || [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+        ]
+        .contains(code)
+}
+
+/// `postgres://user@host:port/database` of a config, without the password.
+fn describe(config: &Config) -> String {
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .zip(config.get_ports().iter().chain(std::iter::repeat(&5432)))
+        .map(|(host, port)| match host {
+            postgres::config::Host::Tcp(name) => format!("{name}:{port}"),
+            #[cfg(unix)]
+            postgres::config::Host::Unix(path) => format!("{}:{port}", path.display()),
+        })
+        .collect();
+    format!(
+        "postgres://{}@{}/{}",
+        config.get_user().unwrap_or(""),
+        hosts.join(","),
+        config.get_dbname().unwrap_or("")
+    )
+}
+
+/// `schema` if it is a plain lower-case identifier (it is put in SQL text, unquoted).
+fn valid_schema(schema: &str) -> Result<String, &'static str> {
+    let mut chars = schema.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_');
+    let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !first_ok || !rest_ok {
+        return Err("must match [a-z_][a-z0-9_]*");
+    }
+    if schema.len() > 63 {
+        return Err("longer than 63 bytes");
+    }
+    if schema.starts_with("pg_") {
+        return Err("names starting with pg_ are reserved by PostgreSQL");
+    }
+    Ok(schema.to_owned())
+}
+
+fn migrations_table(schema: &str) -> String {
+    format!(
+        "CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
+    version integer PRIMARY KEY,
+    description text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);"
+    )
+}
+
+fn record_migration(schema: &str, version: u32, description: &str) -> String {
+    format!(
+        "INSERT INTO {schema}.schema_migrations (version, description) VALUES ({version}, '{}');",
+        description.replace('\'', "''")
+    )
+}
+
+impl EventStore for PostgresStore {
+    fn append(
+        &self,
+        cooperation: CooperationId,
+        expected_sequence: u64,
+        envelopes: &[Envelope],
+    ) -> Result<(), StoreError> {
+        let rows = Self::rows(cooperation, envelopes)?;
+        let first = envelopes.first().map(|e| e.sequence);
+        let mut conn = self.connection(Some(cooperation), first)?;
+        match self.try_append(&mut conn, cooperation, expected_sequence, envelopes, &rows) {
+            Ok(()) => Ok(()),
+            Err(Attempt::Failed(error)) => Err(error),
+            Err(Attempt::Duplicate) => {
+                // The transaction was rolled back; the head another writer committed:
+                let actual = self
+                    .head(&mut *conn, cooperation, first)
+                    .map(|head| head.map_or(0, |h| h.sequence))
+                    .unwrap_or(expected_sequence.saturating_add(1));
+                Err(StoreError::Conflict {
+                    cooperation,
+                    expected: expected_sequence,
+                    actual,
+                })
+            }
+            Err(Attempt::CommitLost(lost)) => {
+                drop(conn);
+                self.settle_lost_commit(cooperation, expected_sequence, envelopes, lost)
+            }
+        }
+    }
+
+    fn load(&self, cooperation: CooperationId) -> Result<Vec<Envelope>, StoreError> {
+        let mut conn = self.connection(Some(cooperation), None)?;
+        let rows = conn
+            .query_typed(&self.sql.load, &[(&cooperation.0, Type::UUID)])
+            .map_err(|e| self.error(&e, Some(cooperation), None))?;
+        let mut log: Vec<Envelope> = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let (sequence, text, hash) =
+                columns(row).map_err(|e| self.error(&e, Some(cooperation), None))?;
+            let envelope = self.decode_row(cooperation, sequence, &text, &hash)?;
+            check_link(cooperation, log.last(), &envelope).map_err(|reason| {
+                self.corrupt(u64::try_from(sequence).unwrap_or(0), cooperation, &reason)
+            })?;
+            log.push(envelope);
+        }
+        Ok(log)
+    }
+
+    fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
+        let mut conn = self.connection(None, None)?;
+        let rows = conn
+            .query_typed(&self.sql.list, &[])
+            .map_err(|e| self.error(&e, None, None))?;
+        rows.iter()
+            .map(|row| {
+                row.try_get::<_, Uuid>(0)
+                    .map(CooperationId)
+                    .map_err(|e| self.error(&e, None, None))
+            })
+            .collect()
+    }
+
+    fn query(&self, query: &RegisterQuery) -> Result<Vec<CooperationId>, StoreError> {
+        let region = query.region_criterion().map(|r| r.to_string());
+        let track = query.track_criterion().map(|t| t.name().to_owned());
+        let stage = query
+            .stage_criterion()
+            .map(|(stage, as_of)| (stage_name(stage), as_of));
+        let mut params: Vec<(&(dyn ToSql + Sync), Type)> = Vec::new();
+        let mut filters = Vec::new();
+        let schema = &self.schema;
+        let mut sql = format!(
+            "WITH registered AS (
+                 SELECT DISTINCT ON (cooperation_id) cooperation_id, track, regions
+                 FROM {schema}.envelopes WHERE track IS NOT NULL
+                 ORDER BY cooperation_id, sequence)"
+        );
+        if let Some((name, as_of)) = &stage {
+            params.push((as_of, Type::DATE));
+            params.push((name, Type::TEXT));
+            sql.push_str(&format!(
+                ", staged AS (
+                 SELECT DISTINCT ON (cooperation_id) cooperation_id, stage
+                 FROM {schema}.envelopes WHERE stage IS NOT NULL AND occurred_on <= $1
+                 ORDER BY cooperation_id, sequence DESC)
+             SELECT r.cooperation_id FROM registered r
+             JOIN staged s ON s.cooperation_id = r.cooperation_id"
+            ));
+            filters.push("s.stage = $2".to_owned());
+        } else {
+            sql.push_str(" SELECT r.cooperation_id FROM registered r");
+        }
+        if let Some(region) = &region {
+            params.push((region, Type::TEXT));
+            filters.push(format!("r.regions @> ARRAY[${}::text]", params.len()));
+        }
+        if let Some(track) = &track {
+            params.push((track, Type::TEXT));
+            filters.push(format!("r.track = ${}", params.len()));
+        }
+        if !filters.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&filters.join(" AND "));
+        }
+        sql.push_str(" ORDER BY r.cooperation_id");
+        let mut conn = self.connection(None, None)?;
+        let rows = conn
+            .query_typed(&sql, &params)
+            .map_err(|e| self.error(&e, None, None))?;
+        rows.iter()
+            .map(|row| {
+                row.try_get::<_, Uuid>(0)
+                    .map(CooperationId)
+                    .map_err(|e| self.error(&e, None, None))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_names_are_plain_identifiers() {
+        assert_eq!(valid_schema("kerjasama").as_deref(), Ok("kerjasama"));
+        assert_eq!(valid_schema("_t1").as_deref(), Ok("_t1"));
+        for bad in ["", "1a", "Kerja", "a-b", "a;drop", "pg_x", &"a".repeat(64)] {
+            assert!(valid_schema(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_address_is_described_without_its_password() {
+        let config: Config = "postgres://ksd:secret@db.example:6432/register"
+            .parse()
+            .unwrap();
+        let text = describe(&config);
+        assert_eq!(text, "postgres://ksd@db.example:6432/register");
+        let socket: Config = "host=/run/pg user=ksd dbname=r".parse().unwrap();
+        assert_eq!(describe(&socket), "postgres://ksd@/run/pg:5432/r");
+    }
+
+    #[test]
+    fn the_migration_sql_names_the_schema_and_records_each_version() {
+        let sql = PostgresStore::migration_sql("register_2026").unwrap();
+        assert!(sql.contains("CREATE TABLE register_2026.envelopes"));
+        assert!(!sql.contains("{schema}"));
+        assert!(sql.contains("VALUES (1, 'envelopes: one row"));
+        assert!(PostgresStore::migration_sql("bad name").is_err());
+    }
+
+    #[test]
+    fn a_bad_url_is_a_typed_error_before_any_connection() {
+        let error = PostgresStore::connect("mysql://nobody").unwrap_err();
+        assert!(
+            matches!(error, StoreError::Database(ref m) if m.contains("URL")),
+            "{error}"
+        );
+        let error = PostgresStore::connect_with(
+            "postgres://u@localhost/db",
+            &PostgresOptions::default().schema("Bad"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, StoreError::Database(ref m) if m.contains("schema name")),
+            "{error}"
+        );
+    }
+}
