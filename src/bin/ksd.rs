@@ -14,7 +14,11 @@
 //! ```
 //!
 //! A STORE is a directory of JSON-lines logs (`kerjasama::store::JsonlStore`), or, when built
-//! with the `sqlite` feature, an SQLite file ending in `.sqlite`, `.sqlite3` or `.db`.
+//! with the `sqlite` feature, an SQLite file ending in `.sqlite`, `.sqlite3` or `.db`, or,
+//! when built with the `postgres` feature, a PostgreSQL database named by a `postgres://`
+//! URL (tables in the schema `KSD_POSTGRES_SCHEMA`, default `kerjasama`; the password from
+//! `PGPASSWORD`, never on the command line). `evaluate` on a store takes the cooperations
+//! with the `--home` region among their parties.
 //! Every JSON file `ksd` reads or writes has a JSON Schema under `docs/schema/` (`ksd schema
 //! NAME` prints it).
 //!
@@ -641,7 +645,8 @@ fn apply_cmd(args: &ApplyArgs) -> Result<u8, Fail> {
     };
     let policy = policy_of(args.policy.as_deref())?;
     let registration = matches!(file.command, Command::Register { .. });
-    let created = !args.store.exists();
+    // A database is never created by `ksd`, only its tables.
+    let created = !files::is_postgres(&args.store) && !args.store.exists();
     if created && !registration {
         return Err(Fail::invalid(format!(
             "{}: no such store (only a registration creates one)",
@@ -799,7 +804,7 @@ enum Input {
 
 fn input_kind(path: &Path) -> Result<Input, Fail> {
     let name = path.display();
-    if path.is_dir() || files::is_sqlite(path) {
+    if path.is_dir() || files::is_sqlite(path) || files::is_postgres(path) {
         return Ok(Input::Store);
     }
     let csv = path

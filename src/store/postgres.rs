@@ -109,9 +109,10 @@ CREATE TRIGGER envelopes_no_truncate BEFORE TRUNCATE ON {schema}.envelopes
 const MIGRATION_LOCK: i64 = 0x6B73_6400_0001;
 
 /// How a [`PostgresStore`] connects and what it may do on open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PostgresOptions {
     schema: String,
+    password: Option<String>,
     pool_size: u32,
     connect_timeout: Duration,
     migrate: bool,
@@ -121,10 +122,23 @@ impl Default for PostgresOptions {
     fn default() -> Self {
         Self {
             schema: "kerjasama".into(),
+            password: None,
             pool_size: 8,
             connect_timeout: Duration::from_secs(5),
             migrate: true,
         }
+    }
+}
+
+impl std::fmt::Debug for PostgresOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresOptions")
+            .field("schema", &self.schema)
+            .field("password", &self.password.as_ref().map(|_| "…"))
+            .field("pool_size", &self.pool_size)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("migrate", &self.migrate)
+            .finish()
     }
 }
 
@@ -133,6 +147,13 @@ impl PostgresOptions {
     /// at most 63 bytes). Default `kerjasama`.
     pub fn schema(mut self, schema: impl Into<String>) -> Self {
         self.schema = schema.into();
+        self
+    }
+
+    /// The password, when it is not in the URL (e.g. read from the environment, so that it
+    /// does not show on a command line).
+    pub fn password(mut self, password: impl Into<String>) -> Self {
+        self.password = Some(password.into());
         self
     }
 
@@ -246,6 +267,9 @@ impl PostgresStore {
             ))
         })?;
         config.connect_timeout(options.connect_timeout);
+        if let Some(password) = &options.password {
+            config.password(password.as_bytes());
+        }
         let server = describe(&config);
         let schema = valid_schema(&options.schema).map_err(|reason| {
             StoreError::Database(format!(
@@ -293,6 +317,11 @@ impl PostgresStore {
     /// The server and schema, as messages name them (no password).
     pub fn server(&self) -> &str {
         &self.server
+    }
+
+    /// The PostgreSQL schema holding the tables.
+    pub fn schema(&self) -> &str {
+        &self.schema
     }
 
     /// The `file` of a [`StoreError::Corrupt`]: `<server>:<schema>.envelopes`.

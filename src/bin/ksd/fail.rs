@@ -112,6 +112,9 @@ pub fn store_error(store: &Path, error: StoreError) -> Fail {
         StoreError::Io { .. } | StoreError::ReadOnly { .. } | StoreError::Conflict { .. } => {
             Fail::failure(error.to_string())
         }
+        // Both name the server already.
+        StoreError::SchemaVersion { .. } => Fail::invalid(error.to_string()),
+        StoreError::Unavailable { .. } => Fail::failure(error.to_string()),
         other => Fail::failure(format!("{}: {other}", store.display())),
     }
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use kerjasama::audit::Envelope;
 use kerjasama::model::CooperationId;
-use kerjasama::store::{EventStore, JsonlStore, Recovery, StoreError};
+use kerjasama::store::{EventStore, JsonlStore, Recovery, RegisterQuery, StoreError};
 use serde::de::DeserializeOwned;
 
 use crate::fail::{Fail, store_error};
@@ -193,7 +193,8 @@ pub enum Access {
     Write,
 }
 
-/// A store named on the command line: a directory of JSON-lines logs, or an SQLite file.
+/// A store named on the command line: a directory of JSON-lines logs, an SQLite file, or a
+/// PostgreSQL database.
 #[derive(Debug)]
 pub enum AnyStore {
     /// A JSON-lines directory.
@@ -201,7 +202,19 @@ pub enum AnyStore {
     /// An SQLite database.
     #[cfg(feature = "sqlite")]
     Sqlite(kerjasama::store::SqliteStore),
+    /// A PostgreSQL database.
+    #[cfg(feature = "postgres")]
+    Postgres(kerjasama::store::PostgresStore),
 }
+
+/// Whether `path` names a PostgreSQL store: a `postgres://` or `postgresql://` URL.
+pub fn is_postgres(path: &Path) -> bool {
+    path.to_str()
+        .is_some_and(|text| text.starts_with("postgres://") || text.starts_with("postgresql://"))
+}
+
+/// The environment variable naming the PostgreSQL schema of the store (default `kerjasama`).
+pub const POSTGRES_SCHEMA: &str = "KSD_POSTGRES_SCHEMA";
 
 /// Extensions that name an SQLite store.
 const SQLITE_EXTENSIONS: [&str; 3] = ["sqlite", "sqlite3", "db"];
@@ -218,6 +231,9 @@ impl AnyStore {
     /// repaired, or left in place when reading only).
     pub fn open(path: &Path, access: Access) -> Result<(Self, Vec<Recovery>), Fail> {
         let name = path.display();
+        if is_postgres(path) {
+            return Self::open_postgres(path, access).map(|store| (store, Vec::new()));
+        }
         if is_sqlite(path) {
             if access == Access::Read && !path.is_file() {
                 return Err(Fail::invalid(format!("{name}: no such store")));
@@ -247,6 +263,48 @@ impl AnyStore {
         Ok((AnyStore::Sqlite(store), Vec::new()))
     }
 
+    /// Connects to the PostgreSQL store at the URL `path`: for writing it creates or migrates
+    /// the tables, for reading it only checks them. The password is never taken from the
+    /// command line, where other users see it: from `PGPASSWORD`.
+    #[cfg(feature = "postgres")]
+    fn open_postgres(path: &Path, access: Access) -> Result<Self, Fail> {
+        use kerjasama::store::postgres::PostgresOptions;
+        let url = path.to_str().unwrap_or_default();
+        let in_url = url
+            .parse::<postgres::Config>()
+            .is_ok_and(|config| config.get_password().is_some());
+        if in_url {
+            return Err(Fail::usage(
+                "a password in the store's URL is visible to every user of this machine: \
+                 remove it and set PGPASSWORD instead",
+            ));
+        }
+        let mut options = PostgresOptions::default().migrate(access == Access::Write);
+        if let Ok(schema) = std::env::var(POSTGRES_SCHEMA) {
+            options = options.schema(schema);
+        }
+        if let Ok(password) = std::env::var("PGPASSWORD") {
+            options = options.password(password);
+        }
+        match kerjasama::store::PostgresStore::connect_with(url, &options) {
+            Ok(store) => Ok(AnyStore::Postgres(store)),
+            Err(StoreError::SchemaVersion {
+                found: 0, server, ..
+            }) => Err(Fail::invalid(format!(
+                "{server}: no such store (no kerjasama tables; only a write creates them)"
+            ))),
+            Err(error) => Err(store_error(path, error)),
+        }
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    fn open_postgres(path: &Path, _: Access) -> Result<Self, Fail> {
+        Err(Fail::usage(format!(
+            "{}: a PostgreSQL store, but this `ksd` was built without the `postgres` feature",
+            path.display()
+        )))
+    }
+
     #[cfg(not(feature = "sqlite"))]
     fn open_sqlite(path: &Path) -> Result<(Self, Vec<Recovery>), Fail> {
         Err(Fail::usage(format!(
@@ -268,6 +326,11 @@ impl AnyStore {
                 "{}: cooperation {cooperation}, envelope {sequence}",
                 store.display()
             ),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(postgres) => format!(
+                "{}: cooperation {cooperation}, envelope {sequence}",
+                postgres.server()
+            ),
         }
     }
 }
@@ -283,6 +346,8 @@ impl EventStore for AnyStore {
             AnyStore::Jsonl(store) => store.append(cooperation, expected_sequence, envelopes),
             #[cfg(feature = "sqlite")]
             AnyStore::Sqlite(store) => store.append(cooperation, expected_sequence, envelopes),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(store) => store.append(cooperation, expected_sequence, envelopes),
         }
     }
 
@@ -291,6 +356,8 @@ impl EventStore for AnyStore {
             AnyStore::Jsonl(store) => store.load(cooperation),
             #[cfg(feature = "sqlite")]
             AnyStore::Sqlite(store) => store.load(cooperation),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(store) => store.load(cooperation),
         }
     }
 
@@ -299,6 +366,18 @@ impl EventStore for AnyStore {
             AnyStore::Jsonl(store) => store.list(),
             #[cfg(feature = "sqlite")]
             AnyStore::Sqlite(store) => store.list(),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(store) => store.list(),
+        }
+    }
+
+    fn query(&self, query: &RegisterQuery) -> Result<Vec<CooperationId>, StoreError> {
+        match self {
+            AnyStore::Jsonl(store) => store.query(query),
+            #[cfg(feature = "sqlite")]
+            AnyStore::Sqlite(store) => store.query(query),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(store) => store.query(query),
         }
     }
 }

@@ -50,14 +50,16 @@ pub fn import_csv(path: &Path, reading: &RegisterReading) -> Result<Portfolio, F
     import_csv_path(path, &options).map_err(|error| Fail::invalid(error.to_string()))
 }
 
-/// The portfolio of every cooperation in `store` (its logs verified), for the home region
-/// `home`; `label` names the store in the report.
+/// The portfolio of the cooperations of `home` in `store` (those with `home` among their
+/// parties: in a regency's store every one, in a provincial or national store that regency's),
+/// their logs verified; `label` names the store in the report.
 pub fn portfolio_of_store(
     store: &AnyStore,
     home: KodeWilayah,
     label: &str,
 ) -> Result<Portfolio, Fail> {
-    Portfolio::from_store(store, home, label).map_err(|error| {
+    let query = kerjasama::store::RegisterQuery::all().region(home);
+    Portfolio::from_store_matching(store, home, label, &query).map_err(|error| {
         crate::fail::ledger_error(
             Path::new(label),
             |id, seq| store.place(Path::new(label), id, seq),
