@@ -185,6 +185,7 @@ type Connection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
 #[derive(Debug)]
 struct Statements {
     head: String,
+    hash_at: String,
     insert: String,
     load: String,
     list: String,
@@ -196,6 +197,9 @@ impl Statements {
             head: format!(
                 "SELECT sequence, envelope::text, hash FROM {schema}.envelopes
                  WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1"
+            ),
+            hash_at: format!(
+                "SELECT hash FROM {schema}.envelopes WHERE cooperation_id = $1 AND sequence = $2"
             ),
             insert: format!(
                 "INSERT INTO {schema}.envelopes (cooperation_id, sequence, envelope, hash,
@@ -597,12 +601,12 @@ impl PostgresStore {
                         ),
                     })
                 }
-                _ => Attempt::Failed(fail(error).into_error()),
+                _ => fail(error),
             });
         }
         tx.commit().map_err(|error| {
             if error.code().is_some() {
-                Attempt::Failed(fail(error).into_error())
+                fail(error)
             } else {
                 Attempt::CommitLost(self.error(&error, Some(cooperation), first))
             }
@@ -630,10 +634,25 @@ impl PostgresStore {
                 ),
             });
         };
+        // Our last envelope at its place (others may have appended after it since).
+        if let Some(last) = envelopes.last() {
+            let sequence = i64::try_from(last.sequence).unwrap_or(i64::MAX);
+            let stored = conn
+                .query_typed(
+                    &self.sql.hash_at,
+                    &[(&cooperation.0, Type::UUID), (&sequence, Type::INT8)],
+                )
+                .map_err(|e| self.error(&e, Some(cooperation), first))?;
+            if stored
+                .first()
+                .and_then(|row| row.try_get::<_, String>(0).ok())
+                .is_some_and(|hash| hash == last.hash)
+            {
+                return Ok(());
+            }
+        }
         let head = self.head(&mut *conn, cooperation, first)?;
-        let last = envelopes.last();
         match head {
-            Some(head) if last.is_some_and(|l| l.hash == head.hash) => Ok(()),
             head if head.as_ref().map_or(0, |h| h.sequence) == expected_sequence => Err(lost),
             head => Err(StoreError::Conflict {
                 cooperation,
@@ -652,15 +671,6 @@ enum Attempt {
     CommitLost(StoreError),
     /// Nothing was written.
     Failed(StoreError),
-}
-
-impl Attempt {
-    fn into_error(self) -> StoreError {
-        match self {
-            Attempt::Failed(error) | Attempt::CommitLost(error) => error,
-            Attempt::Duplicate => StoreError::Database("duplicate key".into()),
-        }
-    }
 }
 
 /// The (sequence, envelope text, hash) of a row.
@@ -887,6 +897,53 @@ mod tests {
         assert!(!sql.contains("{schema}"));
         assert!(sql.contains("VALUES (1, 'envelopes: one row"));
         assert!(PostgresStore::migration_sql("bad name").is_err());
+    }
+
+    /// After a commit whose answer was lost, the store reports what the server holds: the
+    /// envelopes there is success; the head unchanged is the loss (nothing written); another
+    /// head is a conflict. (Needs the server of `KSD_POSTGRES_URL`: `scripts/with-postgres`.)
+    #[test]
+    fn a_lost_commit_is_settled_by_asking_the_server_again() {
+        let url = std::env::var("KSD_POSTGRES_URL")
+            .expect("KSD_POSTGRES_URL: run through scripts/with-postgres");
+        let schema = format!("t_lost_{}", std::process::id());
+        let store =
+            PostgresStore::connect_with(&url, &PostgresOptions::default().schema(schema)).unwrap();
+        let log = crate::sample::c06_landfill().record_log().unwrap();
+        let id = log[0].cooperation_id;
+        let lost = || StoreError::Unavailable {
+            server: store.server.clone(),
+            cooperation: Some(id),
+            sequence: Some(11),
+            message: "connection closed".into(),
+        };
+        store.append(id, 0, &log[..10]).unwrap();
+        // Not written: the loss stands.
+        assert_eq!(
+            store.settle_lost_commit(id, 10, &log[10..12], lost()),
+            Err(lost())
+        );
+        // Written: success.
+        store.append(id, 10, &log[10..12]).unwrap();
+        assert_eq!(
+            store.settle_lost_commit(id, 10, &log[10..12], lost()),
+            Ok(())
+        );
+        // Written, and someone appended after: still success.
+        store.append(id, 12, &log[12..13]).unwrap();
+        assert_eq!(
+            store.settle_lost_commit(id, 10, &log[10..12], lost()),
+            Ok(())
+        );
+        // The head moved on and ours is not in the log: a conflict.
+        assert_eq!(
+            store.settle_lost_commit(id, 12, &log[13..14], lost()),
+            Err(StoreError::Conflict {
+                cooperation: id,
+                expected: 12,
+                actual: 13
+            })
+        );
     }
 
     #[test]
