@@ -223,6 +223,27 @@ impl Statements {
 }
 
 /// A PostgreSQL database of logs (see the [module](self) documentation).
+///
+/// ```no_run
+/// use kerjasama::store::{PostgresStore, RegisterQuery, postgres::PostgresOptions};
+/// use kerjasama::{Ledger, lifecycle::Stage, model::KodeWilayah};
+///
+/// // Tables in the schema `kerjasama`, created or migrated on first use.
+/// let store = PostgresStore::connect_with(
+///     "postgres://ksd@db.example/register",
+///     &PostgresOptions::default().pool_size(16),
+/// )?;
+/// let ledger = Ledger::new(store);
+/// // Sidrap's cooperations in force on 14 August 2024, selected in SQL.
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2024, 8, 14).unwrap();
+/// let in_force = RegisterQuery::all()
+///     .region(KodeWilayah::SIDRAP)
+///     .in_stage(Stage::InForce, as_of);
+/// for id in ledger.query(&in_force)? {
+///     println!("{id}: {}", ledger.state(id)?.stage().label_id());
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct PostgresStore {
     pool: Pool,
     /// Where the store is, for messages: `postgres://user@host:port/db`, no password.
