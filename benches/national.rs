@@ -53,10 +53,12 @@
 //! recorded once with `Scenario::record_log` (the law decides every step again); a cooperation
 //! whose log is refused would be replaced by the next case and reported (none is today).
 //!
-//! The cases are drawn evenly, so the logs have the sample's mix of lengths (2 to 28
-//! envelopes, 13.7 on average): 150,981 envelopes at full scale, not the 300,000 that logs
-//! as long as C06's would give. For those (the complete life of C06, 28 envelopes each,
-//! 309,120 at full scale) draw that case only: `KSD_NATIONAL_CASES=C06`.
+//! The cases are drawn evenly, so the logs have the sample's mix of procedures (2 to 28
+//! envelopes, 13.7 on average: 150,981 envelopes at full scale). A national register's
+//! cooperations run for years: the logs in force are then padded with leadership changes
+//! (recorded through the law like any step) until the logs average
+//! `KSD_NATIONAL_ENVELOPES_PER_LOG` envelopes (default 28: 309,120 envelopes at full scale,
+//! the ~300,000 the issue asks for; 0 pads nothing).
 //!
 //! # Running
 //! ```text
@@ -70,6 +72,7 @@
 //!   (default 20): the scale.
 //! * `KSD_NATIONAL_CASES` (default: every case): the sample cases drawn, by id, separated by
 //!   commas (`C06`, `C01,C06,C10`).
+//! * `KSD_NATIONAL_ENVELOPES_PER_LOG` (default 28): the average log length padding reaches.
 //! * `KSD_NATIONAL_SCAN_REGIONS` (default 8): the regions the scanning stores' one-shot query
 //!   and evaluation loops measure (all of them when it is at least `KSD_NATIONAL_REGIONS`).
 //! * `KSD_BENCH_DIR`: where the SQLite file and the JSON-lines directory go (default: the
@@ -116,6 +119,8 @@ struct Scale {
     regions: usize,
     per_region: usize,
     scan_regions: usize,
+    /// The average log length the in-force logs are padded to reach (0: no padding).
+    envelopes_per_log: usize,
 }
 
 impl Scale {
@@ -131,6 +136,7 @@ impl Scale {
         let regions = read("KSD_NATIONAL_REGIONS", NATION);
         let per_region = read("KSD_NATIONAL_PER_REGION", 20);
         let scan_regions = read("KSD_NATIONAL_SCAN_REGIONS", 8).min(regions);
+        let envelopes_per_log = read("KSD_NATIONAL_ENVELOPES_PER_LOG", 28);
         assert!(
             (1..=NATION).contains(&regions),
             "KSD_NATIONAL_REGIONS must be 1 to {NATION} (the synthetic nation's regions)"
@@ -147,6 +153,7 @@ impl Scale {
             regions,
             per_region,
             scan_regions,
+            envelopes_per_log,
         }
     }
 }
@@ -335,6 +342,7 @@ fn generate(scale: Scale) -> National {
             });
         }
     }
+    let padded = pad(&mut cooperations, &cases, scale.envelopes_per_log);
     let envelopes = cooperations.iter().map(|c| c.log.len()).sum();
     let as_of = cooperations
         .iter()
@@ -345,6 +353,12 @@ fn generate(scale: Scale) -> National {
     for (reason, count) in &refused {
         println!("national generator: {count} cooperation(s) refused and replaced: {reason}");
     }
+    println!(
+        "national generator: {} logs, {envelopes} envelopes ({padded} of them leadership \
+         changes added to in-force logs to reach {} a log on average), {seconds:.2} s",
+        cooperations.len(),
+        scale.envelopes_per_log
+    );
     National {
         regions: (0..scale.regions).map(national_region).collect(),
         cooperations,
@@ -353,6 +367,59 @@ fn generate(scale: Scale) -> National {
         cases,
         seconds,
     }
+}
+
+/// Pads the in-force logs with leadership changes (the administration a cooperation in force
+/// accumulates: every change of regional head is recorded) until the
+/// logs average `per_log` envelopes, spread evenly over the in-force logs; returns how many
+/// envelopes were added. The sample cases average 13.7 envelopes; the national register's
+/// cooperations run for years.
+fn pad(cooperations: &mut [Generated], cases: &[(Scenario, RuleSet)], per_log: usize) -> usize {
+    let total: usize = cooperations.iter().map(|c| c.log.len()).sum();
+    let wanted = per_log * cooperations.len();
+    if wanted <= total {
+        return 0;
+    }
+    let states: Vec<Option<Cooperation>> = cooperations
+        .iter()
+        .map(|generated| {
+            let coop = Cooperation::from_events(generated.log.iter().flat_map(|e| e.events.iter()));
+            (coop.stage() == Stage::InForce).then_some(coop)
+        })
+        .collect();
+    let in_force = states.iter().filter(|s| s.is_some()).count();
+    if in_force == 0 {
+        return 0;
+    }
+    let extra = wanted - total;
+    let mut added = 0;
+    for (rank, (generated, state)) in cooperations
+        .iter_mut()
+        .zip(states)
+        .filter_map(|(g, s)| s.map(|s| (g, s)))
+        .enumerate()
+    {
+        let count = extra / in_force + usize::from(rank < extra % in_force);
+        let mut chain = Chain {
+            home: national_region(generated.home),
+            rules: cases[generated.case].1.clone(),
+            coop: state,
+            head: generated.log.last().expect("a non-empty log").clone(),
+            ids: ChainIds {
+                tag: u16::try_from(rank % 65_536).expect("below 65536"),
+                // Apart from the counters of the writers' chains (which start at 0).
+                next: 1 << 40,
+            },
+        };
+        for _ in 0..count {
+            let envelope = chain
+                .record_next()
+                .expect("a leadership change is accepted in force");
+            generated.log.push(envelope);
+            added += 1;
+        }
+    }
+    added
 }
 
 /// A store handle, whichever the store.

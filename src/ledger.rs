@@ -451,6 +451,14 @@ impl<S: EventStore> Ledger<S> {
     /// Reads the log of `id` from the store again and replays it: chain, hashes, and every
     /// command decided again under the version and policy it records.
     pub fn verify(&self, id: CooperationId) -> Result<Replayed, Error> {
+        self.verified_history(id).map(|(replayed, _)| replayed)
+    }
+
+    /// [`verify`](Self::verify), and the log it verified (read once).
+    pub(crate) fn verified_history(
+        &self,
+        id: CooperationId,
+    ) -> Result<(Replayed, Vec<Envelope>), Error> {
         let log = self.history(id)?;
         let replayed = replay(&log, &self.registry).map_err(|error| Error::Replay {
             cooperation: id,
@@ -465,7 +473,7 @@ impl<S: EventStore> Ledger<S> {
                 },
             );
         }
-        Ok(replayed)
+        Ok((replayed, log))
     }
 
     /// The log of `id`, as stored.

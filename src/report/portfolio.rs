@@ -117,8 +117,8 @@ impl Portfolio {
     ) -> Result<Self, crate::Error> {
         let mut entries = Vec::new();
         for id in ids {
-            ledger.verify(id)?;
-            let log = ledger.history(id)?;
+            // Read once, verified, then taken in.
+            let (_, log) = ledger.verified_history(id)?;
             let Some(first) = log.first() else { continue };
             let regime = first.rule_set.id;
             let steps: Vec<Step> = log
