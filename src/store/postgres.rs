@@ -21,18 +21,22 @@
 //! `UPDATE`, `DELETE` and `TRUNCATE`: the log is append-only in the database too.
 //!
 //! # Concurrency and failures
-//! Each append is one transaction at `READ COMMITTED`: read the head, check it is the one the
-//! caller expected, insert. Two writers appending after the same head both insert the same
-//! (cooperation, sequence): the second waits for the first and fails on the primary key,
-//! which is reported as [`StoreError::Conflict`] with nothing written. A commit is
-//! acknowledged once the server has it on disk (`synchronous_commit` as the server sets it;
-//! `on` by default).
+//! An append reads the log's head, checks that the envelopes continue it as the caller
+//! expected, and inserts them all in one statement, which is its own transaction: all or
+//! nothing. Nothing can take their place between the read and the insert unseen: two writers
+//! appending after the same head both insert the same (cooperation, sequence), the second
+//! waits for the first and fails on the primary key, and that is reported as
+//! [`StoreError::Conflict`] with nothing written; rows are never changed or deleted (the
+//! trigger). An append is acknowledged once the server has committed it (on disk with
+//! `synchronous_commit = on`, the default).
 //!
 //! A server that cannot be reached, or a connection that breaks, is
-//! [`StoreError::Unavailable`], naming the cooperation and the envelope. A connection that
-//! broke while idle in the pool is replaced before use. If a connection breaks during the
-//! commit itself, the store asks the server again on a new connection whether the envelopes
-//! are there, and answers with what it finds (success, or nothing written).
+//! [`StoreError::Unavailable`], naming the cooperation and the envelope. A pooled connection
+//! found broken before anything was written (one the server closed while it was idle) is
+//! replaced and the operation tried again, so connections are not tested before each use.
+//! If the connection breaks while the insert runs, the store asks the server again on a new
+//! connection whether the envelopes are there, and answers with what it finds (success, or
+//! nothing written).
 //!
 //! Every row read is verified: its JSON against its own hash, the hash column, the row's
 //! key, and the chain to the row before. A row that fails is [`StoreError::Corrupt`] naming
@@ -246,6 +250,9 @@ impl Statements {
 /// ```
 pub struct PostgresStore {
     pool: Pool,
+    /// How many broken idle connections an operation may meet before it gives up: as many
+    /// as the pool holds (then a new connection is made, or the server is down).
+    stale_retries: u32,
     /// Where the store is, for messages: `postgres://user@host:port/db`, no password.
     server: String,
     schema: String,
@@ -308,9 +315,13 @@ impl PostgresStore {
             .min_idle(Some(0))
             .connection_timeout(options.connect_timeout)
             .error_handler(Box::new(r2d2::NopErrorHandler))
+            // No round trip to test a connection before each use: an operation that finds
+            // its connection broken before writing anything tries another.
+            .test_on_check_out(false)
             .build_unchecked(manager);
         let store = Self {
             pool,
+            stale_retries: options.pool_size,
             server: format!("{server} (schema {schema})"),
             sql: Statements::new(&schema),
             schema,
@@ -392,7 +403,28 @@ impl PostgresStore {
         }
     }
 
-    /// A connection from the pool (a new one if the idle ones broke).
+    /// Runs the query `sql` (reading only) on a pooled connection, again on another one if the
+    /// connection turns out broken (an idle connection the server closed, e.g. on restart).
+    fn read(
+        &self,
+        cooperation: Option<CooperationId>,
+        sql: &str,
+        params: &[(&(dyn ToSql + Sync), Type)],
+    ) -> Result<Vec<postgres::Row>, StoreError> {
+        let mut stale = 0;
+        loop {
+            let mut conn = self.connection(cooperation, None)?;
+            match conn.query_typed(sql, params) {
+                Ok(rows) => return Ok(rows),
+                Err(error) => match self.error(&error, cooperation, None) {
+                    StoreError::Unavailable { .. } if stale < self.stale_retries => stale += 1,
+                    other => return Err(other),
+                },
+            }
+        }
+    }
+
+    /// A connection from the pool (a new one if none is idle).
     fn connection(
         &self,
         cooperation: Option<CooperationId>,
@@ -577,7 +609,10 @@ impl PostgresStore {
         Ok(rows)
     }
 
-    /// Inserts `rows` in one transaction if the head is `expected_sequence`.
+    /// Reads the head, checks the envelopes continue it as the caller expected, and inserts
+    /// them in one statement (its own transaction). Between the read and the insert nothing
+    /// can take their place unseen: another writer's rows at the same sequences make the
+    /// insert fail on the primary key, and no row is ever deleted or changed (the trigger).
     fn try_append(
         &self,
         conn: &mut Connection,
@@ -587,11 +622,13 @@ impl PostgresStore {
         rows: &Rows,
     ) -> Result<(), Attempt> {
         let first = envelopes.first().map(|e| e.sequence);
-        let fail = |e: postgres::Error| Attempt::Failed(self.error(&e, Some(cooperation), first));
-        let mut tx = conn.transaction().map_err(fail)?;
         let head = self
-            .head(&mut tx, cooperation, first)
-            .map_err(Attempt::Failed)?;
+            .head(&mut **conn, cooperation, first)
+            .map_err(|error| match error {
+                // Nothing was sent that writes: another connection may try again.
+                StoreError::Unavailable { .. } => Attempt::Stale(error),
+                other => Attempt::Failed(other),
+            })?;
         check_append(cooperation, expected_sequence, head.as_ref(), envelopes)
             .map_err(Attempt::Failed)?;
         if envelopes.is_empty() {
@@ -609,28 +646,27 @@ impl PostgresStore {
             (&rows.track, Type::TEXT_ARRAY),
             (&rows.regions, Type::TEXT_ARRAY),
         ];
-        if let Err(error) = tx.execute_typed(&self.sql.insert, &params) {
-            return Err(match error.code() {
-                Some(code) if *code == SqlState::UNIQUE_VIOLATION => Attempt::Duplicate,
-                Some(code) if *code == SqlState::UNTRANSLATABLE_CHARACTER => {
-                    Attempt::Failed(StoreError::Invalid {
-                        cooperation,
-                        sequence: first.unwrap_or(0),
-                        reason: format!(
-                            "PostgreSQL's jsonb cannot hold this text (the character U+0000): \
-                             {error}"
-                        ),
-                    })
-                }
-                _ => fail(error),
-            });
-        }
-        tx.commit().map_err(|error| {
-            if error.code().is_some() {
-                fail(error)
-            } else {
-                Attempt::CommitLost(self.error(&error, Some(cooperation), first))
+        let Err(error) = conn.execute_typed(&self.sql.insert, &params) else {
+            return Ok(());
+        };
+        Err(match error.code() {
+            Some(code) if *code == SqlState::UNIQUE_VIOLATION => Attempt::Duplicate,
+            Some(code) if *code == SqlState::UNTRANSLATABLE_CHARACTER => {
+                Attempt::Failed(StoreError::Invalid {
+                    cooperation,
+                    sequence: first.unwrap_or(0),
+                    reason: format!(
+                        "PostgreSQL's jsonb cannot hold this text (the character U+0000): \
+                         {error}"
+                    ),
+                })
             }
+            // A refusal by the server: the statement did not commit.
+            Some(code) if !lost_connection(code) => {
+                Attempt::Failed(self.error(&error, Some(cooperation), first))
+            }
+            // The connection went away while the statement ran: it may have committed.
+            _ => Attempt::CommitLost(self.error(&error, Some(cooperation), first)),
         })
     }
 
@@ -688,6 +724,9 @@ impl PostgresStore {
 enum Attempt {
     /// Another writer inserted the same (cooperation, sequence) first.
     Duplicate,
+    /// The connection was found broken before anything was written (an idle connection the
+    /// server closed): try again on another.
+    Stale(StoreError),
     /// The connection broke during the commit: the outcome is unknown.
     CommitLost(StoreError),
     /// Nothing was written.
@@ -775,34 +814,51 @@ impl EventStore for PostgresStore {
     ) -> Result<(), StoreError> {
         let rows = Self::rows(cooperation, envelopes)?;
         let first = envelopes.first().map(|e| e.sequence);
-        let mut conn = self.connection(Some(cooperation), first)?;
-        match self.try_append(&mut conn, cooperation, expected_sequence, envelopes, &rows) {
-            Ok(()) => Ok(()),
-            Err(Attempt::Failed(error)) => Err(error),
-            Err(Attempt::Duplicate) => {
-                // The transaction was rolled back; the head another writer committed:
-                let actual = self
-                    .head(&mut *conn, cooperation, first)
-                    .map(|head| head.map_or(0, |h| h.sequence))
-                    .unwrap_or(expected_sequence.saturating_add(1));
-                Err(StoreError::Conflict {
-                    cooperation,
-                    expected: expected_sequence,
-                    actual,
-                })
-            }
-            Err(Attempt::CommitLost(lost)) => {
-                drop(conn);
-                self.settle_lost_commit(cooperation, expected_sequence, envelopes, lost)
-            }
+        let mut stale = 0;
+        loop {
+            let mut conn = self.connection(Some(cooperation), first)?;
+            return match self.try_append(
+                &mut conn,
+                cooperation,
+                expected_sequence,
+                envelopes,
+                &rows,
+            ) {
+                Ok(()) => Ok(()),
+                Err(Attempt::Failed(error)) => Err(error),
+                Err(Attempt::Stale(error)) => {
+                    if stale < self.stale_retries {
+                        stale += 1;
+                        continue;
+                    }
+                    Err(error)
+                }
+                Err(Attempt::Duplicate) => {
+                    // Another writer's rows are there: its head.
+                    let actual = self
+                        .head(&mut *conn, cooperation, first)
+                        .map(|head| head.map_or(0, |h| h.sequence))
+                        .unwrap_or(expected_sequence.saturating_add(1));
+                    Err(StoreError::Conflict {
+                        cooperation,
+                        expected: expected_sequence,
+                        actual,
+                    })
+                }
+                Err(Attempt::CommitLost(lost)) => {
+                    drop(conn);
+                    self.settle_lost_commit(cooperation, expected_sequence, envelopes, lost)
+                }
+            };
         }
     }
 
     fn load(&self, cooperation: CooperationId) -> Result<Vec<Envelope>, StoreError> {
-        let mut conn = self.connection(Some(cooperation), None)?;
-        let rows = conn
-            .query_typed(&self.sql.load, &[(&cooperation.0, Type::UUID)])
-            .map_err(|e| self.error(&e, Some(cooperation), None))?;
+        let rows = self.read(
+            Some(cooperation),
+            &self.sql.load,
+            &[(&cooperation.0, Type::UUID)],
+        )?;
         let mut log: Vec<Envelope> = Vec::with_capacity(rows.len());
         for row in &rows {
             let (sequence, text, hash) =
@@ -817,10 +873,7 @@ impl EventStore for PostgresStore {
     }
 
     fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
-        let mut conn = self.connection(None, None)?;
-        let rows = conn
-            .query_typed(&self.sql.list, &[])
-            .map_err(|e| self.error(&e, None, None))?;
+        let rows = self.read(None, &self.sql.list, &[])?;
         rows.iter()
             .map(|row| {
                 row.try_get::<_, Uuid>(0)
@@ -873,10 +926,7 @@ impl EventStore for PostgresStore {
             sql.push_str(&filters.join(" AND "));
         }
         sql.push_str(" ORDER BY r.cooperation_id");
-        let mut conn = self.connection(None, None)?;
-        let rows = conn
-            .query_typed(&sql, &params)
-            .map_err(|e| self.error(&e, None, None))?;
+        let rows = self.read(None, &sql, &params)?;
         rows.iter()
             .map(|row| {
                 row.try_get::<_, Uuid>(0)
