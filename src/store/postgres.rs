@@ -48,8 +48,9 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
+use postgres::{Client, Statement};
 use postgres::{Config, NoTls};
-use r2d2_postgres::{PostgresConnectionManager, r2d2};
+use r2d2_postgres::r2d2;
 use uuid::Uuid;
 
 use crate::audit::Envelope;
@@ -182,8 +183,63 @@ impl PostgresOptions {
     }
 }
 
-type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
-type Connection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
+type Pool = r2d2::Pool<Manager>;
+type Connection = r2d2::PooledConnection<Manager>;
+
+/// A connection of the pool, with the statements of the frequent operations prepared on it
+/// once (planned once, not at every append or load).
+struct Session {
+    client: Client,
+    head: Statement,
+    insert: Statement,
+    load: Statement,
+}
+
+/// Makes the pool's connections (r2d2's manager): connects, prepares the statements.
+struct Manager {
+    config: Config,
+    sql: std::sync::Arc<Statements>,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Session;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> Result<Session, postgres::Error> {
+        let mut client = self.config.connect(NoTls)?;
+        let head = client.prepare_typed(&self.sql.head, &[Type::UUID])?;
+        let insert = client.prepare_typed(&self.sql.insert, &INSERT_TYPES)?;
+        let load = client.prepare_typed(&self.sql.load, &[Type::UUID])?;
+        Ok(Session {
+            client,
+            head,
+            insert,
+            load,
+        })
+    }
+
+    fn is_valid(&self, session: &mut Session) -> Result<(), postgres::Error> {
+        session.client.simple_query("").map(|_| ())
+    }
+
+    fn has_broken(&self, session: &mut Session) -> bool {
+        session.client.is_closed()
+    }
+}
+
+/// The parameter types of the insert.
+const INSERT_TYPES: [Type; 10] = [
+    Type::UUID,
+    Type::INT8_ARRAY,
+    Type::TEXT_ARRAY,
+    Type::TEXT_ARRAY,
+    Type::TEXT_ARRAY,
+    Type::DATE_ARRAY,
+    Type::TIMESTAMPTZ_ARRAY,
+    Type::TEXT_ARRAY,
+    Type::TEXT_ARRAY,
+    Type::TEXT_ARRAY,
+];
 
 /// The SQL of the store's operations, with the schema's name in place.
 #[derive(Debug)]
@@ -256,7 +312,7 @@ pub struct PostgresStore {
     /// Where the store is, for messages: `postgres://user@host:port/db`, no password.
     server: String,
     schema: String,
-    sql: Statements,
+    sql: std::sync::Arc<Statements>,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -309,7 +365,14 @@ impl PostgresStore {
                 options.schema
             ))
         })?;
-        let manager = PostgresConnectionManager::new(config, NoTls);
+        let server = format!("{server} (schema {schema})");
+        let sql = std::sync::Arc::new(Statements::new(&schema));
+        // The tables first (the pool's connections prepare statements on them).
+        prepare_schema(&config, &server, &schema, options.migrate)?;
+        let manager = Manager {
+            config,
+            sql: sql.clone(),
+        };
         let pool = r2d2::Pool::builder()
             .max_size(options.pool_size)
             .min_idle(Some(0))
@@ -319,15 +382,13 @@ impl PostgresStore {
             // its connection broken before writing anything tries another.
             .test_on_check_out(false)
             .build_unchecked(manager);
-        let store = Self {
+        Ok(Self {
             pool,
             stale_retries: options.pool_size,
-            server: format!("{server} (schema {schema})"),
-            sql: Statements::new(&schema),
+            server,
+            sql,
             schema,
-        };
-        store.prepare_schema(options.migrate)?;
-        Ok(store)
+        })
     }
 
     /// The SQL that creates the schema `schema` at [`SCHEMA_VERSION`], for a database
@@ -380,41 +441,20 @@ impl PostgresStore {
         cooperation: Option<CooperationId>,
         sequence: Option<u64>,
     ) -> StoreError {
-        let unavailable = |message: String| StoreError::Unavailable {
-            server: self.server.clone(),
-            cooperation,
-            sequence,
-            message,
-        };
-        match error.code() {
-            Some(code) if lost_connection(code) => unavailable(error.to_string()),
-            Some(_) => {
-                let at = match (cooperation, sequence) {
-                    (Some(c), Some(s)) => format!(" (cooperation {c}, envelope {s})"),
-                    (Some(c), None) => format!(" (cooperation {c})"),
-                    _ => String::new(),
-                };
-                let detail = error
-                    .as_db_error()
-                    .map_or_else(|| error.to_string(), |db| db.message().to_owned());
-                StoreError::Database(format!("{}{at}: {detail}", self.server))
-            }
-            None => unavailable(error.to_string()),
-        }
+        error_of(&self.server, error, cooperation, sequence)
     }
 
-    /// Runs the query `sql` (reading only) on a pooled connection, again on another one if the
+    /// Runs `query` (reading only) on a pooled connection, again on another one if the
     /// connection turns out broken (an idle connection the server closed, e.g. on restart).
     fn read(
         &self,
         cooperation: Option<CooperationId>,
-        sql: &str,
-        params: &[(&(dyn ToSql + Sync), Type)],
+        query: impl Fn(&mut Session) -> Result<Vec<postgres::Row>, postgres::Error>,
     ) -> Result<Vec<postgres::Row>, StoreError> {
         let mut stale = 0;
         loop {
             let mut conn = self.connection(cooperation, None)?;
-            match conn.query_typed(sql, params) {
+            match query(&mut conn) {
                 Ok(rows) => return Ok(rows),
                 Err(error) => match self.error(&error, cooperation, None) {
                     StoreError::Unavailable { .. } if stale < self.stale_retries => stale += 1,
@@ -436,82 +476,6 @@ impl PostgresStore {
             sequence,
             message: error.to_string(),
         })
-    }
-
-    /// Creates or migrates the schema (`migrate`), or checks its version.
-    fn prepare_schema(&self, migrate: bool) -> Result<(), StoreError> {
-        let mut conn = self.connection(None, None)?;
-        let fail = |e: postgres::Error| self.error(&e, None, None);
-        let mut tx = conn.transaction().map_err(fail)?;
-        if migrate {
-            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
-                .map_err(fail)?;
-            tx.batch_execute(&format!(
-                "CREATE SCHEMA IF NOT EXISTS {schema};\n{}",
-                migrations_table(&self.schema),
-                schema = self.schema
-            ))
-            .map_err(fail)?;
-        }
-        let found = self.recorded_version(&mut tx)?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::SchemaVersion {
-                server: self.server.clone(),
-                found,
-                supported: SCHEMA_VERSION,
-                advice: "a newer kerjasama migrated this database; use that version (nothing \
-                         was read or written)"
-                    .into(),
-            });
-        }
-        if !migrate {
-            if found < SCHEMA_VERSION {
-                return Err(StoreError::SchemaVersion {
-                    server: self.server.clone(),
-                    found,
-                    supported: SCHEMA_VERSION,
-                    advice: "run the migrations (PostgresStore::migration_sql, docs/postgres.md) \
-                             or open with migrate(true)"
-                        .into(),
-                });
-            }
-            return Ok(());
-        }
-        for (version, description, text) in MIGRATIONS {
-            if *version <= found {
-                continue;
-            }
-            tx.batch_execute(&format!(
-                "{};\n{}",
-                text.replace("{schema}", &self.schema),
-                record_migration(&self.schema, *version, description)
-            ))
-            .map_err(fail)?;
-        }
-        tx.commit().map_err(fail)
-    }
-
-    /// The highest version `schema_migrations` records (0 when the table is missing).
-    fn recorded_version(&self, tx: &mut postgres::Transaction<'_>) -> Result<u32, StoreError> {
-        let fail = |e: postgres::Error| self.error(&e, None, None);
-        let exists: bool = tx
-            .query_one(
-                "SELECT to_regclass($1) IS NOT NULL",
-                &[&format!("{}.schema_migrations", self.schema)],
-            )
-            .map_err(fail)?
-            .get(0);
-        if !exists {
-            return Ok(0);
-        }
-        let version: Option<i32> = tx
-            .query_one(
-                &format!("SELECT max(version) FROM {}.schema_migrations", self.schema),
-                &[],
-            )
-            .map_err(fail)?
-            .get(0);
-        Ok(version.and_then(|v| u32::try_from(v).ok()).unwrap_or(0))
     }
 
     /// Decodes and verifies the stored row (`cooperation`, `sequence`): its JSON against its
@@ -559,15 +523,16 @@ impl PostgresStore {
         Ok(envelope)
     }
 
-    /// The head of `cooperation` read on `client` (a transaction or a connection).
+    /// The head of `cooperation`, read and verified.
     fn head(
         &self,
-        client: &mut impl postgres::GenericClient,
+        session: &mut Session,
         cooperation: CooperationId,
         sequence: Option<u64>,
     ) -> Result<Option<Envelope>, StoreError> {
-        let row = client
-            .query_typed(&self.sql.head, &[(&cooperation.0, Type::UUID)])
+        let row = session
+            .client
+            .query(&session.head, &[&cooperation.0])
             .map_err(|e| self.error(&e, Some(cooperation), sequence))?;
         match row.first() {
             Some(row) => {
@@ -623,7 +588,7 @@ impl PostgresStore {
     ) -> Result<(), Attempt> {
         let first = envelopes.first().map(|e| e.sequence);
         let head = self
-            .head(&mut **conn, cooperation, first)
+            .head(conn, cooperation, first)
             .map_err(|error| match error {
                 // Nothing was sent that writes: another connection may try again.
                 StoreError::Unavailable { .. } => Attempt::Stale(error),
@@ -634,19 +599,20 @@ impl PostgresStore {
         if envelopes.is_empty() {
             return Ok(());
         }
-        let params: [(&(dyn ToSql + Sync), Type); 10] = [
-            (&cooperation.0, Type::UUID),
-            (&rows.sequence, Type::INT8_ARRAY),
-            (&rows.envelope, Type::TEXT_ARRAY),
-            (&rows.hash, Type::TEXT_ARRAY),
-            (&rows.prev_hash, Type::TEXT_ARRAY),
-            (&rows.occurred_on, Type::DATE_ARRAY),
-            (&rows.recorded_at, Type::TIMESTAMPTZ_ARRAY),
-            (&rows.stage, Type::TEXT_ARRAY),
-            (&rows.track, Type::TEXT_ARRAY),
-            (&rows.regions, Type::TEXT_ARRAY),
+        let params: [&(dyn ToSql + Sync); 10] = [
+            &cooperation.0,
+            &rows.sequence,
+            &rows.envelope,
+            &rows.hash,
+            &rows.prev_hash,
+            &rows.occurred_on,
+            &rows.recorded_at,
+            &rows.stage,
+            &rows.track,
+            &rows.regions,
         ];
-        let Err(error) = conn.execute_typed(&self.sql.insert, &params) else {
+        let session: &mut Session = conn;
+        let Err(error) = session.client.execute(&session.insert, &params) else {
             return Ok(());
         };
         Err(match error.code() {
@@ -695,6 +661,7 @@ impl PostgresStore {
         if let Some(last) = envelopes.last() {
             let sequence = i64::try_from(last.sequence).unwrap_or(i64::MAX);
             let stored = conn
+                .client
                 .query_typed(
                     &self.sql.hash_at,
                     &[(&cooperation.0, Type::UUID), (&sequence, Type::INT8)],
@@ -708,7 +675,7 @@ impl PostgresStore {
                 return Ok(());
             }
         }
-        let head = self.head(&mut *conn, cooperation, first)?;
+        let head = self.head(&mut conn, cooperation, first)?;
         match head {
             head if head.as_ref().map_or(0, |h| h.sequence) == expected_sequence => Err(lost),
             head => Err(StoreError::Conflict {
@@ -718,6 +685,87 @@ impl PostgresStore {
             }),
         }
     }
+}
+
+/// Creates or migrates the schema (`migrate`), or checks its version, on a connection of its
+/// own.
+fn prepare_schema(
+    config: &Config,
+    server: &str,
+    schema: &str,
+    migrate: bool,
+) -> Result<(), StoreError> {
+    let fail = |e: postgres::Error| error_of(server, &e, None, None);
+    let mut client = config.connect(NoTls).map_err(fail)?;
+    let mut tx = client.transaction().map_err(fail)?;
+    if migrate {
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .map_err(fail)?;
+        tx.batch_execute(&format!(
+            "CREATE SCHEMA IF NOT EXISTS {schema};\n{}",
+            migrations_table(schema)
+        ))
+        .map_err(fail)?;
+    }
+    let found = recorded_version(&mut tx, schema).map_err(fail)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::SchemaVersion {
+            server: server.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+            advice: "a newer kerjasama migrated this database; use that version (nothing \
+                     was read or written)"
+                .into(),
+        });
+    }
+    if !migrate {
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::SchemaVersion {
+                server: server.to_owned(),
+                found,
+                supported: SCHEMA_VERSION,
+                advice: "run the migrations (PostgresStore::migration_sql, docs/postgres.md) \
+                         or open with migrate(true)"
+                    .into(),
+            });
+        }
+        return Ok(());
+    }
+    for (version, description, text) in MIGRATIONS {
+        if *version <= found {
+            continue;
+        }
+        tx.batch_execute(&format!(
+            "{};\n{}",
+            text.replace("{schema}", schema),
+            record_migration(schema, *version, description)
+        ))
+        .map_err(fail)?;
+    }
+    tx.commit().map_err(fail)
+}
+
+/// The highest version `schema_migrations` records (0 when the table is missing).
+fn recorded_version(
+    tx: &mut postgres::Transaction<'_>,
+    schema: &str,
+) -> Result<u32, postgres::Error> {
+    let exists: bool = tx
+        .query_one(
+            "SELECT to_regclass($1) IS NOT NULL",
+            &[&format!("{schema}.schema_migrations")],
+        )?
+        .get(0);
+    if !exists {
+        return Ok(0);
+    }
+    let version: Option<i32> = tx
+        .query_one(
+            &format!("SELECT max(version) FROM {schema}.schema_migrations"),
+            &[],
+        )?
+        .get(0);
+    Ok(version.and_then(|v| u32::try_from(v).ok()).unwrap_or(0))
 }
 
 /// How one append attempt ended, when not with success.
@@ -736,6 +784,38 @@ enum Attempt {
 /// The (sequence, envelope text, hash) of a row.
 fn columns(row: &postgres::Row) -> Result<(i64, String, String), postgres::Error> {
     Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))
+}
+
+/// The store error of a client error on `server` while working on `cooperation` from envelope
+/// `sequence`: a lost or refused connection is [`StoreError::Unavailable`], a refusal by the
+/// server [`StoreError::Database`].
+fn error_of(
+    server: &str,
+    error: &postgres::Error,
+    cooperation: Option<CooperationId>,
+    sequence: Option<u64>,
+) -> StoreError {
+    let unavailable = |message: String| StoreError::Unavailable {
+        server: server.to_owned(),
+        cooperation,
+        sequence,
+        message,
+    };
+    match error.code() {
+        Some(code) if lost_connection(code) => unavailable(error.to_string()),
+        Some(_) => {
+            let at = match (cooperation, sequence) {
+                (Some(c), Some(s)) => format!(" (cooperation {c}, envelope {s})"),
+                (Some(c), None) => format!(" (cooperation {c})"),
+                _ => String::new(),
+            };
+            let detail = error
+                .as_db_error()
+                .map_or_else(|| error.to_string(), |db| db.message().to_owned());
+            StoreError::Database(format!("{server}{at}: {detail}"))
+        }
+        None => unavailable(error.to_string()),
+    }
 }
 
 /// SQLSTATEs of a connection lost or refused: class 08 and the shutdown codes of class 57.
@@ -836,7 +916,7 @@ impl EventStore for PostgresStore {
                 Err(Attempt::Duplicate) => {
                     // Another writer's rows are there: its head.
                     let actual = self
-                        .head(&mut *conn, cooperation, first)
+                        .head(&mut conn, cooperation, first)
                         .map(|head| head.map_or(0, |h| h.sequence))
                         .unwrap_or(expected_sequence.saturating_add(1));
                     Err(StoreError::Conflict {
@@ -854,11 +934,9 @@ impl EventStore for PostgresStore {
     }
 
     fn load(&self, cooperation: CooperationId) -> Result<Vec<Envelope>, StoreError> {
-        let rows = self.read(
-            Some(cooperation),
-            &self.sql.load,
-            &[(&cooperation.0, Type::UUID)],
-        )?;
+        let rows = self.read(Some(cooperation), |session| {
+            session.client.query(&session.load, &[&cooperation.0])
+        })?;
         let mut log: Vec<Envelope> = Vec::with_capacity(rows.len());
         for row in &rows {
             let (sequence, text, hash) =
@@ -873,7 +951,9 @@ impl EventStore for PostgresStore {
     }
 
     fn list(&self) -> Result<Vec<CooperationId>, StoreError> {
-        let rows = self.read(None, &self.sql.list, &[])?;
+        let rows = self.read(None, |session| {
+            session.client.query_typed(&self.sql.list, &[])
+        })?;
         rows.iter()
             .map(|row| {
                 row.try_get::<_, Uuid>(0)
@@ -926,7 +1006,7 @@ impl EventStore for PostgresStore {
             sql.push_str(&filters.join(" AND "));
         }
         sql.push_str(" ORDER BY r.cooperation_id");
-        let rows = self.read(None, &sql, &params)?;
+        let rows = self.read(None, |session| session.client.query_typed(&sql, &params))?;
         rows.iter()
             .map(|row| {
                 row.try_get::<_, Uuid>(0)
