@@ -7,11 +7,12 @@ CREATE TABLE IF NOT EXISTS kerjasama.schema_migrations (
     description text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
 );
--- migration 1: envelopes: one row per envelope, jsonb, hash and register columns; append-only
+-- migration 1: envelopes: one row per envelope, its text and jsonb, hash and register columns; append-only
 CREATE TABLE kerjasama.envelopes (
     cooperation_id uuid NOT NULL,
     sequence bigint NOT NULL CHECK (sequence >= 1),
-    envelope jsonb NOT NULL,
+    body text NOT NULL,
+    envelope jsonb GENERATED ALWAYS AS (body::jsonb) STORED,
     hash text NOT NULL,
     prev_hash text NOT NULL,
     occurred_on date NOT NULL,
@@ -23,8 +24,10 @@ CREATE TABLE kerjasama.envelopes (
 );
 COMMENT ON TABLE kerjasama.envelopes IS
     'kerjasama audit log: one row per envelope (docs/postgres.md). Append-only.';
+COMMENT ON COLUMN kerjasama.envelopes.body IS
+    'The envelope as stored, byte for byte (audit::schema); its hash member covers it.';
 COMMENT ON COLUMN kerjasama.envelopes.envelope IS
-    'The envelope (audit::schema); its hash field covers it.';
+    'The envelope as jsonb, for queries: computed from body by the database.';
 COMMENT ON COLUMN kerjasama.envelopes.stage IS
     'The stage the log is in after this envelope, if it changes it.';
 COMMENT ON COLUMN kerjasama.envelopes.track IS
@@ -46,5 +49,5 @@ CREATE TRIGGER envelopes_append_only BEFORE UPDATE OR DELETE ON kerjasama.envelo
     FOR EACH ROW EXECUTE FUNCTION kerjasama.envelopes_append_only();
 CREATE TRIGGER envelopes_no_truncate BEFORE TRUNCATE ON kerjasama.envelopes
     FOR EACH STATEMENT EXECUTE FUNCTION kerjasama.envelopes_append_only();;
-INSERT INTO kerjasama.schema_migrations (version, description) VALUES (1, 'envelopes: one row per envelope, jsonb, hash and register columns; append-only');
+INSERT INTO kerjasama.schema_migrations (version, description) VALUES (1, 'envelopes: one row per envelope, its text and jsonb, hash and register columns; append-only');
 COMMIT;

