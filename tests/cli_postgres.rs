@@ -193,15 +193,10 @@ fn reading_a_store_that_was_never_written_is_invalid_and_creates_nothing() {
         "{}",
         stderr(&output)
     );
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("admin");
-    let exists: bool = admin
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
-            &[&schema],
-        )
-        .expect("query")
-        .get(0);
-    assert!(!exists, "a read created the schema");
+    assert!(
+        !store_support::schema_exists(&schema),
+        "a read created the schema"
+    );
 }
 
 #[test]

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use kerjasama::store::{EventStore, JsonlStore, RecoveryKind};
 use store_support::{
-    TaggedIds, TempDir, c06, check_concurrent_log, id_of, jsonl_bytes, leadership_batch, replays,
-    state_of, writer,
+    TaggedIds, TempDir, c06, check_concurrent_log, child_stats, id_of, jsonl_bytes,
+    leadership_batch, replays, state_of, writer,
 };
 
 /// Set in a child process: `<directory>|<writer name>|<id tag>`.
@@ -76,17 +76,7 @@ fn two_processes_and_two_threads_append_to_one_log() {
             .map(|h| h.join().expect("writer panicked"))
             .collect()
     });
-    let mut report = Vec::new();
-    for (name, child) in children {
-        let output = child.wait_with_output().expect("wait child");
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(output.status.success(), "{name} failed:\n{stdout}");
-        let line = stdout
-            .lines()
-            .find(|l| l.starts_with(&format!("CHILD-STATS {name} ")))
-            .unwrap_or_else(|| panic!("{name} did not run:\n{stdout}"));
-        report.push(line.trim_start_matches("CHILD-STATS ").to_owned());
-    }
+    let mut report = child_stats(children);
     for (name, stats) in threads.iter().zip(&thread_stats) {
         report.push(format!(
             "{name} appends={} conflicts={}",

@@ -12,7 +12,7 @@ mod store_support;
 use std::process::{Command, Stdio};
 
 use kerjasama::store::{EventStore, JsonlStore};
-use store_support::{TempDir, c06, check_concurrent_log, id_of, writer};
+use store_support::{TempDir, c06, check_concurrent_log, child_stats, id_of, writer};
 
 /// Set in a child: `<kind>|<location>|<writer name>|<id tag>`.
 const CHILD: &str = "KERJASAMA_STORE_CHILD";
@@ -86,17 +86,7 @@ fn eight_processes(kind: &str, location: &str) {
             (name.clone(), child)
         })
         .collect();
-    let mut report = Vec::new();
-    for (name, child) in children {
-        let output = child.wait_with_output().expect("wait child");
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(output.status.success(), "{name} failed:\n{stdout}");
-        let line = stdout
-            .lines()
-            .find(|l| l.starts_with(&format!("CHILD-STATS {name} ")))
-            .unwrap_or_else(|| panic!("{name} did not run:\n{stdout}"));
-        report.push(line.trim_start_matches("CHILD-STATS ").to_owned());
-    }
+    let report = child_stats(children);
     let log = store.load(id).expect("load");
     check_concurrent_log(&log, &seed, &names, ROUNDS);
     eprintln!(

@@ -280,6 +280,29 @@ pub(crate) fn check_link(
     Ok(())
 }
 
+/// Checks that a decoded `envelope` is the one its row's key names: envelope `row` of
+/// `cooperation` (for the database stores, whose key is beside the JSON). The reason names
+/// the field.
+pub(crate) fn check_key(
+    cooperation: CooperationId,
+    row: u64,
+    envelope: &Envelope,
+) -> Result<(), String> {
+    if envelope.sequence != row {
+        return Err(format!(
+            "field `sequence`: {} in the row of sequence {row}",
+            envelope.sequence
+        ));
+    }
+    if envelope.cooperation_id != cooperation {
+        return Err(format!(
+            "field `cooperation_id`: {} in a row of another cooperation",
+            envelope.cooperation_id
+        ));
+    }
+    Ok(())
+}
+
 /// Why a stored envelope does not decode, naming the field when the schema is not met
 /// (serde names a missing or unknown field itself, but not one of a wrong type).
 pub(crate) fn decode_reason(text: &str, error: &DecodeError) -> String {

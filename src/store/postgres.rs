@@ -61,7 +61,7 @@ use crate::audit::schema;
 use crate::model::CooperationId;
 
 use super::register::{Facts, RegisterQuery, stage_name};
-use super::{EventStore, StoreError, check_append, check_link, decode_reason};
+use super::{EventStore, StoreError, check_append, check_key, check_link, decode_reason};
 
 /// The version of the database schema this crate creates and reads (the last of
 /// [`MIGRATIONS`]).
@@ -496,26 +496,8 @@ impl PostgresStore {
         let row = u64::try_from(sequence).unwrap_or(0);
         let envelope = schema::decode_envelope(text)
             .map_err(|error| self.corrupt(row, cooperation, &decode_reason(text, &error)))?;
-        if envelope.sequence != row {
-            return Err(self.corrupt(
-                row,
-                cooperation,
-                &format!(
-                    "field `sequence`: {} in the row of sequence {row}",
-                    envelope.sequence
-                ),
-            ));
-        }
-        if envelope.cooperation_id != cooperation {
-            return Err(self.corrupt(
-                row,
-                cooperation,
-                &format!(
-                    "field `cooperation_id`: {} in a row of another cooperation",
-                    envelope.cooperation_id
-                ),
-            ));
-        }
+        check_key(cooperation, row, &envelope)
+            .map_err(|reason| self.corrupt(row, cooperation, &reason))?;
         if envelope.hash != hash {
             return Err(self.corrupt(
                 row,

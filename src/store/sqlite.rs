@@ -35,7 +35,7 @@ use crate::audit::Envelope;
 use crate::audit::schema;
 use crate::model::CooperationId;
 
-use super::{EventStore, StoreError, check_append, check_link, decode_reason};
+use super::{EventStore, StoreError, check_append, check_key, check_link, decode_reason};
 
 /// How long a writer waits for another connection's write transaction before failing with
 /// [`StoreError::Database`].
@@ -125,26 +125,11 @@ impl SqliteStore {
         let id = key(cooperation);
         let envelope = schema::decode_envelope(body)
             .map_err(|error| self.corrupt(row, &id, &decode_reason(body, &error)))?;
-        if i64::try_from(envelope.sequence).ok() != Some(row) {
-            return Err(self.corrupt(
-                row,
-                &id,
-                &format!(
-                    "field `sequence`: {} in the row of sequence {row}",
-                    envelope.sequence
-                ),
-            ));
-        }
-        if envelope.cooperation_id != cooperation {
-            return Err(self.corrupt(
-                row,
-                &id,
-                &format!(
-                    "field `cooperation_id`: {} in a row of another cooperation",
-                    envelope.cooperation_id
-                ),
-            ));
-        }
+        let Ok(key_row) = u64::try_from(row) else {
+            return Err(self.corrupt(row, &id, &format!("column `sequence`: {row} is negative")));
+        };
+        check_key(cooperation, key_row, &envelope)
+            .map_err(|reason| self.corrupt(row, &id, &reason))?;
         Ok(envelope)
     }
 

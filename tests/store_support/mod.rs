@@ -356,3 +356,36 @@ pub fn unique_schema(label: &str) -> String {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// Waits for the child processes of a concurrency test, each named, and returns the line
+/// `CHILD-STATS <name> …` each printed (without the prefix); a child that failed or printed
+/// none fails the test with its output.
+pub fn child_stats(children: Vec<(String, std::process::Child)>) -> Vec<String> {
+    children
+        .into_iter()
+        .map(|(name, child)| {
+            let output = child.wait_with_output().expect("wait child");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert!(output.status.success(), "{name} failed:\n{stdout}");
+            let line = stdout
+                .lines()
+                .find(|l| l.starts_with(&format!("CHILD-STATS {name} ")))
+                .unwrap_or_else(|| panic!("{name} did not run:\n{stdout}"));
+            line.trim_start_matches("CHILD-STATS ").to_owned()
+        })
+        .collect()
+}
+
+/// Whether the PostgreSQL schema `name` exists on the test server.
+#[cfg(feature = "postgres")]
+pub fn schema_exists(name: &str) -> bool {
+    let mut admin =
+        postgres::Client::connect(&postgres_url(), postgres::NoTls).expect("admin connection");
+    admin
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
+            &[&name],
+        )
+        .expect("query")
+        .get(0)
+}
