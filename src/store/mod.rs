@@ -280,6 +280,20 @@ pub(crate) fn check_link(
     Ok(())
 }
 
+/// The sequence of `envelope` as a database's signed 64-bit key (`store` names the database
+/// in the error).
+pub(crate) fn row_sequence(
+    cooperation: CooperationId,
+    envelope: &Envelope,
+    store: &str,
+) -> Result<i64, StoreError> {
+    i64::try_from(envelope.sequence).map_err(|_| StoreError::Invalid {
+        cooperation,
+        sequence: envelope.sequence,
+        reason: format!("sequence too large for {store}"),
+    })
+}
+
 /// Checks that a decoded `envelope` is the one its row's key names: envelope `row` of
 /// `cooperation` (for the database stores, whose key is beside the JSON). The reason names
 /// the field.

@@ -61,7 +61,9 @@ use crate::audit::schema;
 use crate::model::CooperationId;
 
 use super::register::{Facts, RegisterQuery, stage_name};
-use super::{EventStore, StoreError, check_append, check_key, check_link, decode_reason};
+use super::{
+    EventStore, StoreError, check_append, check_key, check_link, decode_reason, row_sequence,
+};
 
 /// The version of the database schema this crate creates and reads (the last of
 /// [`MIGRATIONS`]).
@@ -470,6 +472,17 @@ impl PostgresStore {
         }
     }
 
+    /// The cooperation ids of the first column of `rows`.
+    fn ids(&self, rows: &[postgres::Row]) -> Result<Vec<CooperationId>, StoreError> {
+        rows.iter()
+            .map(|row| {
+                row.try_get::<_, Uuid>(0)
+                    .map(CooperationId)
+                    .map_err(|e| self.error(&e, None, None))
+            })
+            .collect()
+    }
+
     /// A connection from the pool (a new one if none is idle).
     fn connection(
         &self,
@@ -536,11 +549,7 @@ impl PostgresStore {
     fn rows(cooperation: CooperationId, envelopes: &[Envelope]) -> Result<Rows, StoreError> {
         let mut rows = Rows::default();
         for envelope in envelopes {
-            let sequence = i64::try_from(envelope.sequence).map_err(|_| StoreError::Invalid {
-                cooperation,
-                sequence: envelope.sequence,
-                reason: "sequence too large for PostgreSQL (bigint)".into(),
-            })?;
+            let sequence = row_sequence(cooperation, envelope, "PostgreSQL (bigint)")?;
             let facts = Facts::of(envelope);
             rows.sequence.push(sequence);
             rows.envelope.push(schema::encode_envelope(envelope));
@@ -942,13 +951,7 @@ impl EventStore for PostgresStore {
         let rows = self.read(None, |session| {
             session.client.query_typed(&self.sql.list, &[])
         })?;
-        rows.iter()
-            .map(|row| {
-                row.try_get::<_, Uuid>(0)
-                    .map(CooperationId)
-                    .map_err(|e| self.error(&e, None, None))
-            })
-            .collect()
+        self.ids(&rows)
     }
 
     fn query(&self, query: &RegisterQuery) -> Result<Vec<CooperationId>, StoreError> {
@@ -995,13 +998,7 @@ impl EventStore for PostgresStore {
         }
         sql.push_str(" ORDER BY r.cooperation_id");
         let rows = self.read(None, |session| session.client.query_typed(&sql, &params))?;
-        rows.iter()
-            .map(|row| {
-                row.try_get::<_, Uuid>(0)
-                    .map(CooperationId)
-                    .map_err(|e| self.error(&e, None, None))
-            })
-            .collect()
+        self.ids(&rows)
     }
 }
 

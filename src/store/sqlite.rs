@@ -35,7 +35,9 @@ use crate::audit::Envelope;
 use crate::audit::schema;
 use crate::model::CooperationId;
 
-use super::{EventStore, StoreError, check_append, check_key, check_link, decode_reason};
+use super::{
+    EventStore, StoreError, check_append, check_key, check_link, decode_reason, row_sequence,
+};
 
 /// How long a writer waits for another connection's write transaction before failing with
 /// [`StoreError::Database`].
@@ -174,11 +176,7 @@ impl EventStore for SqliteStore {
         let id = key(cooperation);
         let mut rows = Vec::with_capacity(envelopes.len());
         for envelope in envelopes {
-            let sequence = i64::try_from(envelope.sequence).map_err(|_| StoreError::Invalid {
-                cooperation,
-                sequence: envelope.sequence,
-                reason: "sequence too large for SQLite".into(),
-            })?;
+            let sequence = row_sequence(cooperation, envelope, "SQLite")?;
             rows.push((sequence, schema::encode_envelope(envelope)));
         }
         let mut conn = self.conn();
