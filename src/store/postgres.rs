@@ -53,7 +53,6 @@ use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, Statement};
 use postgres::{Config, NoTls};
-use r2d2_postgres::r2d2;
 use uuid::Uuid;
 
 use crate::audit::Envelope;
