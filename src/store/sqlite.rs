@@ -23,9 +23,16 @@
 //! last sequence is read), so the check of the expected sequence and the insert are atomic,
 //! and a primary-key violation from a writer that bypasses this check is reported as
 //! [`StoreError::Conflict`].
+//!
+//! The stores of one process that append to the same file take turns on a mutex of that
+//! file before they ask SQLite for its write lock: they queue instead of meeting SQLite's
+//! busy handler, which sleeps and backs off up to 100 ms (16 threads with their own stores
+//! appended 326 times a second, against 7,400 for one). Writers in other processes still
+//! wait through the busy handler.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, Weak};
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -50,6 +57,8 @@ const TABLE: &str = "envelopes";
 #[derive(Debug)]
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    /// The turn of this process's writers to the same file (private in memory).
+    turn: Arc<Mutex<()>>,
     /// Where the database is, for error messages (`:memory:` for an in-memory one).
     location: PathBuf,
 }
@@ -59,17 +68,18 @@ impl SqliteStore {
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let location = path.as_ref().to_path_buf();
         let conn = Connection::open(&location).map_err(|e| db(&location, &e))?;
-        Self::init(conn, location)
+        let turn = turn_of(&location);
+        Self::init(conn, location, turn)
     }
 
     /// A new, empty database in memory (private to this store).
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let location = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().map_err(|e| db(&location, &e))?;
-        Self::init(conn, location)
+        Self::init(conn, location, Arc::default())
     }
 
-    fn init(conn: Connection, location: PathBuf) -> Result<Self, StoreError> {
+    fn init(conn: Connection, location: PathBuf, turn: Arc<Mutex<()>>) -> Result<Self, StoreError> {
         let fail = |e: rusqlite::Error| db(&location, &e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         // An in-memory database answers "memory": WAL applies to files only.
@@ -89,6 +99,7 @@ impl SqliteStore {
         .map_err(fail)?;
         Ok(Self {
             conn: Mutex::new(conn),
+            turn,
             location,
         })
     }
@@ -149,6 +160,24 @@ impl SqliteStore {
     }
 }
 
+/// The mutex the writers of this process to the database file at `path` take turns on (one
+/// per file, however it is named; dropped with its last store).
+fn turn_of(path: &Path) -> Arc<Mutex<()>> {
+    static TURNS: OnceLock<Mutex<HashMap<PathBuf, Weak<Mutex<()>>>>> = OnceLock::new();
+    let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let mut turns = TURNS
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    turns.retain(|_, turn| turn.strong_count() > 0);
+    if let Some(turn) = turns.get(&key).and_then(Weak::upgrade) {
+        return turn;
+    }
+    let turn = Arc::new(Mutex::new(()));
+    turns.insert(key, Arc::downgrade(&turn));
+    turn
+}
+
 /// The text key of a cooperation.
 fn key(cooperation: CooperationId) -> String {
     cooperation.0.hyphenated().to_string()
@@ -179,6 +208,8 @@ impl EventStore for SqliteStore {
             let sequence = row_sequence(cooperation, envelope, "SQLite")?;
             rows.push((sequence, schema::encode_envelope(envelope)));
         }
+        // This process's other writers to the file first (see the module documentation).
+        let _turn = self.turn.lock().unwrap_or_else(PoisonError::into_inner);
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -291,6 +322,35 @@ mod tests {
             Ok(log) => panic!("expected Corrupt, loaded {} envelopes", log.len()),
             Err(other) => panic!("expected Corrupt, got {other}"),
         }
+    }
+
+    #[test]
+    fn the_stores_of_one_file_take_turns_on_one_mutex() {
+        let dir = std::env::temp_dir().join(format!("kerjasama-turn-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let a = SqliteStore::open(dir.join("log.db")).unwrap();
+        let b = SqliteStore::open(dir.join(".").join("log.db")).unwrap();
+        let other = SqliteStore::open(dir.join("other.db")).unwrap();
+        assert!(
+            Arc::ptr_eq(&a.turn, &b.turn),
+            "the same file, named two ways"
+        );
+        assert!(!Arc::ptr_eq(&a.turn, &other.turn));
+        let (m, n) = (
+            SqliteStore::open_in_memory().unwrap(),
+            SqliteStore::open_in_memory().unwrap(),
+        );
+        assert!(
+            !Arc::ptr_eq(&m.turn, &n.turn),
+            "in-memory databases are private"
+        );
+        // A store's writers still append while another store of the file holds none.
+        let log = c06_log();
+        a.append(log[0].cooperation_id, 0, &log[..3]).unwrap();
+        b.append(log[0].cooperation_id, 3, &log[3..]).unwrap();
+        assert_eq!(a.load(log[0].cooperation_id).unwrap(), log);
+        drop((a, b, other));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
