@@ -137,7 +137,8 @@ struct DiagramArgs {
     "Exit codes: 0 success, 2 invalid input (unknown cooperation, damaged log, bad file), 64 usage."
 ))]
 struct NextArgs {
-    /// The store: a directory of JSON-lines logs, or an SQLite file (.sqlite, .sqlite3, .db).
+    /// The store: a directory of JSON-lines logs, an SQLite file (.sqlite, .sqlite3, .db), or
+    /// a PostgreSQL database (postgres://USER@HOST/DB; schema KSD_POSTGRES_SCHEMA).
     store: PathBuf,
     /// The cooperation id (a UUID).
     id: CooperationId,
@@ -174,7 +175,8 @@ struct NextArgs {
     "Exit codes: 0 accepted, 1 refused by the law, 2 invalid input, 3 store failure, 64 usage."
 ))]
 struct ApplyArgs {
-    /// The store (created if missing): a directory of JSON-lines logs, or an SQLite file.
+    /// The store (created if missing): a directory of JSON-lines logs, an SQLite file, or a
+    /// postgres:// URL (its tables are created if missing).
     store: PathBuf,
     /// The command file (`-` for standard input).
     #[arg(long, value_name = "FILE")]
@@ -201,7 +203,7 @@ struct ApplyArgs {
     "(a damaged log file: FILE:LINE names it), 64 usage."
 ))]
 struct ReplayArgs {
-    /// The store: a directory of JSON-lines logs, or an SQLite file.
+    /// The store: a directory of JSON-lines logs, an SQLite file, or a postgres:// URL.
     store: PathBuf,
     /// One cooperation (default: every one in the store).
     id: Option<CooperationId>,
@@ -214,8 +216,10 @@ struct ReplayArgs {
 /// (Permendagri 22/2020, RULES.md §13.3).
 #[derive(Debug, Args)]
 #[command(after_help = concat!(
-    "The input is a register in CSV (FILE.csv), a directory of JSON-lines logs, or an SQLite\n",
-    "store (.sqlite, .sqlite3, .db). The report goes to standard output, or whole to -o FILE.\n\n",
+    "The input is a register in CSV (FILE.csv), a directory of JSON-lines logs, an SQLite\n",
+    "store (.sqlite, .sqlite3, .db), or a PostgreSQL store (postgres://USER@HOST/DB, schema\n",
+    "KSD_POSTGRES_SCHEMA, password PGPASSWORD). The report goes to standard output, or whole\n",
+    "to -o FILE.\n\n",
     "Examples:\n",
     "  ksd evaluate examples/data/sidrap-2024.csv --as-of 2024-08-14 --home 73.14\n",
     "  ksd evaluate logs/ --as-of 2024-08-14 --home 73.14 --format html -o report.html\n\n",
@@ -223,7 +227,8 @@ struct ReplayArgs {
     "3 the output could not be written, 64 usage."
 ))]
 struct EvaluateArgs {
-    /// The portfolio: a CSV register, a directory of JSON-lines logs, or an SQLite file.
+    /// The portfolio: a CSV register, a directory of JSON-lines logs, an SQLite file, or a
+    /// postgres:// URL (a store gives the cooperations with --home among their parties).
     input: PathBuf,
     /// The date of the evaluation (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -259,7 +264,8 @@ struct EvaluateArgs {
 struct ImportArgs {
     /// The register (CSV).
     csv: PathBuf,
-    /// The store to write into: a directory of JSON-lines logs, or an SQLite file.
+    /// The store to write into: a directory of JSON-lines logs, an SQLite file, or a
+    /// postgres:// URL.
     #[arg(long, value_name = "STORE")]
     into: PathBuf,
     /// The region whose register it is (kode wilayah, e.g. 73.14).

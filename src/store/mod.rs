@@ -282,6 +282,7 @@ pub(crate) fn check_link(
 
 /// The sequence of `envelope` as a database's signed 64-bit key (`store` names the database
 /// in the error).
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) fn row_sequence(
     cooperation: CooperationId,
     envelope: &Envelope,
@@ -297,6 +298,7 @@ pub(crate) fn row_sequence(
 /// Checks that a decoded `envelope` is the one its row's key names: envelope `row` of
 /// `cooperation` (for the database stores, whose key is beside the JSON). The reason names
 /// the field.
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) fn check_key(
     cooperation: CooperationId,
     row: u64,

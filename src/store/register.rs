@@ -185,6 +185,7 @@ pub fn scan<S: EventStore + ?Sized>(
 }
 
 /// The name a column or a message gives a stage: its serialized form (`in_force`).
+#[cfg(feature = "postgres")]
 pub(crate) fn stage_name(stage: Stage) -> String {
     match serde_json::to_value(stage) {
         Ok(serde_json::Value::String(name)) => name,

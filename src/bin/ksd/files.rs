@@ -214,6 +214,7 @@ pub fn is_postgres(path: &Path) -> bool {
 }
 
 /// The environment variable naming the PostgreSQL schema of the store (default `kerjasama`).
+#[cfg(feature = "postgres")]
 pub const POSTGRES_SCHEMA: &str = "KSD_POSTGRES_SCHEMA";
 
 /// Extensions that name an SQLite store.
