@@ -313,9 +313,6 @@ impl Statements {
 /// ```
 pub struct PostgresStore {
     pool: Pool,
-    /// How many broken idle connections an operation may meet before it gives up: as many
-    /// as the pool holds (then a new connection is made, or the server is down).
-    stale_retries: u32,
     /// Where the store is, for messages: `postgres://user@host:port/db`, no password.
     server: String,
     schema: String,
@@ -335,7 +332,7 @@ impl std::fmt::Debug for PostgresStore {
 #[derive(Default)]
 struct Rows {
     sequence: Vec<i64>,
-    envelope: Vec<String>,
+    body: Vec<String>,
     hash: Vec<String>,
     prev_hash: Vec<String>,
     occurred_on: Vec<NaiveDate>,
@@ -391,7 +388,6 @@ impl PostgresStore {
             .build_unchecked(manager);
         Ok(Self {
             pool,
-            stale_retries: options.pool_size,
             server,
             sql,
             schema,
@@ -464,11 +460,17 @@ impl PostgresStore {
             match query(&mut conn) {
                 Ok(rows) => return Ok(rows),
                 Err(error) => match self.error(&error, cooperation, None) {
-                    StoreError::Unavailable { .. } if stale < self.stale_retries => stale += 1,
+                    StoreError::Unavailable { .. } if stale < self.stale_retries() => stale += 1,
                     other => return Err(other),
                 },
             }
         }
+    }
+
+    /// How many broken idle connections an operation may meet before it gives up: as many as
+    /// the pool holds (then a new connection is made, or the server is down).
+    fn stale_retries(&self) -> u32 {
+        self.pool.max_size()
     }
 
     /// The cooperation ids of the first column of `rows`.
@@ -551,7 +553,7 @@ impl PostgresStore {
             let sequence = row_sequence(cooperation, envelope, "PostgreSQL (bigint)")?;
             let facts = Facts::of(envelope);
             rows.sequence.push(sequence);
-            rows.envelope.push(schema::encode_envelope(envelope));
+            rows.body.push(schema::encode_envelope(envelope));
             rows.hash.push(envelope.hash.clone());
             rows.prev_hash.push(envelope.prev_hash.clone());
             rows.occurred_on.push(envelope.occurred_on);
@@ -598,7 +600,7 @@ impl PostgresStore {
         let params: [&(dyn ToSql + Sync); 10] = [
             &cooperation.0,
             &rows.sequence,
-            &rows.envelope,
+            &rows.body,
             &rows.hash,
             &rows.prev_hash,
             &rows.occurred_on,
@@ -903,7 +905,7 @@ impl EventStore for PostgresStore {
                 Ok(()) => Ok(()),
                 Err(Attempt::Failed(error)) => Err(error),
                 Err(Attempt::Stale(error)) => {
-                    if stale < self.stale_retries {
+                    if stale < self.stale_retries() {
                         stale += 1;
                         continue;
                     }
